@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { AppDeps } from './context.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { featureJobs, featureRoutes } from './features/index.js';
+import { credentialLoader } from './features/users/users.service.js';
+import { ManualClock, type Clock } from './platform/clock.js';
+import { readManualTime, restoreClock } from './platform/clock-store.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { BasicAuthenticator } from './platform/http/auth.js';
+import { mountRoutes } from './platform/http/routes.js';
+import { createHttpServer } from './platform/http/server.js';
+import { JobQueue } from './platform/jobs/queue.js';
+import { JobWorker } from './platform/jobs/worker.js';
+import { loadReferenceData } from './platform/refdata/load.js';
+
+/** Both prefixes Bandwidth answered on (contract §1): the Node client's /api and the Ruby client's /v1.0. */
+export const API_PREFIXES = ['/api', '/v1.0'] as const;
+
+export interface App {
+  readonly deps: AppDeps;
+  readonly http: FastifyInstance;
+  readonly worker: JobWorker;
+  /** Starts the worker loop (if this process has the worker role). */
+  start(): void;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Use this database instead of opening config.databaseUrl / dataDir (tests). */
+  readonly database?: Database;
+  /** Use this clock instead of the configured one (tests). */
+  readonly clock?: Clock;
+  /** Skip loading the reference data (tests that do not need it start faster). */
+  readonly skipReferenceData?: boolean;
+}
+
+/** Opens the database and brings it up to date: migrations, then reference data. */
+export async function prepareDatabase(config: Config, options: AppOptions = {}): Promise<Database> {
+  const database = options.database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database);
+  if (!options.skipReferenceData) await loadReferenceData(database);
+  return database;
+}
+
+/**
+ * Composes the server: database, clock, job queue and worker, the HTTP app with every feature's
+ * routes under /api and /v1.0, and the demo tenant when enabled. One build serves every role.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const database = await prepareDatabase(config, options);
+  const clock = options.clock ?? (await restoreClock(database, config.clock));
+  const jobs = new JobQueue(clock);
+  const deps: AppDeps = { config, database, clock, jobs };
+
+  const http = createHttpServer({
+    authenticator: new BasicAuthenticator(credentialLoader(deps)),
+    maxBodyBytes: config.http.maxBodyBytes,
+    trustProxy: config.http.trustProxy,
+    logLevel: config.logLevel,
+  });
+  const routes = featureRoutes(deps);
+  for (const prefix of API_PREFIXES) mountRoutes(http, prefix, routes, { publicUrl: config.publicUrl });
+
+  const worker = new JobWorker(database, clock, jobs, http.log, {
+    pollMs: config.jobs.pollMs,
+    leaseMs: config.jobs.leaseMs,
+  });
+  for (const def of featureJobs(deps)) worker.register(def);
+
+  if (config.demo.enabled) await seedDemo(deps, config.demo);
+
+  // A manual clock may be moved by another process (`bwdash clock advance`): follow it.
+  let clockFollower: NodeJS.Timeout | undefined;
+  return {
+    deps,
+    http,
+    worker,
+    start() {
+      if (!config.roles.has('worker')) return;
+      worker.start();
+      if (clock instanceof ManualClock && !options.clock) {
+        clockFollower = setInterval(() => {
+          void readManualTime(database).then((ms) => {
+            if (ms !== undefined && ms !== clock.nowMs()) {
+              clock.sync(ms);
+              worker.wake();
+            }
+          });
+        }, config.jobs.pollMs);
+      }
+    },
+    async close() {
+      if (clockFollower) clearInterval(clockFollower);
+      await http.close();
+      await worker.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import type { Command } from 'commander';
+import { prepareDatabase } from '../app.js';
+import { describeConfig, loadConfig } from '../config.js';
+import type { AppDeps } from '../context.js';
+import { allAccounts, createAccount, DEFAULT_PRODUCTS } from '../features/accounts/accounts.service.js';
+import type { Product } from '../features/accounts/accounts.store.js';
+import { createUser, FULL_ACCESS, grantUser, resetPassword } from '../features/users/users.service.js';
+import { findUser, listUsernames, type UserRecord, type UserRole } from '../features/users/users.store.js';
+import { parseDuration } from '../platform/clock.js';
+import { readManualTime, restoreClock, storeManualTime } from '../platform/clock-store.js';
+import { JobQueue } from '../platform/jobs/queue.js';
+import { PERMISSIONS } from '../roles.js';
+
+/** Runs `fn` with the same database and clock the server would use, then closes the database. */
+async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await prepareDatabase(config);
+  try {
+    const clock = await restoreClock(database, config.clock);
+    return await fn({ config, database, clock, jobs: new JobQueue(clock) });
+  } finally {
+    await database.close();
+  }
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** `all`, or `ROLE_A:VIEW+UPDATE,ROLE_B:VIEW` (permissions default to both). */
+export function parseRoles(spec: string | undefined): UserRole[] | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.trim().toLowerCase() === 'all') return [...FULL_ACCESS];
+  return list(spec).map((item) => {
+    const [role = '', perms] = item.split(':');
+    return { role: role.toUpperCase(), permissions: perms ? perms.toUpperCase().split('+') : [...PERMISSIONS] };
+  });
+}
+
+/** `Origination:CallForwarding+CNAM,Termination`. */
+export function parseProducts(spec: string | undefined): Product[] | undefined {
+  if (spec === undefined) return undefined;
+  return list(spec).map((item) => {
+    const [name = '', features] = item.split(':');
+    return { name, features: features ? features.split('+') : [] };
+  });
+}
+
+function showUser(u: UserRecord): string {
+  const roles = u.roles.map((r) => `${r.role}:${r.permissions.join('+')}`).join(', ');
+  return `${u.username}  accounts: ${u.accounts.join(', ') || '(none)'}\n  roles: ${roles || '(none)'}`;
+}
+
+export function registerAdminCommands(program: Command): void {
+  const account = program.command('account').description('manage accounts (the API has no call to create one)');
+  account
+    .command('create')
+    .description('create an account')
+    .requiredOption('--name <company>', 'company name')
+    .option('--id <accountId>', 'numeric account id (default: next free after 9900000)')
+    .option('--type <type>', 'account type', 'Business')
+    .option(
+      '--products <list>',
+      `products, e.g. "Origination:CNAM+DlDa,Termination" (default: ${DEFAULT_PRODUCTS.map((p) => p.name).join(', ')})`,
+    )
+    .action(async (o: { name: string; id?: string; type: string; products?: string }) => {
+      const created = await withDeps((deps) =>
+        createAccount(deps, { id: o.id, companyName: o.name, accountType: o.type, products: parseProducts(o.products) }),
+      );
+      console.log(`account ${created.id} created (${created.companyName})`);
+    });
+  account
+    .command('list')
+    .description('list accounts')
+    .action(async () => {
+      const accounts = await withDeps((deps) => allAccounts(deps));
+      for (const a of accounts) {
+        console.log(`${a.id}  ${a.companyName}  [${a.products.map((p) => p.name).join(', ')}]`);
+      }
+      if (accounts.length === 0) console.log('(no accounts)');
+    });
+
+  const user = program.command('user').description('manage users, their accounts and roles');
+  user
+    .command('create <username>')
+    .description('create a user')
+    .requiredOption('--password <password>', 'initial password')
+    .option('--accounts <ids>', 'accounts the user may use, comma-separated', '')
+    .option('--roles <roles>', 'roles: "all" (default) or "ROLE_API_SITE:VIEW+UPDATE,ROLE_API_SEARCH:VIEW"')
+    .option('--first-name <name>')
+    .option('--last-name <name>')
+    .option('--email <email>')
+    .option('--phone <tn>')
+    .action(async (username: string, o: Record<string, string | undefined>) => {
+      const created = await withDeps((deps) =>
+        createUser(deps, {
+          username,
+          password: o.password ?? '',
+          accounts: list(o.accounts),
+          roles: parseRoles(o.roles),
+          firstName: o.firstName,
+          lastName: o.lastName,
+          email: o.email,
+          telephoneNumber: o.phone,
+        }),
+      );
+      console.log(`user created: ${showUser(created)}`);
+    });
+  user
+    .command('grant <username>')
+    .description('grant accounts and roles to a user (or --revoke accounts)')
+    .option('--accounts <ids>', 'accounts to grant, comma-separated')
+    .option('--revoke <ids>', 'accounts to take away, comma-separated')
+    .option('--roles <roles>', 'roles to set: "all" or "ROLE_X:VIEW+UPDATE,…"')
+    .action(async (username: string, o: { accounts?: string; revoke?: string; roles?: string }) => {
+      const updated = await withDeps((deps) =>
+        grantUser(deps, username, { accounts: list(o.accounts), revoke: list(o.revoke), roles: parseRoles(o.roles) }),
+      );
+      console.log(showUser(updated));
+    });
+  user
+    .command('password <username>')
+    .description("reset a user's password")
+    .requiredOption('--password <password>', 'the new password')
+    .action(async (username: string, o: { password: string }) => {
+      await withDeps((deps) => resetPassword(deps, username, o.password));
+      console.log(`password of ${username} reset`);
+    });
+  user
+    .command('list')
+    .description('list users with their accounts and roles')
+    .action(async () => {
+      await withDeps(async (deps) => {
+        const names = await listUsernames(deps.database.db);
+        for (const name of names) {
+          const u = await findUser(deps.database.db, name);
+          if (u) console.log(showUser(u));
+        }
+        if (names.length === 0) console.log('(no users)');
+      });
+    });
+
+  program
+    .command('config')
+    .description('show the effective configuration (environment and defaults)')
+    .action(() => {
+      console.log(JSON.stringify(describeConfig(loadConfig()), null, 2));
+    });
+
+  program
+    .command('migrate')
+    .description('create or upgrade the database and load the reference data, then exit')
+    .action(async () => {
+      await withDeps(() => Promise.resolve());
+      console.log('database is up to date');
+    });
+
+  const clock = program.command('clock').description('business time (CLOCK_MODE=manual lets you set it)');
+  clock
+    .command('show')
+    .description('print the current business time')
+    .action(async () => {
+      await withDeps(async (deps) => {
+        console.log(`${deps.clock.mode}: ${deps.clock.now().toISOString()}`);
+      });
+    });
+  clock
+    .command('set <time>')
+    .description('set the manual clock to an ISO-8601 time (a running server follows within a moment)')
+    .action(async (time: string) => {
+      const ms = Date.parse(time);
+      if (Number.isNaN(ms)) throw new Error(`not an ISO-8601 time: ${time}`);
+      await withDeps(async (deps) => {
+        requireManual(deps);
+        await storeManualTime(deps.database, ms);
+      });
+      console.log(`clock set to ${new Date(ms).toISOString()}`);
+    });
+  clock
+    .command('advance <duration>')
+    .description('move the manual clock forward, e.g. 90s, 15m, 4h, 2d')
+    .action(async (duration: string) => {
+      const ms = parseDuration(duration);
+      const now = await withDeps(async (deps) => {
+        requireManual(deps);
+        const next = ((await readManualTime(deps.database)) ?? deps.clock.nowMs()) + ms;
+        await storeManualTime(deps.database, next);
+        return next;
+      });
+      console.log(`clock advanced to ${new Date(now).toISOString()}`);
+    });
+}
+
+function requireManual(deps: AppDeps): void {
+  if (deps.clock.mode !== 'manual') throw new Error('the clock is not manual: start the server with CLOCK_MODE=manual');
+}

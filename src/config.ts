@@ -1,0 +1,120 @@
+import path from 'node:path';
+import type { ClockMode } from './platform/clock.js';
+import { parseDuration } from './platform/clock.js';
+import { redactUrl } from './platform/db/database.js';
+
+/**
+ * Environment variables and flags -> one typed configuration. Every setting has a default that
+ * makes `npm start` work with nothing configured; `bwdash config` prints the effective values.
+ */
+export type ServerRole = 'api' | 'worker';
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** postgres://… to use PostgreSQL; unset for the embedded SQLite database in dataDir. */
+  readonly databaseUrl: string | undefined;
+  /** Base URL used in Location headers and paging links; default: taken from each request. */
+  readonly publicUrl: string | undefined;
+  readonly roles: ReadonlySet<ServerRole>;
+  readonly demo: {
+    readonly enabled: boolean;
+    readonly accountId: string;
+    readonly username: string;
+    readonly password: string;
+  };
+  readonly clock: {
+    readonly mode: ClockMode;
+    readonly factor: number;
+    /** Business time at start (accelerated / first manual start); default: now. */
+    readonly start: number | undefined;
+  };
+  readonly http: {
+    readonly maxBodyBytes: number;
+    readonly trustProxy: boolean;
+  };
+  readonly jobs: {
+    readonly pollMs: number;
+    readonly leaseMs: number;
+  };
+  readonly logLevel: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`expected a boolean, got '${value}'`);
+}
+
+function int(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}, got '${value}'`);
+  return n;
+}
+
+function clockMode(value: string | undefined): ClockMode {
+  const mode = (value ?? 'real').toLowerCase();
+  if (mode === 'real' || mode === 'accelerated' || mode === 'manual') return mode;
+  throw new Error(`CLOCK_MODE must be real, accelerated or manual, got '${value}'`);
+}
+
+function roles(value: string | undefined): Set<ServerRole> {
+  const list = (value ?? 'api,worker').split(',').map((r) => r.trim()).filter(Boolean);
+  for (const r of list) if (r !== 'api' && r !== 'worker') throw new Error(`unknown role '${r}' (api, worker)`);
+  if (list.length === 0) throw new Error('at least one role is required (api, worker)');
+  return new Set(list as ServerRole[]);
+}
+
+function time(name: string, value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`${name} must be an ISO-8601 date-time, got '${value}'`);
+  return ms;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: int('PORT', env.PORT, 8080, 0, 65535),
+    dataDir: path.resolve(cwd, env.DATA_DIR ?? 'var'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    roles: roles(env.ROLES),
+    demo: {
+      enabled: bool(env.DEMO, true),
+      accountId: env.DEMO_ACCOUNT_ID ?? '9900000',
+      username: env.DEMO_USER ?? 'demo',
+      password: env.DEMO_PASSWORD ?? 'demo',
+    },
+    clock: {
+      mode: clockMode(env.CLOCK_MODE),
+      factor: Number(env.CLOCK_FACTOR ?? '60'),
+      start: time('CLOCK_START', env.CLOCK_START),
+    },
+    http: {
+      maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 1024 * 1024, 1024),
+      trustProxy: bool(env.TRUST_PROXY, false),
+    },
+    jobs: {
+      pollMs: env.JOB_POLL ? parseDuration(env.JOB_POLL) : 200,
+      leaseMs: env.JOB_LEASE ? parseDuration(env.JOB_LEASE) : 60_000,
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** The configuration as printed by `bwdash config`: secrets masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    ...config,
+    roles: [...config.roles],
+    databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded SQLite in dataDir)',
+    demo: { ...config.demo, password: config.demo.password ? '***' : '' },
+    clock: { ...config.clock, start: config.clock.start ? new Date(config.clock.start).toISOString() : undefined },
+  };
+}

@@ -1,0 +1,78 @@
+import type { AppDeps } from '../context.js';
+import { createAccount } from '../features/accounts/accounts.service.js';
+import { findAccount } from '../features/accounts/accounts.store.js';
+import { createSipPeer } from '../features/sip-peers/sip-peers.service.js';
+import { createSite } from '../features/sites/sites.service.js';
+import { createUser } from '../features/users/users.service.js';
+import { findUser } from '../features/users/users.store.js';
+
+export interface DemoSettings {
+  readonly accountId: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface DemoResult {
+  readonly created: boolean;
+}
+
+/**
+ * The demo tenant a new user gets from `npm start`: account 9900000 ("Demo Company"), a user with
+ * every role on it, and a Raleigh site with a default SIP peer. Created once; later starts reuse it
+ * (a changed DEMO_PASSWORD does not overwrite a password the user has since changed).
+ */
+export async function seedDemo(deps: AppDeps, demo: DemoSettings): Promise<DemoResult> {
+  const db = deps.database.db;
+  let created = false;
+  if (!(await findAccount(db, demo.accountId))) {
+    await createAccount(deps, {
+      id: demo.accountId,
+      companyName: 'Demo Company',
+      address: {
+        houseNumber: '900',
+        streetName: 'Main Campus Drive',
+        city: 'Raleigh',
+        stateCode: 'NC',
+        zip: '27606',
+        country: 'United States',
+        addressType: 'Service',
+      },
+      contact: { firstName: 'Demo', lastName: 'User', phone: '9195551234', email: 'demo@example.com' },
+    });
+    const address = {
+      HouseNumber: '900',
+      StreetName: 'Main Campus Drive',
+      City: 'Raleigh',
+      StateCode: 'NC',
+      Zip: '27606',
+      AddressType: 'Service',
+    };
+    const site = await createSite(deps, demo.accountId, {
+      Name: 'Raleigh',
+      Description: 'Demo site',
+      CustomerName: 'Demo Company',
+      Address: address,
+    });
+    await createSipPeer(deps, demo.accountId, String(site.id), {
+      PeerName: 'DemoPeer',
+      Description: 'Default SIP peer of the demo site',
+      IsDefaultPeer: 'true',
+      ShortMessagingProtocol: 'SIP',
+      VoiceHosts: [{ HostName: 'sbc.demo.example.com', Port: '5060' }],
+    });
+    created = true;
+  }
+  if (!(await findUser(db, demo.username))) {
+    await createUser(deps, {
+      username: demo.username,
+      password: demo.password,
+      firstName: 'Demo',
+      lastName: 'User',
+      email: 'demo@example.com',
+      telephoneNumber: '9195551234',
+      accounts: [demo.accountId],
+    });
+    created = true;
+  }
+  return { created };
+}

@@ -1,0 +1,102 @@
+import type { AppDeps } from '../../context.js';
+import { emptyErrorShape, responseStatusShape } from '../../platform/http/error-shapes.js';
+import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js';
+import { Roles } from '../../roles.js';
+import {
+  createSipPeer,
+  deleteSipPeer,
+  listAccountHosts,
+  listSipPeers,
+  requireSipPeer,
+  updateSipPeer,
+} from './sip-peers.service.js';
+import {
+  hostToXml,
+  SipPeerRequestXml,
+  SipPeerResponseXml,
+  SipPeersResponseXml,
+  sipPeersToXml,
+  sipPeerToXml,
+  SiteHostsResponseXml,
+  terminationHostToXml,
+} from './sip-peers.xml.js';
+
+const access = { account: true, role: Roles.site } as const;
+const peerShape = responseStatusShape('SipPeerResponse');
+const PEERS = '/accounts/:accountId/sites/:siteId/sippeers';
+
+export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    {
+      method: 'GET',
+      path: PEERS,
+      errorShape: responseStatusShape('TNSipPeersResponse'),
+      access,
+      handle: async ({ param }) =>
+        okXml(SipPeersResponseXml, sipPeersToXml(await listSipPeers(deps, param('accountId'), param('siteId')))),
+    },
+    {
+      method: 'POST',
+      path: PEERS,
+      errorShape: peerShape,
+      access,
+      handle: async ({ param, body, url }) => {
+        const [accountId, siteId] = [param('accountId'), param('siteId')];
+        const peer = await createSipPeer(deps, accountId, siteId, body(SipPeerRequestXml));
+        return created(url(`/accounts/${accountId}/sites/${peer.siteId}/sippeers/${peer.id}`));
+      },
+    },
+    {
+      method: 'GET',
+      path: `${PEERS}/:sippeerId`,
+      errorShape: peerShape,
+      access,
+      handle: async ({ param }) =>
+        okXml(
+          SipPeerResponseXml,
+          sipPeerToXml(await requireSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'))),
+        ),
+    },
+    {
+      method: 'PUT',
+      path: `${PEERS}/:sippeerId`,
+      errorShape: peerShape,
+      access,
+      handle: async ({ param, body }) => {
+        await updateSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'), body(SipPeerRequestXml));
+        return ok();
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${PEERS}/:sippeerId`,
+      // Documented: 404 with no body for an unknown peer; other refusals keep the peer's shape.
+      errorShape: (err) => (err.status === 404 ? emptyErrorShape(err) : peerShape(err)),
+      access,
+      handle: async ({ param }) => {
+        await deleteSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'));
+        return ok();
+      },
+    },
+    {
+      method: 'GET',
+      path: '/accounts/:accountId/hosts',
+      errorShape: responseStatusShape('SiteHostsResponse'),
+      access: { account: true, role: Roles.account },
+      handle: async ({ param, query }) => {
+        const sites = await listAccountHosts(deps, param('accountId'), { host: query.host, type: query.type });
+        return okXml(SiteHostsResponseXml, {
+          SiteHosts: sites.map((s) => ({
+            SiteId: s.siteId,
+            SipPeerHosts: s.peers.map((p) => ({
+              SipPeerId: p.peerId,
+              SmsHosts: p.smsHosts.map(hostToXml),
+              VoiceHosts: p.voiceHosts.map(hostToXml),
+              TerminationHosts: p.terminationHosts.map(terminationHostToXml),
+            })),
+          })),
+        });
+      },
+    },
+  ];
+}

@@ -1,0 +1,350 @@
+import type { AppDeps } from '../../context.js';
+import { Errors } from '../../errors.js';
+import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
+import { ApiError } from '../../platform/http/api-error.js';
+import type { RootIn } from '../../platform/xml/schema.js';
+import { parseAddress } from '../../shared/address.js';
+import { oneOf, parseBoolean, parseId, parseNonNegativeInt, text } from '../../shared/fields.js';
+import { isHost, isProhibitedRange, parseIpv4Cidr, rangesOverlap, formatIpv4 } from '../../shared/hosts.js';
+import { getAccount, hasProduct } from '../accounts/accounts.service.js';
+import { requireSite } from '../sites/sites.service.js';
+import type { Site } from '../sites/sites.store.js';
+import {
+  clearDefaultPeer,
+  countPeersOfSite,
+  deleteSipPeer as deleteSipPeerRow,
+  findOverlappingTerminationHost,
+  findPeerIdByName,
+  findSipPeer,
+  insertSipPeer,
+  listSipPeersOfAccount,
+  listSipPeersOfSite,
+  updateSipPeer as updateSipPeerRow,
+  type CustomerTrafficAllowed,
+  type Host,
+  type SipPeer,
+  type SipPeerFields,
+  type TerminationHost,
+} from './sip-peers.store.js';
+import type { SipPeerRequestXml } from './sip-peers.xml.js';
+
+type SipPeerBody = RootIn<typeof SipPeerRequestXml>;
+type HostBody = NonNullable<SipPeerBody['VoiceHosts']>[number];
+type TerminationHostBody = NonNullable<SipPeerBody['TerminationHosts']>[number];
+
+/** Limits from the seed's SIP-peer table. */
+const MAX_HOSTS = 10;
+const MAX_VOICE_HOST_GROUPS = 5;
+const MAX_NAME = 10;
+const MAX_DESCRIPTION = 50;
+const TERMINATION_MIN_PREFIX = 14;
+const TRAFFIC: readonly CustomerTrafficAllowed[] = ['LITE', 'DOMESTIC', 'ALL'];
+const TERMINATION_LOCK = 'sip-peer-termination-hosts';
+
+function parsePort(value: string | undefined): number | undefined {
+  const port = parseNonNegativeInt(value, () => ApiError.of(Errors.invalidPort, value ?? ''));
+  if (port !== undefined && port > 65535) throw ApiError.of(Errors.invalidPort, String(port));
+  return port;
+}
+
+function checkNoDuplicates(hosts: readonly { hostName: string; port?: number | undefined }[], listName: string): void {
+  const seen = new Set<string>();
+  for (const h of hosts) {
+    const key = `${h.hostName.toLowerCase()}:${h.port ?? ''}`;
+    if (seen.has(key)) throw ApiError.of(Errors.duplicateHost, listName);
+    seen.add(key);
+  }
+}
+
+function parseHosts(items: readonly HostBody[], listName: string, portAllowed: boolean): Host[] {
+  const hosts = items.map((item): Host => {
+    const hostName = text(item.HostName) ?? '';
+    if (!isHost(hostName)) throw ApiError.of(Errors.invalidHost, hostName);
+    const port = parsePort(item.Port);
+    if (port !== undefined && !portAllowed) throw ApiError.of(Errors.smsHostPort);
+    return port === undefined ? { hostName } : { hostName, port };
+  });
+  checkNoDuplicates(hosts, listName);
+  return hosts;
+}
+
+function parseTerminationHost(item: TerminationHostBody): TerminationHost {
+  const hostName = text(item.HostName) ?? '';
+  const cidr = parseIpv4Cidr(hostName, TERMINATION_MIN_PREFIX);
+  if (!cidr.ok) {
+    if (cidr.reason === 'mask') throw ApiError.of(Errors.terminationMaskInvalid, hostName);
+    if (cidr.reason === 'host-bits') throw ApiError.of(Errors.terminationSubnetNotZero, hostName, cidr.network);
+    throw ApiError.of(Errors.terminationHostInvalid, hostName);
+  }
+  if (isProhibitedRange(cidr.range)) throw ApiError.of(Errors.terminationHostProhibited, hostName);
+  const trafficText = text(item.CustomerTrafficAllowed);
+  const customerTrafficAllowed = trafficText === undefined ? undefined : oneOf(trafficText, TRAFFIC);
+  if (trafficText !== undefined && !customerTrafficAllowed) throw ApiError.of(Errors.customerTrafficAllowedInvalid);
+  return {
+    hostName,
+    range: cidr.range,
+    port: parsePort(item.Port),
+    customerTrafficAllowed,
+    dataAllowed: parseBoolean(item.DataAllowed, 'DataAllowed'),
+  };
+}
+
+function parseTerminationHosts(items: readonly TerminationHostBody[]): TerminationHost[] {
+  if (items.length > MAX_HOSTS) throw ApiError.of(Errors.tooManyHosts, items.length, MAX_HOSTS);
+  const hosts = items.map(parseTerminationHost);
+  checkNoDuplicates(hosts, 'TerminationHosts');
+  // Term addresses cannot be shared anywhere, not even between two entries of one peer.
+  hosts.forEach((h, i) => {
+    if (hosts.slice(0, i).some((o) => rangesOverlap(o.range, h.range))) {
+      throw ApiError.of(Errors.terminationHostInUse, formatIpv4(h.range.start));
+    }
+  });
+  return hosts;
+}
+
+function parseCallingName(input: SipPeerBody['CallingName']): SipPeerFields['callingName'] | undefined {
+  if (!input) return undefined;
+  const displayText = text(input.Display);
+  const enforcedText = text(input.Enforced);
+  if (displayText === undefined) throw ApiError.of(Errors.callingNameDisplayMissing);
+  if (enforcedText === undefined) throw ApiError.of(Errors.callingNameEnforcedMissing);
+  const display = /^(true|false)$/i.test(displayText) ? /^true$/i.test(displayText) : undefined;
+  const enforced = /^(true|false)$/i.test(enforcedText) ? /^true$/i.test(enforcedText) : undefined;
+  if (display === undefined) throw ApiError.of(Errors.callingNameDisplayInvalid);
+  if (enforced === undefined) throw ApiError.of(Errors.callingNameEnforcedInvalid);
+  return { display, enforced };
+}
+
+function parseDestinationUri(value: string | undefined): string | undefined {
+  const uri = text(value);
+  if (uri === undefined) return undefined;
+  const m = /^(?:sips?:)?(?:[^@\s:]+@)?([^\s:@]+)(?::(\d{1,5}))?$/i.exec(uri);
+  if (!m?.[1] || !isHost(m[1]) || (m[2] !== undefined && Number(m[2]) > 65535)) {
+    throw ApiError.of(Errors.invalidDestinationUri, uri);
+  }
+  return uri;
+}
+
+/**
+ * Elements present in the body, validated; absent ones stay undefined (PUT keeps the stored value).
+ * A host list that is present but empty (`<SmsHosts/>`) is `[]`, which clears it.
+ */
+function parseSipPeerBody(body: SipPeerBody) {
+  const name = text(body.PeerName);
+  if (name !== undefined && name.length > MAX_NAME) throw ApiError.of(Errors.peerNameTooLong, name);
+  const description = text(body.Description);
+  if (description !== undefined && description.length > MAX_DESCRIPTION) {
+    throw ApiError.of(Errors.peerDescriptionTooLong, description);
+  }
+  if (body.VoiceHosts?.length && body.VoiceHostGroups?.length) throw ApiError.of(Errors.voiceHostsAndGroups);
+  if ((body.VoiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManyVoiceHosts);
+  if ((body.VoiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS) throw ApiError.of(Errors.tooManyVoiceHostGroups);
+  if ((body.SmsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManySmsHosts);
+  const protocolText = text(body.ShortMessagingProtocol);
+  const protocol = protocolText === undefined ? undefined : oneOf(protocolText, ['SIP', 'SMPP'] as const);
+  if (protocolText !== undefined && !protocol) throw ApiError.of(Errors.messagingProtocolInvalid, protocolText);
+  const premiseTrunks = parseNonNegativeInt(body.PremiseTrunks, () =>
+    ApiError.of(Errors.premiseTrunksInvalid, body.PremiseTrunks ?? ''),
+  );
+  return {
+    name,
+    description,
+    isDefault: parseBoolean(body.IsDefaultPeer, 'IsDefaultPeer'),
+    finalDestinationUri: parseDestinationUri(body.FinalDestinationUri),
+    shortMessagingProtocol: protocol,
+    voiceHosts: body.VoiceHosts && parseHosts(body.VoiceHosts, 'VoiceHosts', true),
+    voiceHostGroups: body.VoiceHostGroups?.map(({ Host: hosts = [] }) => {
+      if (hosts.length === 0 || hosts.length > MAX_HOSTS) throw ApiError.of(Errors.tooManyHosts, hosts.length, MAX_HOSTS);
+      return parseHosts(hosts, 'VoiceHostGroup', true);
+    }),
+    smsHosts: body.SmsHosts && parseHosts(body.SmsHosts, 'SmsHosts', false),
+    terminationHosts: body.TerminationHosts && parseTerminationHosts(body.TerminationHosts),
+    address: body.Address ? parseAddress(body.Address) : undefined,
+    premiseTrunks,
+    callingName: parseCallingName(body.CallingName),
+  };
+}
+
+export function parseSipPeerId(value: string, accountId: string, siteId: string): number {
+  return parseId(value, () => ApiError.of(Errors.peerNotFound, value, accountId, siteId));
+}
+
+/** The peer of the site, or 400 13563 (the seed's documented answer for an unknown peer). */
+export async function requireSipPeer(deps: AppDeps, accountId: string, siteId: string, peerId: string): Promise<SipPeer> {
+  const site = await requireSite(deps, accountId, siteId);
+  const peer = await findSipPeer(deps.database.db, accountId, site.id, parseSipPeerId(peerId, accountId, siteId));
+  if (!peer) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
+  return peer;
+}
+
+export async function listSipPeers(deps: AppDeps, accountId: string, siteId: string): Promise<SipPeer[]> {
+  const site = await requireSite(deps, accountId, siteId);
+  return listSipPeersOfSite(deps.database.db, accountId, site.id);
+}
+
+/** Termination addresses are unique across the whole system (seed: "cannot be shared anywhere"). */
+async function checkTerminationHostsFree(tx: Tx, hosts: readonly TerminationHost[], peerId: number | undefined) {
+  for (const h of hosts) {
+    const clash = await findOverlappingTerminationHost(tx.db, h.range, peerId);
+    if (clash) {
+      throw h.port === undefined
+        ? ApiError.of(Errors.terminationHostInUse, h.hostName)
+        : ApiError.of(Errors.terminationHostPortInUse, h.hostName, h.port);
+    }
+  }
+}
+
+async function checkNameFree(tx: Tx, site: Site, name: string, peerId: number | undefined): Promise<void> {
+  const existing = await findPeerIdByName(tx.db, site.id, name);
+  if (existing !== undefined && existing !== peerId) {
+    throw ApiError.of(Errors.peerNameExists, name, site.accountId, site.id);
+  }
+}
+
+async function checkUcAddress(deps: AppDeps, accountId: string, fields: { address?: unknown }): Promise<void> {
+  if (!fields.address && hasProduct(await getAccount(deps, accountId), 'UcTrunking')) {
+    throw ApiError.of(Errors.addressRequired);
+  }
+}
+
+export async function createSipPeer(
+  deps: AppDeps,
+  accountId: string,
+  siteId: string,
+  body: SipPeerBody,
+): Promise<SipPeer> {
+  const site = await requireSite(deps, accountId, siteId);
+  const parsed = parseSipPeerBody(body);
+  if (!parsed.name) throw ApiError.of(Errors.peerNameRequired);
+  await checkUcAddress(deps, accountId, parsed);
+  const { database, clock } = deps;
+  const id = await inTransaction(database.db, async (tx) => {
+    await lockNamed(tx, database.dialect, TERMINATION_LOCK);
+    await checkNameFree(tx, site, parsed.name as string, undefined);
+    await checkTerminationHostsFree(tx, parsed.terminationHosts ?? [], undefined);
+    const now = clock.now().toISOString();
+    // The first peer of a site is its default; a new default replaces the old one.
+    const isDefault = (await countPeersOfSite(tx.db, site.id)) === 0 || parsed.isDefault === true;
+    if (isDefault) await clearDefaultPeer(tx.db, site.id, now);
+    return insertSipPeer(
+      tx.db,
+      accountId,
+      site.id,
+      {
+        name: parsed.name as string,
+        description: parsed.description,
+        isDefault,
+        finalDestinationUri: parsed.finalDestinationUri,
+        shortMessagingProtocol: parsed.shortMessagingProtocol ?? 'SMPP',
+        voiceHosts: parsed.voiceHosts ?? [],
+        voiceHostGroups: parsed.voiceHostGroups ?? [],
+        smsHosts: parsed.smsHosts ?? [],
+        terminationHosts: parsed.terminationHosts ?? [],
+        address: parsed.address,
+        premiseTrunks: parsed.premiseTrunks,
+        callingName: parsed.callingName ?? { display: true, enforced: false },
+      },
+      now,
+    );
+  });
+  return requireSipPeer(deps, accountId, siteId, String(id));
+}
+
+/**
+ * PUT merges like sites: elements in the body replace, absent ones are kept, empty host lists clear.
+ * Sending VoiceHosts replaces VoiceHostGroups and the other way round (they exclude each other).
+ */
+export async function updateSipPeer(
+  deps: AppDeps,
+  accountId: string,
+  siteId: string,
+  peerId: string,
+  body: SipPeerBody,
+): Promise<SipPeer> {
+  const current = await requireSipPeer(deps, accountId, siteId, peerId);
+  const site = await requireSite(deps, accountId, siteId);
+  const parsed = parseSipPeerBody(body);
+  if (current.isDefault && parsed.isDefault === false) throw ApiError.of(Errors.defaultPeerRequired);
+  const voiceHosts = parsed.voiceHosts ?? (parsed.voiceHostGroups?.length ? [] : current.voiceHosts);
+  const voiceHostGroups = parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
+  if (voiceHosts.length > 0 && voiceHostGroups.length > 0) throw ApiError.of(Errors.voiceHostsAndGroups);
+  const next: SipPeer = {
+    ...current,
+    name: parsed.name ?? current.name,
+    description: parsed.description ?? current.description,
+    isDefault: current.isDefault || parsed.isDefault === true,
+    finalDestinationUri: parsed.finalDestinationUri ?? current.finalDestinationUri,
+    shortMessagingProtocol: parsed.shortMessagingProtocol ?? current.shortMessagingProtocol,
+    voiceHosts,
+    voiceHostGroups,
+    smsHosts: parsed.smsHosts ?? current.smsHosts,
+    terminationHosts: parsed.terminationHosts ?? current.terminationHosts,
+    address: parsed.address ?? current.address,
+    premiseTrunks: parsed.premiseTrunks ?? current.premiseTrunks,
+    callingName: parsed.callingName ?? current.callingName,
+  };
+  const { database, clock } = deps;
+  await inTransaction(database.db, async (tx) => {
+    await lockNamed(tx, database.dialect, TERMINATION_LOCK);
+    await checkNameFree(tx, site, next.name, current.id);
+    await checkTerminationHostsFree(tx, next.terminationHosts, current.id);
+    const now = clock.now().toISOString();
+    if (next.isDefault && !current.isDefault) await clearDefaultPeer(tx.db, site.id, now);
+    await updateSipPeerRow(tx.db, next, now);
+  });
+  return next;
+}
+
+/** 404 (empty body) for an unknown peer; the default peer goes last. */
+export async function deleteSipPeer(deps: AppDeps, accountId: string, siteId: string, peerId: string): Promise<void> {
+  const site = await requireSite(deps, accountId, siteId);
+  const id = parseId(peerId, () => ApiError.of(Errors.peerNotFoundForDelete));
+  await inTransaction(deps.database.db, async (tx) => {
+    const peer = await findSipPeer(tx.db, accountId, site.id, id);
+    if (!peer) throw ApiError.of(Errors.peerNotFoundForDelete);
+    if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1) throw ApiError.of(Errors.deleteDefaultPeer);
+    await deleteSipPeerRow(tx.db, peer.id);
+  });
+}
+
+export type HostType = 'SMS' | 'TERMINATION' | 'ORIGINATION';
+
+export interface SiteHosts {
+  readonly siteId: number;
+  readonly peers: readonly {
+    readonly peerId: number;
+    readonly smsHosts: readonly Host[];
+    readonly voiceHosts: readonly Host[];
+    readonly terminationHosts: readonly TerminationHost[];
+  }[];
+}
+
+/**
+ * GET /accounts/{id}/hosts: every peer's hosts grouped by site. `type` keeps only that kind of
+ * host, `host` only hosts with exactly that name; peers left with no host are omitted.
+ */
+export async function listAccountHosts(
+  deps: AppDeps,
+  accountId: string,
+  filter: { host?: string | undefined; type?: string | undefined },
+): Promise<SiteHosts[]> {
+  const type = filter.type === undefined ? undefined : oneOf(filter.type, ['SMS', 'TERMINATION', 'ORIGINATION'] as const);
+  if (filter.type !== undefined && !type) throw ApiError.of(Errors.invalidValue, filter.type);
+  const match = (h: { hostName: string }) => filter.host === undefined || h.hostName === filter.host;
+  const sites = new Map<number, SiteHosts['peers'][number][]>();
+  for (const peer of await listSipPeersOfAccount(deps.database.db, accountId)) {
+    const voice = [...peer.voiceHosts, ...peer.voiceHostGroups.flat()];
+    const entry = {
+      peerId: peer.id,
+      smsHosts: !type || type === 'SMS' ? peer.smsHosts.filter(match) : [],
+      voiceHosts: !type || type === 'ORIGINATION' ? voice.filter(match) : [],
+      terminationHosts: !type || type === 'TERMINATION' ? peer.terminationHosts.filter(match) : [],
+    };
+    const any = entry.smsHosts.length + entry.voiceHosts.length + entry.terminationHosts.length > 0;
+    if (!any && (type !== undefined || filter.host !== undefined)) continue;
+    const list = sites.get(peer.siteId) ?? [];
+    list.push(entry);
+    sites.set(peer.siteId, list);
+  }
+  return [...sites].map(([siteId, peers]) => ({ siteId, peers }));
+}

@@ -1,0 +1,111 @@
+import type { AppDeps } from '../../context.js';
+import { Errors } from '../../errors.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { ApiError } from '../../platform/http/api-error.js';
+import type { RootIn } from '../../platform/xml/schema.js';
+import { parseAddress } from '../../shared/address.js';
+import { maxLength, oneOf, parseId, text } from '../../shared/fields.js';
+import { hasProduct, getAccount } from '../accounts/accounts.service.js';
+import {
+  countSipPeersOfSite,
+  deleteSite as deleteSiteRow,
+  findSite,
+  insertSite,
+  listSites as listSiteRows,
+  updateSite as updateSiteRow,
+  type Site,
+  type SiteFields,
+  type UcTrunking,
+} from './sites.store.js';
+import type { SiteRequestXml } from './sites.xml.js';
+
+type SiteBody = RootIn<typeof SiteRequestXml>;
+
+const UC_TYPES = ['Seats', 'Premise', 'Cloud'] as const;
+const UC_USAGE = ['UC250', 'UC500', 'UC1000'] as const;
+
+function parseUcTrunking(input: SiteBody['UcTrunkingConfiguration']): UcTrunking | undefined {
+  if (!input) return undefined;
+  const type = oneOf(text(input.Type) ?? '', UC_TYPES);
+  if (!type) throw ApiError.of(Errors.ucTypeInvalid);
+  const usageText = text(input.UsageCategory);
+  if (usageText === undefined) return { type };
+  const usageCategory = oneOf(usageText, UC_USAGE);
+  if (!usageCategory) throw ApiError.of(Errors.ucUsageInvalid);
+  if (type !== 'Seats') throw ApiError.of(Errors.ucUsageOnlyForSeats);
+  return { type, usageCategory };
+}
+
+function parseCustomerProvidedId(value: string | undefined): string | undefined {
+  const id = text(value);
+  if (id === undefined) return undefined;
+  if (!/^\d+$/.test(id)) throw ApiError.of(Errors.customerProvidedIdInvalid, id);
+  if (id.length > 10) throw ApiError.of(Errors.customerProvidedIdTooLong, id, 10);
+  return id;
+}
+
+/** The elements present in a body, validated; absent ones stay undefined (PUT keeps current values). */
+function parseSiteBody(body: SiteBody): Partial<SiteFields> {
+  const name = text(body.Name);
+  if (name !== undefined && name.length > 10) throw ApiError.of(Errors.siteNameTooLong, name);
+  return {
+    name,
+    description: maxLength(text(body.Description), 255, 'Description'),
+    customerName: maxLength(text(body.CustomerName), 50, 'CustomerName'),
+    customerProvidedId: parseCustomerProvidedId(body.CustomerProvidedId),
+    address: body.Address ? parseAddress(body.Address) : undefined,
+    ucTrunking: parseUcTrunking(body.UcTrunkingConfiguration),
+  };
+}
+
+async function checkUcTrunking(deps: AppDeps, accountId: string, fields: Partial<SiteFields>, creating: boolean) {
+  const uc = hasProduct(await getAccount(deps, accountId), 'UcTrunking');
+  if (!uc && fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingNotAllowed);
+  if (uc && creating && !fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingRequired);
+}
+
+export function parseSiteId(value: string): number {
+  return parseId(value, () => ApiError.of(Errors.siteIdInvalid, value));
+}
+
+/** The site `siteId` of the account, or 404 12016 (also for another account's site). */
+export async function requireSite(deps: AppDeps, accountId: string, siteId: string): Promise<Site> {
+  const site = await findSite(deps.database.db, accountId, parseSiteId(siteId));
+  if (!site) throw ApiError.of(Errors.siteNotFound, siteId);
+  return site;
+}
+
+export function listSites(deps: AppDeps, accountId: string): Promise<Site[]> {
+  return listSiteRows(deps.database.db, accountId);
+}
+
+export async function createSite(deps: AppDeps, accountId: string, body: SiteBody): Promise<Site> {
+  const fields = parseSiteBody(body);
+  if (!fields.name) throw ApiError.of(Errors.siteNameRequired);
+  if (!fields.address) throw ApiError.of(Errors.addressRequired);
+  await checkUcTrunking(deps, accountId, fields, true);
+  const id = await insertSite(deps.database.db, accountId, { ...fields, name: fields.name }, deps.clock.now().toISOString());
+  return requireSite(deps, accountId, String(id));
+}
+
+/** PUT merges: elements present in the body replace the stored ones, absent ones are kept. */
+export async function updateSite(deps: AppDeps, accountId: string, siteId: string, body: SiteBody): Promise<Site> {
+  const current = await requireSite(deps, accountId, siteId);
+  const fields = parseSiteBody(body);
+  await checkUcTrunking(deps, accountId, fields, false);
+  const merged: Site = {
+    ...current,
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+  };
+  await updateSiteRow(deps.database.db, merged, deps.clock.now().toISOString());
+  return merged;
+}
+
+/** Refused while SIP peers remain (seed: "sites can only be deleted if there are no SIP Peers"). */
+export async function deleteSite(deps: AppDeps, accountId: string, siteId: string): Promise<void> {
+  const site = await requireSite(deps, accountId, siteId);
+  await inTransaction(deps.database.db, async ({ db }) => {
+    if ((await countSipPeersOfSite(db, site.id)) > 0) throw ApiError.of(Errors.siteHasSipPeers);
+    await deleteSiteRow(db, accountId, site.id);
+  });
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './tables.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  /** Where the data lives, for logs and the admin CLI (credentials removed). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8/numeric as strings; our counts and epoch-millisecond columns fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface DatabaseOptions {
+  /** postgres://… selects PostgreSQL; anything else (or nothing) the embedded SQLite file. */
+  readonly url?: string | undefined;
+  /** SQLite file, default `<dataDir>/bandwidth.sqlite`. */
+  readonly sqliteFile?: string;
+  readonly dataDir: string;
+  readonly poolSize?: number;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  if (isPostgresUrl(options.url)) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? path.join(options.dataDir, 'bandwidth.sqlite');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // One connection per process in WAL mode: readers never block the writer, and Kysely's SQLite
+  // driver serialises this process's statements on that one connection.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}

@@ -1,0 +1,21 @@
+import { defineError } from './api-error.js';
+
+/**
+ * HTTP-level failures that Bandwidth's catalogue has no code for. They carry the HTTP status as their
+ * code, as the generic `irisStatus` and LSR bodies do.
+ */
+export const ProtocolErrors = {
+  unauthenticated: defineError(401, 401, 'Authentication is required: send HTTP Basic credentials'),
+  badCredentials: defineError(401, 401, 'The user name or password is incorrect'),
+  accessDenied: defineError(403, 1001, 'Access Denied'),
+  notFound: defineError(404, 404, 'The resource does not exist'),
+  routeNotFound: defineError(404, 404, 'Resource %s was not found'),
+  methodNotAllowed: defineError(405, 405, 'Method %s is not allowed on this resource'),
+  malformedXml: defineError(400, 400, '%s'),
+  missingBody: defineError(400, 400, 'A request body with a <%s> element is required'),
+  wrongRoot: defineError(400, 400, 'The request body must be a <%s> element, not <%s>'),
+  bodyTooLarge: defineError(413, 413, 'The request body is larger than the limit of %s bytes'),
+  unsupportedMediaType: defineError(415, 415, "Content-Type '%s' is not supported; send application/xml"),
+  badRequest: defineError(400, 400, '%s'),
+  internal: defineError(500, 1000, 'Internal Server Error. Please try again. (request id %s)'),
+} as const;

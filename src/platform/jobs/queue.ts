@@ -1,0 +1,84 @@
+import { EventEmitter } from 'node:events';
+import type { Clock } from '../clock.js';
+import { wallClockMs } from '../clock.js';
+import type { Executor } from '../db/database.js';
+import type { Tx } from '../db/transaction.js';
+
+/**
+ * Durable jobs. A job is a row in `jobs`, written in the same transaction as the state change that
+ * causes it, so a committed change always has its follow-up work and a rolled-back one never does.
+ */
+export interface JobContext {
+  readonly tx: Tx;
+  readonly clock: Clock;
+  readonly jobId: number;
+  /** 1 on the first run. */
+  readonly attempt: number;
+}
+
+export interface JobDefinition<P> {
+  /** Constant name stored with the job. */
+  readonly name: string;
+  /** Validates the stored payload when the job runs (payloads are small: ids, not objects). */
+  parse(payload: unknown): P;
+  /**
+   * The work. It runs inside a transaction that also marks the job done, so its database effects
+   * commit exactly once even if the process dies mid-run; side effects outside the database must be
+   * idempotent.
+   */
+  run(ctx: JobContext, payload: P): Promise<void>;
+  readonly maxAttempts?: number;
+  /** Back-off after a failure: base * 2^(attempt-1), capped; from the business clock. */
+  readonly backoff?: { readonly baseMs: number; readonly capMs: number };
+}
+
+export interface EnqueueOptions {
+  /** Business-clock time at which the job is due (default: now). */
+  readonly runAt?: number;
+  /** At most one pending or running job per key; a duplicate enqueue is ignored. */
+  readonly dedupeKey?: string;
+}
+
+export class JobQueue {
+  private readonly signal = new EventEmitter();
+  constructor(private readonly clock: Clock) {}
+
+  /** Adds a job inside `tx`; workers in this process are woken once it commits. */
+  async enqueue<P>(tx: Tx, def: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<void> {
+    await insertJob(tx.db, def, payload, options.runAt ?? this.clock.nowMs(), options.dedupeKey);
+    tx.afterCommit(() => this.signal.emit('enqueued'));
+  }
+
+  onEnqueued(listener: () => void): () => void {
+    this.signal.on('enqueued', listener);
+    return () => this.signal.off('enqueued', listener);
+  }
+}
+
+export async function insertJob<P>(
+  db: Executor,
+  def: JobDefinition<P>,
+  payload: P,
+  runAt: number,
+  dedupeKey: string | undefined,
+): Promise<void> {
+  const now = wallClockMs();
+  await db
+    .insertInto('jobs')
+    .values({
+      name: def.name,
+      payload: JSON.stringify(payload),
+      dedupe_key: dedupeKey ?? null,
+      status: 'pending',
+      run_at: runAt,
+      attempts: 0,
+      max_attempts: def.maxAttempts ?? 10,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Clock } from '../clock.js';
+import { wallClockMs } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { JobsTable } from '../db/tables.js';
+import { asClaim, inTransaction } from '../db/transaction.js';
+import type { JobDefinition, JobQueue } from './queue.js';
+
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface WorkerOptions {
+  readonly id?: string;
+  /** How often to look for due jobs when nothing wakes the worker. */
+  readonly pollMs?: number;
+  /** Wall-clock lease of a claimed job; a job whose worker died is reclaimed after it. */
+  readonly leaseMs?: number;
+  /** Jobs claimed per round. */
+  readonly batchSize?: number;
+  /** Done jobs are kept this long for inspection, then pruned. */
+  readonly keepDoneMs?: number;
+}
+
+type Job = Selectable<JobsTable>;
+const DEFAULT_BACKOFF = { baseMs: 1_000, capMs: 10 * 60_000 };
+
+/**
+ * The worker loop: claims due jobs (FOR UPDATE SKIP LOCKED on PostgreSQL), runs each in a
+ * transaction that also marks it done, and on failure reschedules it with capped exponential
+ * back-off. Due times come from the business clock, leases from the wall clock.
+ */
+export class JobWorker {
+  readonly id: string;
+  private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly keepDoneMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private stopped = true;
+  private unsubscribe: (() => void) | undefined;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly queue: JobQueue,
+    private readonly log: WorkerLog,
+    options: WorkerOptions = {},
+  ) {
+    this.id = options.id ?? `worker-${randomUUID().slice(0, 8)}`;
+    this.pollMs = options.pollMs ?? 200;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 20;
+    this.keepDoneMs = options.keepDoneMs ?? 7 * 86_400_000;
+  }
+
+  register<P>(def: JobDefinition<P>): this {
+    if (this.definitions.has(def.name)) throw new Error(`job ${def.name} registered twice`);
+    this.definitions.set(def.name, def as unknown as JobDefinition<unknown>);
+    return this;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unsubscribe = this.queue.onEnqueued(() => this.wake());
+    this.wake();
+  }
+
+  /** Stops claiming and waits for the jobs in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Looks for due jobs now (after an enqueue, or after the manual clock moved). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+      if (!this.stopped) this.timer = setTimeout(() => this.wake(), this.rerun ? 0 : this.pollMs);
+      this.rerun = false;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.runDue()) > 0);
+      await this.pruneDone();
+    } catch (err) {
+      this.log.error({ err, worker: this.id }, 'job worker round failed');
+    }
+  }
+
+  /** Claims and runs one batch of due jobs; returns how many ran. Tests call it directly. */
+  async runDue(): Promise<number> {
+    const jobs = await this.claim();
+    for (const job of jobs) await this.execute(job);
+    return jobs.length;
+  }
+
+  private async claim(): Promise<Job[]> {
+    const { db, dialect } = this.database;
+    const wall = wallClockMs();
+    const due = asClaim(
+      db
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', this.clock.nowMs())]),
+            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', wall)]),
+          ]),
+        )
+        .where('name', 'in', [...this.definitions.keys()])
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(this.batchSize),
+      dialect,
+    );
+    if (this.definitions.size === 0) return [];
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: this.id,
+        locked_until: wall + this.leaseMs,
+        attempts: eb('attempts', '+', 1),
+        updated_at: wall,
+      }))
+      .where('id', 'in', due)
+      .returningAll()
+      .execute();
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const def = this.definitions.get(job.name);
+    if (!def) return;
+    const heartbeat = setInterval(() => void this.extendLease(job), Math.max(50, this.leaseMs / 3));
+    try {
+      const payload = def.parse(JSON.parse(job.payload));
+      await inTransaction(this.database.db, async (tx) => {
+        // Hold the job row for the whole run: on PostgreSQL a reclaiming worker skips it meanwhile.
+        const mine = await asClaim(
+          tx.db
+            .selectFrom('jobs')
+            .select('id')
+            .where('id', '=', job.id)
+            .where('locked_by', '=', this.id)
+            .where('attempts', '=', job.attempts),
+          this.database.dialect,
+        ).executeTakeFirst();
+        if (!mine) throw new LeaseLostError(job.id);
+        await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
+        const done = await tx.db
+          .updateTable('jobs')
+          .set({ status: 'done', dedupe_key: null, locked_by: null, locked_until: null, updated_at: wallClockMs() })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', this.id)
+          .where('attempts', '=', job.attempts)
+          .executeTakeFirst();
+        // Our lease ran out and another worker took the job: undo our effects, theirs will count.
+        if (Number(done.numUpdatedRows) !== 1) throw new LeaseLostError(job.id);
+      });
+    } catch (err) {
+      if (err instanceof LeaseLostError) {
+        this.log.warn({ job: job.id, worker: this.id }, 'job lease lost; effects rolled back');
+      } else {
+        await this.fail(job, def, err);
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async extendLease(job: Job): Promise<void> {
+    try {
+      await this.database.db
+        .updateTable('jobs')
+        .set({ locked_until: wallClockMs() + this.leaseMs })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.id)
+        .where('status', '=', 'running')
+        .execute();
+    } catch (err) {
+      this.log.warn({ err, job: job.id }, 'job lease extension failed');
+    }
+  }
+
+  private async fail(job: Job, def: JobDefinition<unknown>, err: unknown): Promise<void> {
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const final = job.attempts >= job.max_attempts;
+    const backoff = def.backoff ?? DEFAULT_BACKOFF;
+    const delay = Math.min(backoff.capMs, backoff.baseMs * 2 ** (job.attempts - 1));
+    const jitter = delay * 0.2 * (Math.random() - 0.5);
+    this.log[final ? 'error' : 'warn'](
+      { job: job.id, name: job.name, attempt: job.attempts, err: message },
+      final ? 'job failed for good' : 'job failed; will retry',
+    );
+    await this.database.db
+      .updateTable('jobs')
+      .set({
+        status: final ? 'failed' : 'pending',
+        run_at: final ? job.run_at : this.clock.nowMs() + Math.round(delay + jitter),
+        dedupe_key: final ? null : job.dedupe_key,
+        locked_by: null,
+        locked_until: null,
+        last_error: message.slice(0, 4000),
+        updated_at: wallClockMs(),
+      })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', this.id)
+      .execute();
+  }
+
+  private async pruneDone(): Promise<void> {
+    const wall = wallClockMs();
+    if (wall - this.lastPrune < 10 * 60_000) return;
+    this.lastPrune = wall;
+    await this.database.db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('updated_at', '<', wall - this.keepDoneMs)
+      .execute();
+  }
+}
+
+class LeaseLostError extends Error {
+  constructor(jobId: number) {
+    super(`lease of job ${jobId} was lost`);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Fields, LeafOut, ObjectNode, RootNode, RootOut, XmlNode } from './schema.js';
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+}
+
+function leafText(value: Exclude<LeafOut, undefined>): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return escapeXml(String(value));
+}
+
+function writeElement(out: string[], name: string, node: XmlNode, value: unknown): void {
+  if (value === undefined) return;
+  switch (node.kind) {
+    case 'leaf': {
+      const text = leafText(value as Exclude<LeafOut, undefined>);
+      out.push(text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`);
+      return;
+    }
+    case 'object':
+      writeObject(out, name, node, value as Record<string, unknown> | null);
+      return;
+    case 'list': {
+      const items = value as readonly unknown[];
+      if (items.length === 0) {
+        if (node.empty === 'element') out.push(`<${name}/>`);
+        return;
+      }
+      out.push(`<${name}>`);
+      for (const item of items) writeElement(out, node.item, node.node, item);
+      out.push(`</${name}>`);
+      return;
+    }
+    case 'repeated':
+      for (const item of value as readonly unknown[]) writeElement(out, name, node.node, item);
+      return;
+  }
+}
+
+function writeObject(
+  out: string[],
+  name: string,
+  node: ObjectNode<Fields>,
+  value: Record<string, unknown> | null,
+): void {
+  let open = `<${name}`;
+  if (node.attrs) for (const [k, v] of Object.entries(node.attrs)) open += ` ${k}="${escapeXml(v)}"`;
+  const start = out.length;
+  out.push(`${open}>`);
+  if (value !== null) {
+    for (const [field, child] of Object.entries(node.fields)) writeElement(out, field, child, value[field]);
+  }
+  if (out.length === start + 1) out[start] = `${open}/>`;
+  else out.push(`</${name}>`);
+}
+
+/** Encodes a whole document for a declared root, children in their declared order. */
+export function encodeXml<R extends RootNode>(root: R, value: RootOut<R>): string {
+  const out: string[] = [XML_DECLARATION];
+  writeObject(out, root.name, root.node, value as Record<string, unknown>);
+  return out.join('');
+}

@@ -1,0 +1,55 @@
+import { ApiError } from '../platform/http/api-error.js';
+import { Errors } from '../errors.js';
+
+/**
+ * Field checks shared by every payload: text from XML arrives as strings (or undefined when the
+ * element is absent), and each check throws the documented Bandwidth error.
+ */
+
+/** Trimmed text, or undefined for an absent or empty element. */
+export function text(value: string | undefined): string | undefined {
+  const t = value?.trim();
+  return t === undefined || t === '' ? undefined : t;
+}
+
+export function requireText(value: string | undefined, name: string): string {
+  const t = text(value);
+  if (t === undefined) throw ApiError.of(Errors.required, name);
+  return t;
+}
+
+export function maxLength(value: string | undefined, max: number, name: string): string | undefined {
+  if (value !== undefined && value.length > max) throw ApiError.of(Errors.tooLong, name, value, max);
+  return value;
+}
+
+/** `true`/`false` in any case; undefined when absent. */
+export function parseBoolean(value: string | undefined, name: string): boolean | undefined {
+  const t = text(value);
+  if (t === undefined) return undefined;
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  throw ApiError.of(Errors.invalidBoolean, name);
+}
+
+/** A non-negative integer in plain decimal; undefined when absent. */
+export function parseNonNegativeInt(value: string | undefined, onInvalid: () => ApiError): number | undefined {
+  const t = text(value);
+  if (t === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(t)) throw onInvalid();
+  return Number(t);
+}
+
+/** Matches one of `allowed` ignoring case and returns the canonical spelling. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  const lower = value.toLowerCase();
+  return allowed.find((a) => a.toLowerCase() === lower);
+}
+
+/** A path id that must be a positive integer; `onInvalid` builds the endpoint's error. */
+export function parseId(value: string | undefined, onInvalid: () => ApiError): number {
+  if (!value || !/^\d{1,15}$/.test(value)) throw onInvalid();
+  const n = Number(value);
+  if (n < 1) throw onInvalid();
+  return n;
+}
