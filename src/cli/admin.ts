@@ -160,9 +160,8 @@ export function registerAdminCommands(program: Command): void {
     .command('show')
     .description('print the current business time')
     .action(async () => {
-      await withDeps(async (deps) => {
-        console.log(`${deps.clock.mode}: ${deps.clock.now().toISOString()}`);
-      });
+      const line = await withDeps((deps) => Promise.resolve(`${deps.clock.mode}: ${deps.clock.now().toISOString()}`));
+      console.log(line);
     });
   clock
     .command('set <time>')

@@ -19,6 +19,6 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
 }
 
 /** Every feature's durable job types. */
-export function featureJobs(_deps: AppDeps): JobDefinition<never>[] {
+export function featureJobs(): JobDefinition<never>[] {
   return [];
 }

@@ -9,7 +9,7 @@ export const DEMO = { accountId: '9900000', username: 'demo', password: 'demo' }
 
 export interface Reply {
   readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
+  readonly headers: Record<string, string | string[] | number | undefined>;
   readonly body: string;
   /** The body parsed loosely for assertions (values stay strings). */
   readonly xml: Record<string, unknown>;
@@ -20,6 +20,8 @@ export interface RequestOptions {
   /** [user, password]; default the demo user; `null` sends no credentials. */
   readonly auth?: readonly [string, string] | null;
   readonly headers?: Record<string, string>;
+  /** Client address (the auth throttle counts failures per address). */
+  readonly remoteAddress?: string;
 }
 
 const looseParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, ignoreDeclaration: true });
@@ -70,6 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       method: method as 'GET',
       url: path,
       headers,
+      ...(o.remoteAddress ? { remoteAddress: o.remoteAddress } : {}),
       ...(o.body === undefined ? {} : { payload: o.body }),
     });
     return { status: res.statusCode, headers: res.headers, body: res.body, xml: parseLoose(res.body) };

@@ -32,18 +32,20 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       path: PEERS,
       errorShape: responseStatusShape('TNSipPeersResponse'),
       access,
-      handle: async ({ param }) =>
-        okXml(SipPeersResponseXml, sipPeersToXml(await listSipPeers(deps, param('accountId'), param('siteId')))),
+      handle: async (ctx) => {
+        const peers = await listSipPeers(deps, ctx.param('accountId'), ctx.param('siteId'));
+        return okXml(SipPeersResponseXml, sipPeersToXml(peers));
+      },
     },
     {
       method: 'POST',
       path: PEERS,
       errorShape: peerShape,
       access,
-      handle: async ({ param, body, url }) => {
-        const [accountId, siteId] = [param('accountId'), param('siteId')];
-        const peer = await createSipPeer(deps, accountId, siteId, body(SipPeerRequestXml));
-        return created(url(`/accounts/${accountId}/sites/${peer.siteId}/sippeers/${peer.id}`));
+      handle: async (ctx) => {
+        const [accountId, siteId] = [ctx.param('accountId'), ctx.param('siteId')];
+        const peer = await createSipPeer(deps, accountId, siteId, ctx.body(SipPeerRequestXml));
+        return created(ctx.url(`/accounts/${accountId}/sites/${peer.siteId}/sippeers/${peer.id}`));
       },
     },
     {
@@ -51,10 +53,10 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       path: `${PEERS}/:sippeerId`,
       errorShape: peerShape,
       access,
-      handle: async ({ param }) =>
+      handle: async (ctx) =>
         okXml(
           SipPeerResponseXml,
-          sipPeerToXml(await requireSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'))),
+          sipPeerToXml(await requireSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId'))),
         ),
     },
     {
@@ -62,8 +64,9 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       path: `${PEERS}/:sippeerId`,
       errorShape: peerShape,
       access,
-      handle: async ({ param, body }) => {
-        await updateSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'), body(SipPeerRequestXml));
+      handle: async (ctx) => {
+        const body = ctx.body(SipPeerRequestXml);
+        await updateSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId'), body);
         return ok();
       },
     },
@@ -73,8 +76,8 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       // Documented: 404 with no body for an unknown peer; other refusals keep the peer's shape.
       errorShape: (err) => (err.status === 404 ? emptyErrorShape(err) : peerShape(err)),
       access,
-      handle: async ({ param }) => {
-        await deleteSipPeer(deps, param('accountId'), param('siteId'), param('sippeerId'));
+      handle: async (ctx) => {
+        await deleteSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId'));
         return ok();
       },
     },
@@ -83,8 +86,9 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       path: '/accounts/:accountId/hosts',
       errorShape: responseStatusShape('SiteHostsResponse'),
       access: { account: true, role: Roles.account },
-      handle: async ({ param, query }) => {
-        const sites = await listAccountHosts(deps, param('accountId'), { host: query.host, type: query.type });
+      handle: async (ctx) => {
+        const { host, type } = ctx.query;
+        const sites = await listAccountHosts(deps, ctx.param('accountId'), { host, type });
         return okXml(SiteHostsResponseXml, {
           SiteHosts: sites.map((s) => ({
             SiteId: s.siteId,

@@ -4,11 +4,12 @@ import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { parseAddress } from '../../shared/address.js';
+import { Locks } from '../../shared/locks.js';
 import { oneOf, parseBoolean, parseId, parseNonNegativeInt, text } from '../../shared/fields.js';
 import { isHost, isProhibitedRange, parseIpv4Cidr, rangesOverlap, formatIpv4 } from '../../shared/hosts.js';
 import { getAccount, hasProduct } from '../accounts/accounts.service.js';
 import { requireSite } from '../sites/sites.service.js';
-import type { Site } from '../sites/sites.store.js';
+import { findSite, type Site } from '../sites/sites.store.js';
 import {
   clearDefaultPeer,
   countPeersOfSite,
@@ -39,7 +40,6 @@ const MAX_NAME = 10;
 const MAX_DESCRIPTION = 50;
 const TERMINATION_MIN_PREFIX = 14;
 const TRAFFIC: readonly CustomerTrafficAllowed[] = ['LITE', 'DOMESTIC', 'ALL'];
-const TERMINATION_LOCK = 'sip-peer-termination-hosts';
 
 function parsePort(value: string | undefined): number | undefined {
   const port = parseNonNegativeInt(value, () => ApiError.of(Errors.invalidPort, value ?? ''));
@@ -219,7 +219,9 @@ export async function createSipPeer(
   await checkUcAddress(deps, accountId, parsed);
   const { database, clock } = deps;
   const id = await inTransaction(database.db, async (tx) => {
-    await lockNamed(tx, database.dialect, TERMINATION_LOCK);
+    await lockNamed(tx, database.dialect, Locks.sipPeers);
+    // The site may have been deleted since it was read: answer 404, not a foreign-key failure.
+    if (!(await findSite(tx.db, accountId, site.id))) throw ApiError.of(Errors.siteNotFound, siteId);
     await checkNameFree(tx, site, parsed.name as string, undefined);
     await checkTerminationHostsFree(tx, parsed.terminationHosts ?? [], undefined);
     const now = clock.now().toISOString();
@@ -253,6 +255,8 @@ export async function createSipPeer(
 /**
  * PUT merges like sites: elements in the body replace, absent ones are kept, empty host lists clear.
  * Sending VoiceHosts replaces VoiceHostGroups and the other way round (they exclude each other).
+ * The peer is read again inside the locked transaction, so the default-peer rule and the merge see
+ * what concurrent writers (a new default elsewhere in the site, a delete) committed.
  */
 export async function updateSipPeer(
   deps: AppDeps,
@@ -261,45 +265,50 @@ export async function updateSipPeer(
   peerId: string,
   body: SipPeerBody,
 ): Promise<SipPeer> {
-  const current = await requireSipPeer(deps, accountId, siteId, peerId);
+  const { id } = await requireSipPeer(deps, accountId, siteId, peerId);
   const site = await requireSite(deps, accountId, siteId);
   const parsed = parseSipPeerBody(body);
-  if (current.isDefault && parsed.isDefault === false) throw ApiError.of(Errors.defaultPeerRequired);
-  const voiceHosts = parsed.voiceHosts ?? (parsed.voiceHostGroups?.length ? [] : current.voiceHosts);
-  const voiceHostGroups = parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
-  if (voiceHosts.length > 0 && voiceHostGroups.length > 0) throw ApiError.of(Errors.voiceHostsAndGroups);
-  const next: SipPeer = {
-    ...current,
-    name: parsed.name ?? current.name,
-    description: parsed.description ?? current.description,
-    isDefault: current.isDefault || parsed.isDefault === true,
-    finalDestinationUri: parsed.finalDestinationUri ?? current.finalDestinationUri,
-    shortMessagingProtocol: parsed.shortMessagingProtocol ?? current.shortMessagingProtocol,
-    voiceHosts,
-    voiceHostGroups,
-    smsHosts: parsed.smsHosts ?? current.smsHosts,
-    terminationHosts: parsed.terminationHosts ?? current.terminationHosts,
-    address: parsed.address ?? current.address,
-    premiseTrunks: parsed.premiseTrunks ?? current.premiseTrunks,
-    callingName: parsed.callingName ?? current.callingName,
-  };
   const { database, clock } = deps;
-  await inTransaction(database.db, async (tx) => {
-    await lockNamed(tx, database.dialect, TERMINATION_LOCK);
+  return inTransaction(database.db, async (tx) => {
+    await lockNamed(tx, database.dialect, Locks.sipPeers);
+    const current = await findSipPeer(tx.db, accountId, site.id, id);
+    if (!current) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
+    if (current.isDefault && parsed.isDefault === false) throw ApiError.of(Errors.defaultPeerRequired);
+    const voiceHosts = parsed.voiceHosts ?? (parsed.voiceHostGroups?.length ? [] : current.voiceHosts);
+    const voiceHostGroups = parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
+    if (voiceHosts.length > 0 && voiceHostGroups.length > 0) throw ApiError.of(Errors.voiceHostsAndGroups);
+    const next: SipPeer = {
+      ...current,
+      name: parsed.name ?? current.name,
+      description: parsed.description ?? current.description,
+      isDefault: current.isDefault || parsed.isDefault === true,
+      finalDestinationUri: parsed.finalDestinationUri ?? current.finalDestinationUri,
+      shortMessagingProtocol: parsed.shortMessagingProtocol ?? current.shortMessagingProtocol,
+      voiceHosts,
+      voiceHostGroups,
+      smsHosts: parsed.smsHosts ?? current.smsHosts,
+      terminationHosts: parsed.terminationHosts ?? current.terminationHosts,
+      address: parsed.address ?? current.address,
+      premiseTrunks: parsed.premiseTrunks ?? current.premiseTrunks,
+      callingName: parsed.callingName ?? current.callingName,
+    };
     await checkNameFree(tx, site, next.name, current.id);
     await checkTerminationHostsFree(tx, next.terminationHosts, current.id);
     const now = clock.now().toISOString();
     if (next.isDefault && !current.isDefault) await clearDefaultPeer(tx.db, site.id, now);
     await updateSipPeerRow(tx.db, next, now);
+    return next;
   });
-  return next;
 }
 
 /** 404 (empty body) for an unknown peer; the default peer goes last. */
 export async function deleteSipPeer(deps: AppDeps, accountId: string, siteId: string, peerId: string): Promise<void> {
   const site = await requireSite(deps, accountId, siteId);
   const id = parseId(peerId, () => ApiError.of(Errors.peerNotFoundForDelete));
-  await inTransaction(deps.database.db, async (tx) => {
+  const { database } = deps;
+  await inTransaction(database.db, async (tx) => {
+    // Serialised with creates: a peer added concurrently must be counted, or the site loses its default.
+    await lockNamed(tx, database.dialect, Locks.sipPeers);
     const peer = await findSipPeer(tx.db, accountId, site.id, id);
     if (!peer) throw ApiError.of(Errors.peerNotFoundForDelete);
     if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1) throw ApiError.of(Errors.deleteDefaultPeer);

@@ -160,7 +160,7 @@ export async function findPeerIdByName(db: Executor, siteId: number, name: strin
 export async function countPeersOfSite(db: Executor, siteId: number): Promise<number> {
   const row = await db
     .selectFrom('sip_peers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('site_id', '=', siteId)
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,10 +1,11 @@
 import type { AppDeps } from '../../context.js';
 import { Errors } from '../../errors.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { parseAddress } from '../../shared/address.js';
 import { maxLength, oneOf, parseId, text } from '../../shared/fields.js';
+import { Locks } from '../../shared/locks.js';
 import { hasProduct, getAccount } from '../accounts/accounts.service.js';
 import {
   countSipPeersOfSite,
@@ -104,8 +105,10 @@ export async function updateSite(deps: AppDeps, accountId: string, siteId: strin
 /** Refused while SIP peers remain (seed: "sites can only be deleted if there are no SIP Peers"). */
 export async function deleteSite(deps: AppDeps, accountId: string, siteId: string): Promise<void> {
   const site = await requireSite(deps, accountId, siteId);
-  await inTransaction(deps.database.db, async ({ db }) => {
-    if ((await countSipPeersOfSite(db, site.id)) > 0) throw ApiError.of(Errors.siteHasSipPeers);
-    await deleteSiteRow(db, accountId, site.id);
+  await inTransaction(deps.database.db, async (tx) => {
+    // Serialised with SIP-peer creation, so a peer being added now is counted.
+    await lockNamed(tx, deps.database.dialect, Locks.sipPeers);
+    if ((await countSipPeersOfSite(tx.db, site.id)) > 0) throw ApiError.of(Errors.siteHasSipPeers);
+    await deleteSiteRow(tx.db, accountId, site.id);
   });
 }

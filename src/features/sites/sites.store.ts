@@ -87,7 +87,7 @@ export async function deleteSite(db: Executor, accountId: string, id: number): P
 export async function countSipPeersOfSite(db: Executor, siteId: number): Promise<number> {
   const row = await db
     .selectFrom('sip_peers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('site_id', '=', siteId)
     .executeTakeFirstOrThrow();
   return Number(row.n);

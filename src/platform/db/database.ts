@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { ServerSqliteDialect } from './sqlite-dialect.js';
 import type { DB } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,8 +18,8 @@ export interface Database {
 }
 
 // PostgreSQL returns int8/numeric as strings; our counts and epoch-millisecond columns fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export interface DatabaseOptions {
   /** postgres://… selects PostgreSQL; anything else (or nothing) the embedded SQLite file. */
@@ -53,6 +54,6 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ServerSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

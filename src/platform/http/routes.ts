@@ -32,24 +32,24 @@ export interface RouteResult {
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   /** A path parameter the route declares (e.g. `accountId` for `/accounts/:accountId`). */
-  param(name: string): string;
+  readonly param: (name: string) => string;
   /**
    * Query parameters by lower-cased name: Bandwidth's own spellings vary (usernamefragment vs
    * userNamefragment), so names match in any case. Handlers look them up in lower case.
    */
   readonly query: Readonly<Record<string, string | undefined>>;
   /** Query parameters that repeat (`embed=A&embed=B`), by lower-cased name. */
-  queryAll(name: string): string[];
+  readonly queryAll: (name: string) => string[];
   readonly principal: Principal;
   readonly requestId: string;
   /** Decodes the XML body against a declared root; 400 when it is missing or of another kind. */
-  body<R extends RootNode>(root: R): RootIn<R>;
+  readonly body: <R extends RootNode>(root: R) => RootIn<R>;
   /** The text of a single-element body such as `<Password>…</Password>`. */
-  bodyText(rootName: string): string;
+  readonly bodyText: (rootName: string) => string;
   /** Absolute URL under the prefix the request came in on (/api or /v1.0). */
-  url(path: string): string;
+  readonly url: (path: string) => string;
   /** Absolute URL under /v1.0, as paging links need (the Ruby client strips up to `/v1.0`). */
-  linkUrl(path: string): string;
+  readonly linkUrl: (path: string) => string;
 }
 
 export interface RouteDef {
@@ -179,7 +179,7 @@ export function mountRoutes(
   }
   for (const [path, defined] of byPath) {
     const allowed = defined.map((r) => r.method);
-    const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
+    const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
     const first = defined[0] as RouteDef;
     for (const method of OTHER_METHODS.filter((m) => !(allowed as readonly string[]).includes(m))) {
       app.route({

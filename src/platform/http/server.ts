@@ -55,6 +55,14 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     requestIdHeader: false,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     return503OnClosing: true,
+    // Errors raised before routing (a URL that does not decode, …) get the generic XML body too.
+    frameworkErrors: (err, request, rawReply) => {
+      void (rawReply as unknown as FastifyReply)
+        .code(400)
+        .type('application/xml; charset=utf-8')
+        .send(genericErrorShape(ApiError.of(ProtocolErrors.badRequest, err.message)));
+      request.log.info({ err }, 'request refused before routing');
+    },
   });
 
   app.removeAllContentTypeParsers();

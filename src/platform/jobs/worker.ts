@@ -63,7 +63,7 @@ export class JobWorker {
 
   register<P>(def: JobDefinition<P>): this {
     if (this.definitions.has(def.name)) throw new Error(`job ${def.name} registered twice`);
-    this.definitions.set(def.name, def as unknown as JobDefinition<unknown>);
+    this.definitions.set(def.name, def);
     return this;
   }
 
@@ -150,11 +150,11 @@ export class JobWorker {
   private async execute(job: Job): Promise<void> {
     const def = this.definitions.get(job.name);
     if (!def) return;
-    const heartbeat = setInterval(() => void this.extendLease(job), Math.max(50, this.leaseMs / 3));
     try {
       const payload = def.parse(JSON.parse(job.payload));
       await inTransaction(this.database.db, async (tx) => {
-        // Hold the job row for the whole run: on PostgreSQL a reclaiming worker skips it meanwhile.
+        // Hold the job row for the whole run, so no lease renewal is needed: on PostgreSQL a
+        // reclaiming worker skips the locked row; on SQLite this transaction is the only writer.
         const mine = await asClaim(
           tx.db
             .selectFrom('jobs')
@@ -182,22 +182,6 @@ export class JobWorker {
       } else {
         await this.fail(job, def, err);
       }
-    } finally {
-      clearInterval(heartbeat);
-    }
-  }
-
-  private async extendLease(job: Job): Promise<void> {
-    try {
-      await this.database.db
-        .updateTable('jobs')
-        .set({ locked_until: wallClockMs() + this.leaseMs })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', this.id)
-        .where('status', '=', 'running')
-        .execute();
-    } catch (err) {
-      this.log.warn({ err, job: job.id }, 'job lease extension failed');
     }
   }
 

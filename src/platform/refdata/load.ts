@@ -108,7 +108,7 @@ function convert(value: string | undefined, kind: Kind): string | number | null 
 
 function readRows(dir: string, spec: FileSpec): Record<string, string | number | null>[] {
   const csv = gunzipSync(fs.readFileSync(path.join(dir, spec.file))).toString('utf8');
-  const records = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
   const entries = Object.entries(spec.columns);
   return records.map((rec) => {
     const row: Record<string, string | number | null> = {};
@@ -142,7 +142,7 @@ export async function loadReferenceData(database: Database, dir = referenceDir()
       const batch = Math.max(1, Math.floor(30_000 / Object.keys(spec.columns).length));
       for (let start = 0; start < rows.length; start += batch) {
         // Rows are built from the spec's columns, which mirror the table.
-        await db.insertInto(spec.table).values(rows.slice(start, start + batch) as never).execute();
+        await db.insertInto(spec.table).values(rows.slice(start, start + batch)).execute();
       }
       total += rows.length;
     }

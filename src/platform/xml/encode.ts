@@ -1,4 +1,4 @@
-import type { Fields, LeafOut, ObjectNode, RootNode, RootOut, XmlNode } from './schema.js';
+import type { LeafOut, ObjectNode, RootNode, RootOut, XmlNode } from './schema.js';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
@@ -46,7 +46,7 @@ function writeElement(out: string[], name: string, node: XmlNode, value: unknown
 function writeObject(
   out: string[],
   name: string,
-  node: ObjectNode<Fields>,
+  node: ObjectNode,
   value: Record<string, unknown> | null,
 ): void {
   let open = `<${name}`;
@@ -63,6 +63,6 @@ function writeObject(
 /** Encodes a whole document for a declared root, children in their declared order. */
 export function encodeXml<R extends RootNode>(root: R, value: RootOut<R>): string {
   const out: string[] = [XML_DECLARATION];
-  writeObject(out, root.name, root.node, value as Record<string, unknown>);
+  writeObject(out, root.name, root.node, value);
   return out.join('');
 }

@@ -1,0 +1,8 @@
+/**
+ * Names of the advisory locks that serialise check-then-write rules no index can express
+ * (see lockNamed in platform/db/transaction.ts). One place, so every writer uses the same name.
+ */
+export const Locks = {
+  /** The set of SIP peers of any site: default-peer rule, unique names, termination-address overlaps, site deletion. */
+  sipPeers: 'sip-peers',
+} as const;
