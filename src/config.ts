@@ -50,10 +50,17 @@ function bool(value: string | undefined, fallback: boolean): boolean {
   throw new Error(`expected a boolean, got '${value}'`);
 }
 
-function int(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+function int(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}, got '${value}'`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be an integer in ${min}..${max}, got '${value}'`);
   return n;
 }
 
@@ -64,8 +71,12 @@ function clockMode(value: string | undefined): ClockMode {
 }
 
 function roles(value: string | undefined): Set<ServerRole> {
-  const list = (value ?? 'api,worker').split(',').map((r) => r.trim()).filter(Boolean);
-  for (const r of list) if (r !== 'api' && r !== 'worker') throw new Error(`unknown role '${r}' (api, worker)`);
+  const list = (value ?? 'api,worker')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const r of list)
+    if (r !== 'api' && r !== 'worker') throw new Error(`unknown role '${r}' (api, worker)`);
   if (list.length === 0) throw new Error('at least one role is required (api, worker)');
   return new Set(list as ServerRole[]);
 }
@@ -115,6 +126,9 @@ export function describeConfig(config: Config): Record<string, unknown> {
     roles: [...config.roles],
     databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded SQLite in dataDir)',
     demo: { ...config.demo, password: config.demo.password ? '***' : '' },
-    clock: { ...config.clock, start: config.clock.start ? new Date(config.clock.start).toISOString() : undefined },
+    clock: {
+      ...config.clock,
+      start: config.clock.start ? new Date(config.clock.start).toISOString() : undefined,
+    },
   };
 }

@@ -27,7 +27,11 @@ export const Errors = {
   customerProvidedIdTooLong: e(400, 12606, "Customer provided ID '%s' is too long. Max length %s characters"),
   ucTrunkingNotAllowed: e(400, 12046, 'UcTrunkingConfiguration is not allowed for non UC Trunking accounts'),
   ucTrunkingRequired: e(400, 12615, 'UcTrunkingConfiguration is required for UC Trunking sub accounts'),
-  ucTypeInvalid: e(400, 12614, 'UcTrunkingConfiguration Type is not valid. Valid values: Cloud, Seats, Premise'),
+  ucTypeInvalid: e(
+    400,
+    12614,
+    'UcTrunkingConfiguration Type is not valid. Valid values: Cloud, Seats, Premise',
+  ),
   ucUsageInvalid: e(400, 12599, 'UsageCategory is not valid. Valid values: UC250, UC500, UC1000'),
   ucUsageOnlyForSeats: e(400, 12617, 'UsageCategory is not an applicable field for non Seats locations'),
   houseNumberRequired: e(400, 12536, 'HouseNumber is required'),
@@ -36,20 +40,32 @@ export const Errors = {
   stateCodeRequired: e(400, 12542, 'StateCode is required'),
   stateCodeInvalid: e(400, 12535, "'%s' is not a valid state / province code"),
   zipRequired: e(400, 12644, 'Zip is required'),
-  zipInvalid: e(400, 13103, "Zip '%s' is invalid. Only numeric characters are supported with length of 5 digits."),
+  zipInvalid: e(
+    400,
+    13103,
+    "Zip '%s' is invalid. Only numeric characters are supported with length of 5 digits.",
+  ),
   plusFourInvalid: e(400, 12552, "Zip4 '%s' is too long. Max length 4 characters"),
   directionalInvalid: e(400, 12605, 'Directional is not valid. Valid values: N, S, E, W, NE, NW, SE, SW'),
   addressTypeRequired: e(400, 12554, 'AddressType is required'),
   addressTypeInvalid: e(400, 12579, 'AddressType is not valid. Valid values: Service, Billing'),
   countryInvalid: e(400, 13007, 'The specified two letter country code is not valid: %s'),
   tooManyHosts: e(400, 12119, '%s hosts provided, maximum %s hosts allowed'),
-  customerTrafficAllowedInvalid: e(400, 12586, 'CustomerTrafficAllowed is not valid. Valid values: ALL, LITE, DOMESTIC'),
+  customerTrafficAllowedInvalid: e(
+    400,
+    12586,
+    'CustomerTrafficAllowed is not valid. Valid values: ALL, LITE, DOMESTIC',
+  ),
 
   // 12xxx: users and passwords
   passwordRequired: e(400, 12503, 'Password is required'),
   passwordTooShort: e(400, 12504, 'Password must be at least %s characters long'),
   passwordTooLong: e(400, 12619, 'Password is too long. Max length %s characters'),
-  passwordCharacters: e(400, 12725, 'The password can only contain letters, numbers and simple special characters'),
+  passwordCharacters: e(
+    400,
+    12725,
+    'The password can only contain letters, numbers and simple special characters',
+  ),
   passwordNotOwn: e(403, 12618, "Provided username '%s' doesn't match login username '%s'"),
 
   // 135xx: SIP peers
@@ -62,7 +78,11 @@ export const Errors = {
   tooManySmsHosts: e(400, 13508, 'Too many SMS Hosts provided. Max 10'),
   invalidHost: e(400, 13509, "'%s' is not a valid host. Provide valid IP or domain name"),
   invalidDestinationUri: e(400, 13510, "'%s' is not a valid Destination URI"),
-  defaultPeerRequired: e(400, 13522, 'IsDefaultPeer cannot be false right now. The account requires at least one Default Sip Peer'),
+  defaultPeerRequired: e(
+    400,
+    13522,
+    'IsDefaultPeer cannot be false right now. The account requires at least one Default Sip Peer',
+  ),
   peerNameExists: e(409, 13524, "SipPeer name '%s' already exists for Account '%s' and Site '%s'"),
   invalidPort: e(400, 13543, "'%s' is not a valid port. Valid values: 0-65535"),
   duplicateHost: e(400, 13553, 'Duplicate host (and port) in %s'),
@@ -71,9 +91,21 @@ export const Errors = {
   peerNotFoundForDelete: e(404, 13557, 'Delete not allowed for non-existent SIP Peer'),
   messagingProtocolInvalid: e(400, 13567, "Messaging protocol '%s' does not exist. Valid values: SIP, SMPP"),
   smsHostPort: e(400, 13568, 'Port not allowed for SMS Hosts'),
-  terminationHostInUse: e(409, 13569, 'Termination IP %s is in the specified subnet range and is already in use.'),
-  terminationHostPortInUse: e(409, 13552, 'Termination IP %s:%s is in the specified subnet range and is already in use.'),
-  premiseTrunksInvalid: e(400, 13573, 'The supplied PremiseTrunks value of %s is not a valid, the value must be positive due to potential outages'),
+  terminationHostInUse: e(
+    409,
+    13569,
+    'Termination IP %s is in the specified subnet range and is already in use.',
+  ),
+  terminationHostPortInUse: e(
+    409,
+    13552,
+    'Termination IP %s:%s is in the specified subnet range and is already in use.',
+  ),
+  premiseTrunksInvalid: e(
+    400,
+    13573,
+    'The supplied PremiseTrunks value of %s is not a valid, the value must be positive due to potential outages',
+  ),
   callingNameDisplayInvalid: e(400, 13579, 'The value of the display option is incorrect'),
   callingNameEnforcedInvalid: e(400, 13580, 'The value of the enforced option is incorrect'),
   callingNameDisplayMissing: e(400, 13581, 'Display option is missing'),
@@ -85,7 +117,11 @@ export const Errors = {
     13595,
     'The IP address provided: <%s> contains a non zero subnet portion. An equivalent IP address such as <%s> with a zero subnet value must be provided',
   ),
-  terminationHostProhibited: e(400, 13625, 'Host IP or subnet %s belongs to the prohibited network range and cannot be accepted'),
+  terminationHostProhibited: e(
+    400,
+    13625,
+    'Host IP or subnet %s belongs to the prohibited network range and cannot be accepted',
+  ),
 
   // 230xx: SIP credentials
   credentialDuplicateInList: e(400, 23000, 'Duplicated Sip credential for account with ID = %s'),

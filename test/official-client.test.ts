@@ -38,7 +38,14 @@ interface SdkSipPeer {
   delete(cb: Callback<unknown>): void;
 }
 interface Sdk {
-  Client: new (accountId: string, user: string, password: string, clientId?: string, clientSecret?: string, options?: object) => object;
+  Client: new (
+    accountId: string,
+    user: string,
+    password: string,
+    clientId?: string,
+    clientSecret?: string,
+    options?: object,
+  ) => object;
   Account: {
     get(client: object, cb: Callback<Record<string, unknown>>): void;
     getProducts(client: object, cb: Callback<{ product: { name: string }[] }>): void;
@@ -68,7 +75,9 @@ describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
     // On PostgreSQL the server gets a database of its own on the test cluster.
     if (TEST_PG_URL) db = await createTestDatabase();
     server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
-    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, { apiEndPoint: `${server.baseUrl}/api` });
+    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
+      apiEndPoint: `${server.baseUrl}/api`,
+    });
   });
   after(async () => {
     await server.stop();
@@ -80,7 +89,9 @@ describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
     assert.equal(account.accountId, 9900000);
     assert.equal(account.companyName, 'Demo Company');
     assert.equal(account.reservationAllowed, true);
-    const products = await call<{ product: { name: string }[] }>((cb) => numbers.Account.getProducts(client, cb));
+    const products = await call<{ product: { name: string }[] }>((cb) =>
+      numbers.Account.getProducts(client, cb),
+    );
     assert.ok(products.product.some((p) => p.name === 'Origination'));
   });
 
@@ -162,7 +173,9 @@ describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
   });
 
   it('reports a Bandwidth error for a refused request and deletes the empty site', async () => {
-    const err = await call<SdkSipPeer>((cb) => numbers.SipPeer.create(client, { peerName: 'FarTooLongName', siteId: site.id }, cb)).then(
+    const err = await call<SdkSipPeer>((cb) =>
+      numbers.SipPeer.create(client, { peerName: 'FarTooLongName', siteId: site.id }, cb),
+    ).then(
       () => assert.fail('expected an error'),
       (e: unknown) => e as SdkError,
     );

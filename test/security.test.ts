@@ -17,7 +17,9 @@ const SAMPLE: Record<string, string> = {
 function concrete(route: RouteDef, accountId: string): string {
   return (
     '/api' +
-    route.path.replace(/:(\w+)/g, (_m, name: string) => (name === 'accountId' ? accountId : (SAMPLE[name] ?? '1')))
+    route.path.replace(/:(\w+)/g, (_m, name: string) =>
+      name === 'accountId' ? accountId : (SAMPLE[name] ?? '1'),
+    )
   );
 }
 
@@ -101,7 +103,10 @@ describe('authentication and authorisation on every route', () => {
       await h.get('/api/accounts/9900000', { auth: ['demo', `wrong-${i}`], remoteAddress: client });
     }
     const started = performance.now();
-    const res = await h.get('/api/accounts/9900000', { auth: ['demo', 'wrong-again'], remoteAddress: client });
+    const res = await h.get('/api/accounts/9900000', {
+      auth: ['demo', 'wrong-again'],
+      remoteAddress: client,
+    });
     assert.equal(res.status, 401);
     assert.ok(performance.now() - started >= 300, 'the eighth failure in a row waits');
     // Another client is not affected.
@@ -151,7 +156,10 @@ describe('hostile and malformed input', () => {
     const body =
       '<Site><Name>CT</Name><Address><HouseNumber>1</HouseNumber><StreetName>Main</StreetName><City>Cary</City>' +
       '<StateCode>NC</StateCode><Zip>27511</Zip><AddressType>Service</AddressType></Address></Site>';
-    assert.equal((await h.post(SITES, body, { headers: { 'content-type': 'text/xml; charset=UTF-8' } })).status, 201);
+    assert.equal(
+      (await h.post(SITES, body, { headers: { 'content-type': 'text/xml; charset=UTF-8' } })).status,
+      201,
+    );
   });
 
   it('answers 4xx XML for non-numeric and absurd ids', async () => {
@@ -199,7 +207,6 @@ describe('hostile and malformed input', () => {
     const after = await fetch(`${address}${SITES}`, { headers: { authorization: auth } });
     assert.equal(after.status, 200);
   });
-
 });
 
 describe('unexpected failures', () => {
@@ -212,7 +219,10 @@ describe('unexpected failures', () => {
       assert.equal(res.status, 500);
       assert.equal(errorCode(res), '1000');
       const requestId = String(res.headers['x-request-id']);
-      assert.match(String(at(res.xml, 'SitesResponse', 'ResponseStatus', 'Description')), new RegExp(requestId));
+      assert.match(
+        String(at(res.xml, 'SitesResponse', 'ResponseStatus', 'Description')),
+        new RegExp(requestId),
+      );
       assert.doesNotMatch(res.body, /destroyed|Error:|at .*\.(ts|js)/);
     } finally {
       await h.close();

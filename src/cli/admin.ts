@@ -24,7 +24,10 @@ async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `all`, or `ROLE_A:VIEW+UPDATE,ROLE_B:VIEW` (permissions default to both). */
@@ -33,7 +36,10 @@ export function parseRoles(spec: string | undefined): UserRole[] | undefined {
   if (spec.trim().toLowerCase() === 'all') return [...FULL_ACCESS];
   return list(spec).map((item) => {
     const [role = '', perms] = item.split(':');
-    return { role: role.toUpperCase(), permissions: perms ? perms.toUpperCase().split('+') : [...PERMISSIONS] };
+    return {
+      role: role.toUpperCase(),
+      permissions: perms ? perms.toUpperCase().split('+') : [...PERMISSIONS],
+    };
   });
 }
 
@@ -52,7 +58,9 @@ function showUser(u: UserRecord): string {
 }
 
 export function registerAdminCommands(program: Command): void {
-  const account = program.command('account').description('manage accounts (the API has no call to create one)');
+  const account = program
+    .command('account')
+    .description('manage accounts (the API has no call to create one)');
   account
     .command('create')
     .description('create an account')
@@ -65,7 +73,12 @@ export function registerAdminCommands(program: Command): void {
     )
     .action(async (o: { name: string; id?: string; type: string; products?: string }) => {
       const created = await withDeps((deps) =>
-        createAccount(deps, { id: o.id, companyName: o.name, accountType: o.type, products: parseProducts(o.products) }),
+        createAccount(deps, {
+          id: o.id,
+          companyName: o.name,
+          accountType: o.type,
+          products: parseProducts(o.products),
+        }),
       );
       console.log(`account ${created.id} created (${created.companyName})`);
     });
@@ -114,7 +127,11 @@ export function registerAdminCommands(program: Command): void {
     .option('--roles <roles>', 'roles to set: "all" or "ROLE_X:VIEW+UPDATE,…"')
     .action(async (username: string, o: { accounts?: string; revoke?: string; roles?: string }) => {
       const updated = await withDeps((deps) =>
-        grantUser(deps, username, { accounts: list(o.accounts), revoke: list(o.revoke), roles: parseRoles(o.roles) }),
+        grantUser(deps, username, {
+          accounts: list(o.accounts),
+          revoke: list(o.revoke),
+          roles: parseRoles(o.roles),
+        }),
       );
       console.log(showUser(updated));
     });
@@ -160,7 +177,9 @@ export function registerAdminCommands(program: Command): void {
     .command('show')
     .description('print the current business time')
     .action(async () => {
-      const line = await withDeps((deps) => Promise.resolve(`${deps.clock.mode}: ${deps.clock.now().toISOString()}`));
+      const line = await withDeps((deps) =>
+        Promise.resolve(`${deps.clock.mode}: ${deps.clock.now().toISOString()}`),
+      );
       console.log(line);
     });
   clock
@@ -191,5 +210,6 @@ export function registerAdminCommands(program: Command): void {
 }
 
 function requireManual(deps: AppDeps): void {
-  if (deps.clock.mode !== 'manual') throw new Error('the clock is not manual: start the server with CLOCK_MODE=manual');
+  if (deps.clock.mode !== 'manual')
+    throw new Error('the clock is not manual: start the server with CLOCK_MODE=manual');
 }

@@ -33,12 +33,16 @@ export async function serve(opts: Record<string, string | boolean | undefined>):
   const port = config.roles.has('api') ? (app.http.server.address() as { port: number }).port : config.port;
   const lines = [
     `Bandwidth Dashboard API v1 ready in ${Math.round(performance.now() - started)} ms (roles: ${[...config.roles].join(', ')})`,
-    config.roles.has('api') ? `  API:      http://${shown}:${port}/api  (also /v1.0)` : '  API:      off (worker only)',
+    config.roles.has('api')
+      ? `  API:      http://${shown}:${port}/api  (also /v1.0)`
+      : '  API:      off (worker only)',
     `  Database: ${app.deps.database.dialect} ${app.deps.database.location}`,
     `  Clock:    ${app.deps.clock.mode}, now ${app.deps.clock.now().toISOString()}`,
   ];
   if (config.demo.enabled) {
-    lines.push(`  Demo:     account ${config.demo.accountId}, user ${config.demo.username} / password ${config.demo.password}`);
+    lines.push(
+      `  Demo:     account ${config.demo.accountId}, user ${config.demo.username} / password ${config.demo.password}`,
+    );
   }
   console.log(lines.join('\n'));
 

@@ -1,4 +1,11 @@
-import { AcceleratedClock, ManualClock, RealClock, wallClockMs, type Clock, type ClockMode } from './clock.js';
+import {
+  AcceleratedClock,
+  ManualClock,
+  RealClock,
+  wallClockMs,
+  type Clock,
+  type ClockMode,
+} from './clock.js';
 import type { Database } from './db/database.js';
 
 /**
@@ -16,7 +23,11 @@ export interface ClockSettings {
 }
 
 async function readSetting(database: Database, key: string): Promise<string | undefined> {
-  const row = await database.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return row?.value;
 }
 
@@ -41,15 +52,24 @@ export async function restoreClock(database: Database, settings: ClockSettings):
     }
     case 'accelerated': {
       const stored = await readSetting(database, ACCELERATED_KEY);
-      const anchor = stored ? (JSON.parse(stored) as { real: number; business: number; factor: number }) : undefined;
+      const anchor = stored
+        ? (JSON.parse(stored) as { real: number; business: number; factor: number })
+        : undefined;
       if (anchor && anchor.factor === settings.factor) {
-        return new AcceleratedClock(anchor.factor, anchor.business + (wallClockMs() - anchor.real) * anchor.factor);
+        return new AcceleratedClock(
+          anchor.factor,
+          anchor.business + (wallClockMs() - anchor.real) * anchor.factor,
+        );
       }
       // New, or the factor changed: continue from where business time had got to.
       const business = anchor
         ? anchor.business + (wallClockMs() - anchor.real) * anchor.factor
         : (settings.start ?? wallClockMs());
-      await writeSetting(database, ACCELERATED_KEY, JSON.stringify({ real: wallClockMs(), business, factor: settings.factor }));
+      await writeSetting(
+        database,
+        ACCELERATED_KEY,
+        JSON.stringify({ real: wallClockMs(), business, factor: settings.factor }),
+      );
       return new AcceleratedClock(settings.factor, business);
     }
   }

@@ -71,7 +71,8 @@ export function parseAddress(input: NonNullable<In<typeof AddressXml>>): Address
   const zipMatch = /^(\d{5})(?:-(\d{4}))?$/.exec(zipText);
   if (!zipMatch?.[1]) throw ApiError.of(Errors.zipInvalid, zipText);
   const plusFour = text(input.PlusFour) ?? zipMatch[2];
-  if (plusFour !== undefined && !/^\d{4}$/.test(plusFour)) throw ApiError.of(Errors.plusFourInvalid, plusFour);
+  if (plusFour !== undefined && !/^\d{4}$/.test(plusFour))
+    throw ApiError.of(Errors.plusFourInvalid, plusFour);
 
   const typeText = text(input.AddressType);
   if (!typeText) throw ApiError.of(Errors.addressTypeRequired);

@@ -33,7 +33,10 @@ export function parseBoolean(value: string | undefined, name: string): boolean |
 }
 
 /** A non-negative integer in plain decimal; undefined when absent. */
-export function parseNonNegativeInt(value: string | undefined, onInvalid: () => ApiError): number | undefined {
+export function parseNonNegativeInt(
+  value: string | undefined,
+  onInvalid: () => ApiError,
+): number | undefined {
   const t = text(value);
   if (t === undefined) return undefined;
   if (!/^\d{1,15}$/.test(t)) throw onInvalid();

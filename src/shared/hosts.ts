@@ -52,11 +52,13 @@ export function parseIpv4Cidr(text: string, minPrefix: number): CidrResult {
 }
 
 /** Ranges no customer equipment can live in: "this" network, loopback, link-local, multicast, reserved. */
-const PROHIBITED: readonly Ipv4Range[] = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((c) => {
-  const r = parseIpv4Cidr(c, 0);
-  if (!r.ok) throw new Error(c);
-  return r.range;
-});
+const PROHIBITED: readonly Ipv4Range[] = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map(
+  (c) => {
+    const r = parseIpv4Cidr(c, 0);
+    if (!r.ok) throw new Error(c);
+    return r.range;
+  },
+);
 
 export function isProhibitedRange(range: Ipv4Range): boolean {
   return PROHIBITED.some((p) => rangesOverlap(p, range));

@@ -5,4 +5,6 @@
 export const Locks = {
   /** The set of SIP peers of any site: default-peer rule, unique names, termination-address overlaps, site deletion. */
   sipPeers: 'sip-peers',
+  /** An account's SIP credentials: "no duplicate composite name" checked before a batch insert. */
+  sipCredentials: (accountId: string) => `sip-credentials:${accountId}`,
 } as const;

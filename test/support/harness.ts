@@ -106,7 +106,8 @@ export function at(obj: unknown, ...keys: (string | number)[]): unknown {
 /** The id at the end of a Location header, as every official client extracts it. */
 export function idFromLocation(reply: Reply): string {
   const location = reply.headers.location;
-  if (typeof location !== 'string') throw new Error(`no Location header (status ${reply.status}): ${reply.body}`);
+  if (typeof location !== 'string')
+    throw new Error(`no Location header (status ${reply.status}): ${reply.body}`);
   return location.slice(location.lastIndexOf('/') + 1);
 }
 

@@ -3,7 +3,12 @@ import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
 import { Roles } from '../../roles.js';
 import { getAccount } from './accounts.service.js';
-import { AccountProductsResponseXml, AccountResponseXml, accountToXml, productsToXml } from './accounts.xml.js';
+import {
+  AccountProductsResponseXml,
+  AccountResponseXml,
+  accountToXml,
+  productsToXml,
+} from './accounts.xml.js';
 
 const access = { account: true, role: Roles.account } as const;
 
@@ -14,7 +19,8 @@ export function accountRoutes(deps: AppDeps): RouteDef[] {
       path: '/accounts/:accountId',
       errorShape: responseStatusShape('AccountResponse'),
       access,
-      handle: async ({ param }) => okXml(AccountResponseXml, accountToXml(await getAccount(deps, param('accountId')))),
+      handle: async ({ param }) =>
+        okXml(AccountResponseXml, accountToXml(await getAccount(deps, param('accountId')))),
     },
     {
       method: 'GET',

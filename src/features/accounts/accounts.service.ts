@@ -2,7 +2,14 @@ import type { AppDeps } from '../../context.js';
 import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { Address } from '../../shared/address.js';
-import { findAccount, insertAccount, listAccounts, type Account, type Contact, type Product } from './accounts.store.js';
+import {
+  findAccount,
+  insertAccount,
+  listAccounts,
+  type Account,
+  type Contact,
+  type Product,
+} from './accounts.store.js';
 
 /** What a new account gets unless told otherwise: a wholesale account with the usual products. */
 export const DEFAULT_PRODUCTS: readonly Product[] = [

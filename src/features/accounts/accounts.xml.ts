@@ -37,7 +37,12 @@ export function accountToXml(a: Account): RootOut<typeof AccountResponseXml> {
       Tiers: a.tiers,
       Address: a.address ? addressToXml(a.address, true) : undefined,
       Contact: a.contact
-        ? { FirstName: a.contact.firstName, LastName: a.contact.lastName, Phone: a.contact.phone, Email: a.contact.email }
+        ? {
+            FirstName: a.contact.firstName,
+            LastName: a.contact.lastName,
+            Phone: a.contact.phone,
+            Email: a.contact.email,
+          }
         : undefined,
       ReservationAllowed: a.reservationAllowed,
       LnpEnabled: a.lnpEnabled,

@@ -31,7 +31,12 @@ function rejectedToXml(rejected: readonly RejectedCredential[]) {
   return rejected.map((r) => ({
     ErrorCode: r.error.code,
     Description: r.error.description,
-    SipCredential: { UserName: r.input.UserName, Domain: r.input.Domain, Hash1: r.input.Hash1, Hash1b: r.input.Hash1b },
+    SipCredential: {
+      UserName: r.input.UserName,
+      Domain: r.input.Domain,
+      Hash1: r.input.Hash1,
+      Hash1b: r.input.Hash1b,
+    },
   }));
 }
 
@@ -62,7 +67,12 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
           domainFragment: filters.domainfragment,
         });
         return okXml(SipCredentialsListXml, {
-          Links: pageLinks(linkUrl(`/accounts/${accountId}/sipcredentials`), filters, page.size, page.nextKey),
+          Links: pageLinks(
+            linkUrl(`/accounts/${accountId}/sipcredentials`),
+            filters,
+            page.size,
+            page.nextKey,
+          ),
           SipCredentials: page.credentials.map(credentialToXml),
         });
       },
@@ -73,7 +83,11 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
       errorShape: createShape,
       access,
       handle: async ({ param, body }) => {
-        const result = await createCredentials(deps, param('accountId'), body(SipCredentialsRequestXml).SipCredential ?? []);
+        const result = await createCredentials(
+          deps,
+          param('accountId'),
+          body(SipCredentialsRequestXml).SipCredential ?? [],
+        );
         return {
           status: 201,
           body: encodeXml(SipCredentialsCreatedXml, {
@@ -90,7 +104,9 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async ({ param }) =>
         okXml(SipCredentialResponseXml, {
-          SipCredential: credentialToXml(await requireCredential(deps, param('accountId'), param('userName'))),
+          SipCredential: credentialToXml(
+            await requireCredential(deps, param('accountId'), param('userName')),
+          ),
         }),
     },
     {
@@ -99,7 +115,12 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
       errorShape: oneShape,
       access,
       handle: async ({ param, body }) => {
-        const updated = await updateCredential(deps, param('accountId'), param('userName'), body(SipCredentialRequestXml));
+        const updated = await updateCredential(
+          deps,
+          param('accountId'),
+          param('userName'),
+          body(SipCredentialRequestXml),
+        );
         return okXml(SipCredentialResponseXml, { SipCredential: credentialToXml(updated) });
       },
     },

@@ -1,9 +1,10 @@
 import type { AppDeps } from '../../context.js';
 import { Errors } from '../../errors.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
+import { Locks } from '../../shared/locks.js';
 import {
   countCredentials,
   deleteCredential,
@@ -56,7 +57,9 @@ export function parseCredential(input: CredentialBody): SipCredential {
   // A pre-aggregated name (`bob@example.com`) may carry one '@' when no Domain is given.
   const [local, host, extra] = userName.split('@');
   const aggregated = domain === undefined && host !== undefined && extra === undefined;
-  const nameOk = aggregated ? NAME_CHARS.test(local ?? '') && NAME_CHARS.test(host) : NAME_CHARS.test(userName);
+  const nameOk = aggregated
+    ? NAME_CHARS.test(local ?? '') && NAME_CHARS.test(host)
+    : NAME_CHARS.test(userName);
   if (!nameOk) fail(Errors.credentialUserNameInvalid, userName);
   if (domain !== undefined) {
     checkLength(domain, 'Domain', MAX_NAME);
@@ -84,8 +87,13 @@ export async function createCredentials(
   entries: readonly CredentialBody[],
 ): Promise<CreateResult> {
   if (entries.length === 0) fail(Errors.credentialListEmpty);
-  if (entries.length > MAX_CREDENTIALS_PER_REQUEST) fail(Errors.credentialListTooLong, MAX_CREDENTIALS_PER_REQUEST);
-  return inTransaction(deps.database.db, async ({ db }) => {
+  if (entries.length > MAX_CREDENTIALS_PER_REQUEST)
+    fail(Errors.credentialListTooLong, MAX_CREDENTIALS_PER_REQUEST);
+  return inTransaction(deps.database.db, async (tx) => {
+    const { db } = tx;
+    // Check-then-insert: concurrent batches for one account must not both pass the existence check
+    // (PostgreSQL would then fail the second insert on the unique index with a 500).
+    await lockNamed(tx, deps.database.dialect, Locks.sipCredentials(accountId));
     const parsed = entries.map((input) => {
       try {
         return { input, credential: parseCredential(input) };
@@ -95,15 +103,22 @@ export async function createCredentials(
       }
     });
     const valid = parsed.flatMap((p) => (p.credential ? [p.credential] : []));
-    const existing = await existingComposites(db, accountId, valid.map((c) => c.composite));
+    const existing = await existingComposites(
+      db,
+      accountId,
+      valid.map((c) => c.composite),
+    );
     const seen = new Set<string>();
     const created: SipCredential[] = [];
     const rejected: RejectedCredential[] = [];
     for (const p of parsed) {
       if (!p.credential) {
-        rejected.push({ input: p.input, error: p.error as ApiError });
+        rejected.push({ input: p.input, error: p.error });
       } else if (existing.has(p.credential.composite)) {
-        rejected.push({ input: p.input, error: ApiError.of(Errors.credentialExists, p.credential.composite, accountId) });
+        rejected.push({
+          input: p.input,
+          error: ApiError.of(Errors.credentialExists, p.credential.composite, accountId),
+        });
       } else if (seen.has(p.credential.composite)) {
         rejected.push({ input: p.input, error: ApiError.of(Errors.credentialDuplicateInList, accountId) });
       } else {
@@ -117,7 +132,11 @@ export async function createCredentials(
   });
 }
 
-export async function requireCredential(deps: AppDeps, accountId: string, composite: string): Promise<SipCredential> {
+export async function requireCredential(
+  deps: AppDeps,
+  accountId: string,
+  composite: string,
+): Promise<SipCredential> {
   const found = await findCredential(deps.database.db, accountId, composite);
   if (!found) fail(Errors.credentialNotFound, composite, accountId);
   return found;
@@ -133,7 +152,10 @@ export async function updateCredential(
   const current = await requireCredential(deps, accountId, composite);
   const userName = text(body.UserName);
   const domain = text(body.Domain);
-  if ((userName !== undefined && userName !== current.userName) || (domain !== undefined && domain !== current.domain)) {
+  if (
+    (userName !== undefined && userName !== current.userName) ||
+    (domain !== undefined && domain !== current.domain)
+  ) {
     fail(Errors.credentialRenameNotAllowed);
   }
   const hash1 = text(body.Hash1) ?? fail(Errors.required, 'Hash1');
@@ -158,7 +180,12 @@ export interface CredentialPageRequest {
   readonly domainFragment?: string | undefined;
 }
 
-function fragment(value: string | undefined, empty: ErrorDefinition, short: ErrorDefinition, long: ErrorDefinition) {
+function fragment(
+  value: string | undefined,
+  empty: ErrorDefinition,
+  short: ErrorDefinition,
+  long: ErrorDefinition,
+) {
   if (value === undefined) return undefined;
   if (value.trim() === '') fail(empty);
   if (value.length < 3) fail(short);
@@ -167,25 +194,50 @@ function fragment(value: string | undefined, empty: ErrorDefinition, short: Erro
 }
 
 /**
- * GET /sipcredentials: pages of `size` (default 500) in composite-name order. `page` is 1, an
- * index, or the composite name the page starts at (what the `next` link carries). 404 23008 when
- * the account has no credentials at all.
+ * GET /sipcredentials: pages of `size` (default 500) in composite-name order. `page` is the 1-based
+ * index of the page's first record, or the `user@domain` name it starts at (23012 for anything
+ * else, as Bandwidth's catalogue says). The `next` link carries the next record's name when it has
+ * an '@', and otherwise that record's index: a bare name is no valid page value, and a numeric one
+ * (an extension such as `2001`) would be read as an index and silently skip the rest of the list.
+ * 404 23008 when the account has no credentials at all.
  */
 export async function listCredentialPage(deps: AppDeps, accountId: string, req: CredentialPageRequest) {
   const size = req.size === undefined ? 500 : Number(req.size);
   if (!Number.isInteger(size) || size < 1 || size > 5000) fail(Errors.pagingInvalid);
   const page = req.page ?? '1';
-  if (page.trim() === '') fail(Errors.credentialPageInvalid, page);
-  const numeric = /^\d+$/.test(page);
+  const numeric = /^\d{1,15}$/.test(page);
+  if (!numeric && !/^[^@]+@[^@]+$/.test(page)) fail(Errors.credentialPageInvalid, page);
   if (numeric && Number(page) < 1) fail(Errors.pagingInvalid);
+  const filters = {
+    userNameFragment: fragment(
+      req.userNameFragment,
+      Errors.userNameFragmentEmpty,
+      Errors.userNameFragmentShort,
+      Errors.userNameFragmentLong,
+    ),
+    domainFragment: fragment(
+      req.domainFragment,
+      Errors.domainFragmentEmpty,
+      Errors.domainFragmentShort,
+      Errors.domainFragmentLong,
+    ),
+  };
   const query = {
-    userNameFragment: fragment(req.userNameFragment, Errors.userNameFragmentEmpty, Errors.userNameFragmentShort, Errors.userNameFragmentLong),
-    domainFragment: fragment(req.domainFragment, Errors.domainFragmentEmpty, Errors.domainFragmentShort, Errors.domainFragmentLong),
+    ...filters,
     limit: size,
     ...(numeric ? { offset: Number(page) - 1 } : { fromComposite: page }),
   };
   const db = deps.database.db;
   if ((await countCredentials(db, accountId)) === 0) fail(Errors.credentialsNone, accountId);
   const rows = await listCredentials(db, accountId, query);
-  return { credentials: rows.slice(0, size), nextKey: rows[size]?.composite, size };
+  const next = rows[size];
+  let nextKey: string | undefined;
+  if (next?.composite.includes('@')) nextKey = next.composite;
+  else if (next) {
+    const start = numeric
+      ? Number(page) - 1
+      : await countCredentials(db, accountId, { ...filters, before: page });
+    nextKey = String(start + size + 1);
+  }
+  return { credentials: rows.slice(0, size), nextKey, size };
 }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { SipCredentialsTable } from '../../platform/db/tables.js';
-import { containsIgnoringCase } from '../../platform/db/text-match.js';
+import { containsAfterIgnoringCase, containsIgnoringCase } from '../../platform/db/text-match.js';
 
 export interface SipCredential {
   readonly userName: string;
@@ -22,7 +22,11 @@ function toCredential(row: Selectable<SipCredentialsTable>): SipCredential {
   };
 }
 
-export async function findCredential(db: Executor, accountId: string, composite: string): Promise<SipCredential | undefined> {
+export async function findCredential(
+  db: Executor,
+  accountId: string,
+  composite: string,
+): Promise<SipCredential | undefined> {
   const row = await db
     .selectFrom('sip_credentials')
     .selectAll()
@@ -32,7 +36,11 @@ export async function findCredential(db: Executor, accountId: string, composite:
   return row ? toCredential(row) : undefined;
 }
 
-export async function existingComposites(db: Executor, accountId: string, composites: readonly string[]): Promise<Set<string>> {
+export async function existingComposites(
+  db: Executor,
+  accountId: string,
+  composites: readonly string[],
+): Promise<Set<string>> {
   if (composites.length === 0) return new Set();
   const rows = await db
     .selectFrom('sip_credentials')
@@ -43,7 +51,12 @@ export async function existingComposites(db: Executor, accountId: string, compos
   return new Set(rows.map((r) => r.composite));
 }
 
-export async function insertCredentials(db: Executor, accountId: string, list: readonly SipCredential[], now: string) {
+export async function insertCredentials(
+  db: Executor,
+  accountId: string,
+  list: readonly SipCredential[],
+  now: string,
+) {
   if (list.length === 0) return;
   await db
     .insertInto('sip_credentials')
@@ -62,7 +75,12 @@ export async function insertCredentials(db: Executor, accountId: string, list: r
     .execute();
 }
 
-export async function updateHashes(db: Executor, accountId: string, c: SipCredential, now: string): Promise<void> {
+export async function updateHashes(
+  db: Executor,
+  accountId: string,
+  c: SipCredential,
+  now: string,
+): Promise<void> {
   await db
     .updateTable('sip_credentials')
     .set({ hash1: c.hash1, hash1b: c.hash1b ?? null, updated_at: now })
@@ -80,20 +98,42 @@ export async function deleteCredential(db: Executor, accountId: string, composit
   return Number(result.numDeletedRows) > 0;
 }
 
-export interface CredentialQuery {
+export interface CredentialFilter {
   readonly userNameFragment?: string | undefined;
   readonly domainFragment?: string | undefined;
+}
+
+export interface CredentialQuery extends CredentialFilter {
   /** Start at this composite name (inclusive) or skip this many. */
   readonly fromComposite?: string | undefined;
   readonly offset?: number | undefined;
   readonly limit: number;
 }
 
+/** The account's credentials matching the fragments (case-insensitive). */
+function matching(db: Executor, accountId: string, f: CredentialFilter) {
+  let query = db.selectFrom('sip_credentials').where('account_id', '=', accountId);
+  if (f.userNameFragment) query = query.where(containsIgnoringCase('user_name', f.userNameFragment));
+  const domain = f.domainFragment;
+  // A pre-aggregated name (`bill@bw.com`, no Domain) has its domain after the '@'.
+  if (domain) {
+    query = query.where((eb) =>
+      eb.or([
+        containsIgnoringCase('domain', domain),
+        eb.and([eb('domain', 'is', null), containsAfterIgnoringCase('user_name', '@', domain)]),
+      ]),
+    );
+  }
+  return query;
+}
+
 /** One page in composite-name order, plus one extra row to tell whether a next page exists. */
-export async function listCredentials(db: Executor, accountId: string, q: CredentialQuery): Promise<SipCredential[]> {
-  let query = db.selectFrom('sip_credentials').selectAll().where('account_id', '=', accountId);
-  if (q.userNameFragment) query = query.where(containsIgnoringCase('user_name', q.userNameFragment));
-  if (q.domainFragment) query = query.where(containsIgnoringCase('domain', q.domainFragment));
+export async function listCredentials(
+  db: Executor,
+  accountId: string,
+  q: CredentialQuery,
+): Promise<SipCredential[]> {
+  let query = matching(db, accountId, q).selectAll();
   if (q.fromComposite !== undefined) query = query.where('composite', '>=', q.fromComposite);
   const rows = await query
     .orderBy('composite')
@@ -103,11 +143,15 @@ export async function listCredentials(db: Executor, accountId: string, q: Creden
   return rows.map(toCredential);
 }
 
-export async function countCredentials(db: Executor, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('sip_credentials')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
+/** How many credentials of the account match; with `before`, only those ordered before that composite name. */
+export async function countCredentials(
+  db: Executor,
+  accountId: string,
+  q: CredentialFilter & { readonly before?: string | undefined } = {},
+): Promise<number> {
+  let query = matching(db, accountId, q);
+  if (q.before !== undefined) query = query.where('composite', '<', q.before);
+  const row = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  // PostgreSQL returns count(*) as a string.
   return Number(row.n);
 }

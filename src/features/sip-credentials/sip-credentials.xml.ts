@@ -2,14 +2,21 @@ import { LinksXml } from '../../platform/http/paging.js';
 import { x, type Out } from '../../platform/xml/schema.js';
 import type { SipCredential } from './sip-credentials.store.js';
 
-const SipCredentialXml = x.object({ UserName: x.text(), Domain: x.text(), Hash1: x.text(), Hash1b: x.text() });
+const SipCredentialXml = x.object({
+  UserName: x.text(),
+  Domain: x.text(),
+  Hash1: x.text(),
+  Hash1b: x.text(),
+});
 const ErrorsXml = x.list(
   'Error',
   x.object({ ErrorCode: x.text(), Description: x.text(), SipCredential: SipCredentialXml }),
   'omit',
 );
 
-export const SipCredentialsRequestXml = x.root('SipCredentials', { SipCredential: x.repeated(SipCredentialXml) });
+export const SipCredentialsRequestXml = x.root('SipCredentials', {
+  SipCredential: x.repeated(SipCredentialXml),
+});
 export const SipCredentialRequestXml = x.root('SipCredential', SipCredentialXml.fields);
 
 /** 201 of POST: the rejected entries (only when some were) and the ones created. */

@@ -56,7 +56,9 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       handle: async (ctx) =>
         okXml(
           SipPeerResponseXml,
-          sipPeerToXml(await requireSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId'))),
+          sipPeerToXml(
+            await requireSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId')),
+          ),
         ),
     },
     {

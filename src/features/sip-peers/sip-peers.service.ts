@@ -47,7 +47,10 @@ function parsePort(value: string | undefined): number | undefined {
   return port;
 }
 
-function checkNoDuplicates(hosts: readonly { hostName: string; port?: number | undefined }[], listName: string): void {
+function checkNoDuplicates(
+  hosts: readonly { hostName: string; port?: number | undefined }[],
+  listName: string,
+): void {
   const seen = new Set<string>();
   for (const h of hosts) {
     const key = `${h.hostName.toLowerCase()}:${h.port ?? ''}`;
@@ -73,13 +76,15 @@ function parseTerminationHost(item: TerminationHostBody): TerminationHost {
   const cidr = parseIpv4Cidr(hostName, TERMINATION_MIN_PREFIX);
   if (!cidr.ok) {
     if (cidr.reason === 'mask') throw ApiError.of(Errors.terminationMaskInvalid, hostName);
-    if (cidr.reason === 'host-bits') throw ApiError.of(Errors.terminationSubnetNotZero, hostName, cidr.network);
+    if (cidr.reason === 'host-bits')
+      throw ApiError.of(Errors.terminationSubnetNotZero, hostName, cidr.network);
     throw ApiError.of(Errors.terminationHostInvalid, hostName);
   }
   if (isProhibitedRange(cidr.range)) throw ApiError.of(Errors.terminationHostProhibited, hostName);
   const trafficText = text(item.CustomerTrafficAllowed);
   const customerTrafficAllowed = trafficText === undefined ? undefined : oneOf(trafficText, TRAFFIC);
-  if (trafficText !== undefined && !customerTrafficAllowed) throw ApiError.of(Errors.customerTrafficAllowedInvalid);
+  if (trafficText !== undefined && !customerTrafficAllowed)
+    throw ApiError.of(Errors.customerTrafficAllowedInvalid);
   return {
     hostName,
     range: cidr.range,
@@ -138,11 +143,13 @@ function parseSipPeerBody(body: SipPeerBody) {
   }
   if (body.VoiceHosts?.length && body.VoiceHostGroups?.length) throw ApiError.of(Errors.voiceHostsAndGroups);
   if ((body.VoiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManyVoiceHosts);
-  if ((body.VoiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS) throw ApiError.of(Errors.tooManyVoiceHostGroups);
+  if ((body.VoiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS)
+    throw ApiError.of(Errors.tooManyVoiceHostGroups);
   if ((body.SmsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManySmsHosts);
   const protocolText = text(body.ShortMessagingProtocol);
   const protocol = protocolText === undefined ? undefined : oneOf(protocolText, ['SIP', 'SMPP'] as const);
-  if (protocolText !== undefined && !protocol) throw ApiError.of(Errors.messagingProtocolInvalid, protocolText);
+  if (protocolText !== undefined && !protocol)
+    throw ApiError.of(Errors.messagingProtocolInvalid, protocolText);
   const premiseTrunks = parseNonNegativeInt(body.PremiseTrunks, () =>
     ApiError.of(Errors.premiseTrunksInvalid, body.PremiseTrunks ?? ''),
   );
@@ -154,7 +161,8 @@ function parseSipPeerBody(body: SipPeerBody) {
     shortMessagingProtocol: protocol,
     voiceHosts: body.VoiceHosts && parseHosts(body.VoiceHosts, 'VoiceHosts', true),
     voiceHostGroups: body.VoiceHostGroups?.map(({ Host: hosts = [] }) => {
-      if (hosts.length === 0 || hosts.length > MAX_HOSTS) throw ApiError.of(Errors.tooManyHosts, hosts.length, MAX_HOSTS);
+      if (hosts.length === 0 || hosts.length > MAX_HOSTS)
+        throw ApiError.of(Errors.tooManyHosts, hosts.length, MAX_HOSTS);
       return parseHosts(hosts, 'VoiceHostGroup', true);
     }),
     smsHosts: body.SmsHosts && parseHosts(body.SmsHosts, 'SmsHosts', false),
@@ -170,9 +178,19 @@ export function parseSipPeerId(value: string, accountId: string, siteId: string)
 }
 
 /** The peer of the site, or 400 13563 (the seed's documented answer for an unknown peer). */
-export async function requireSipPeer(deps: AppDeps, accountId: string, siteId: string, peerId: string): Promise<SipPeer> {
+export async function requireSipPeer(
+  deps: AppDeps,
+  accountId: string,
+  siteId: string,
+  peerId: string,
+): Promise<SipPeer> {
   const site = await requireSite(deps, accountId, siteId);
-  const peer = await findSipPeer(deps.database.db, accountId, site.id, parseSipPeerId(peerId, accountId, siteId));
+  const peer = await findSipPeer(
+    deps.database.db,
+    accountId,
+    site.id,
+    parseSipPeerId(peerId, accountId, siteId),
+  );
   if (!peer) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
   return peer;
 }
@@ -183,7 +201,11 @@ export async function listSipPeers(deps: AppDeps, accountId: string, siteId: str
 }
 
 /** Termination addresses are unique across the whole system (seed: "cannot be shared anywhere"). */
-async function checkTerminationHostsFree(tx: Tx, hosts: readonly TerminationHost[], peerId: number | undefined) {
+async function checkTerminationHostsFree(
+  tx: Tx,
+  hosts: readonly TerminationHost[],
+  peerId: number | undefined,
+) {
   for (const h of hosts) {
     const clash = await findOverlappingTerminationHost(tx.db, h.range, peerId);
     if (clash) {
@@ -201,7 +223,11 @@ async function checkNameFree(tx: Tx, site: Site, name: string, peerId: number | 
   }
 }
 
-async function checkUcAddress(deps: AppDeps, accountId: string, fields: { address?: unknown }): Promise<void> {
+async function checkUcAddress(
+  deps: AppDeps,
+  accountId: string,
+  fields: { address?: unknown },
+): Promise<void> {
   if (!fields.address && hasProduct(await getAccount(deps, accountId), 'UcTrunking')) {
     throw ApiError.of(Errors.addressRequired);
   }
@@ -275,7 +301,8 @@ export async function updateSipPeer(
     if (!current) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
     if (current.isDefault && parsed.isDefault === false) throw ApiError.of(Errors.defaultPeerRequired);
     const voiceHosts = parsed.voiceHosts ?? (parsed.voiceHostGroups?.length ? [] : current.voiceHosts);
-    const voiceHostGroups = parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
+    const voiceHostGroups =
+      parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
     if (voiceHosts.length > 0 && voiceHostGroups.length > 0) throw ApiError.of(Errors.voiceHostsAndGroups);
     const next: SipPeer = {
       ...current,
@@ -302,7 +329,12 @@ export async function updateSipPeer(
 }
 
 /** 404 (empty body) for an unknown peer; the default peer goes last. */
-export async function deleteSipPeer(deps: AppDeps, accountId: string, siteId: string, peerId: string): Promise<void> {
+export async function deleteSipPeer(
+  deps: AppDeps,
+  accountId: string,
+  siteId: string,
+  peerId: string,
+): Promise<void> {
   const site = await requireSite(deps, accountId, siteId);
   const id = parseId(peerId, () => ApiError.of(Errors.peerNotFoundForDelete));
   const { database } = deps;
@@ -311,7 +343,8 @@ export async function deleteSipPeer(deps: AppDeps, accountId: string, siteId: st
     await lockNamed(tx, database.dialect, Locks.sipPeers);
     const peer = await findSipPeer(tx.db, accountId, site.id, id);
     if (!peer) throw ApiError.of(Errors.peerNotFoundForDelete);
-    if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1) throw ApiError.of(Errors.deleteDefaultPeer);
+    if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1)
+      throw ApiError.of(Errors.deleteDefaultPeer);
     await deleteSipPeerRow(tx.db, peer.id);
   });
 }
@@ -337,7 +370,10 @@ export async function listAccountHosts(
   accountId: string,
   filter: { host?: string | undefined; type?: string | undefined },
 ): Promise<SiteHosts[]> {
-  const type = filter.type === undefined ? undefined : oneOf(filter.type, ['SMS', 'TERMINATION', 'ORIGINATION'] as const);
+  const type =
+    filter.type === undefined
+      ? undefined
+      : oneOf(filter.type, ['SMS', 'TERMINATION', 'ORIGINATION'] as const);
   if (filter.type !== undefined && !type) throw ApiError.of(Errors.invalidValue, filter.type);
   const match = (h: { hostName: string }) => filter.host === undefined || h.hostName === filter.host;
   const sites = new Map<number, SiteHosts['peers'][number][]>();

@@ -48,7 +48,11 @@ function bool(v: number | null): boolean | undefined {
 function toTerminationHost(row: Selectable<SipPeerTerminationHostsTable>): TerminationHost {
   return {
     hostName: row.host_name,
-    range: { start: row.range_start, end: row.range_end, prefix: 32 - Math.log2(row.range_end - row.range_start + 1) },
+    range: {
+      start: row.range_start,
+      end: row.range_end,
+      prefix: 32 - Math.log2(row.range_end - row.range_start + 1),
+    },
     port: row.port ?? undefined,
     customerTrafficAllowed: (row.customer_traffic_allowed as CustomerTrafficAllowed | null) ?? undefined,
     dataAllowed: bool(row.data_allowed),
@@ -114,7 +118,12 @@ async function withTerminationHosts(db: Executor, rows: Selectable<SipPeersTable
   return rows.map((r) => toSipPeer(r, byPeer.get(r.id) ?? []));
 }
 
-export async function findSipPeer(db: Executor, accountId: string, siteId: number, id: number): Promise<SipPeer | undefined> {
+export async function findSipPeer(
+  db: Executor,
+  accountId: string,
+  siteId: number,
+  id: number,
+): Promise<SipPeer | undefined> {
   const rows = await db
     .selectFrom('sip_peers')
     .selectAll()
@@ -125,7 +134,11 @@ export async function findSipPeer(db: Executor, accountId: string, siteId: numbe
   return (await withTerminationHosts(db, rows))[0];
 }
 
-export async function listSipPeersOfSite(db: Executor, accountId: string, siteId: number): Promise<SipPeer[]> {
+export async function listSipPeersOfSite(
+  db: Executor,
+  accountId: string,
+  siteId: number,
+): Promise<SipPeer[]> {
   const rows = await db
     .selectFrom('sip_peers')
     .selectAll()
@@ -147,7 +160,11 @@ export async function listSipPeersOfAccount(db: Executor, accountId: string): Pr
   return withTerminationHosts(db, rows);
 }
 
-export async function findPeerIdByName(db: Executor, siteId: number, name: string): Promise<number | undefined> {
+export async function findPeerIdByName(
+  db: Executor,
+  siteId: number,
+  name: string,
+): Promise<number | undefined> {
   const row = await db
     .selectFrom('sip_peers')
     .select('id')

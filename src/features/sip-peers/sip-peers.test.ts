@@ -69,7 +69,7 @@ function assertPeerError(res: Reply, status: number, code: string): void {
   assert.ok(at(res.xml, 'SipPeerResponse', 'ResponseStatus', 'Description'), res.body);
 }
 
-void describe('SIP peers', () => {
+describe('SIP peers', () => {
   let h: Harness;
   let siteCount = 0;
 
@@ -126,8 +126,8 @@ void describe('SIP peers', () => {
     return (await listPeers(siteId)).filter((p) => p.IsDefaultPeer === 'true').map((p) => p.PeerId as string);
   }
 
-  void describe('create and read', () => {
-    void it('creates a peer: 201, no body, Location ending in the new six-digit id', async () => {
+  describe('create and read', () => {
+    it('creates a peer: 201, no body, Location ending in the new six-digit id', async () => {
       const siteId = await newSite();
       const res = await h.post(peers(siteId), sipPeer('<PeerName>Created</PeerName>'));
       assert.equal(res.status, 201, res.body);
@@ -141,7 +141,7 @@ void describe('SIP peers', () => {
       assert.equal((await getPeer(siteId, id)).PeerId, id);
     });
 
-    void it('answers under /v1.0 with a /v1.0 Location', async () => {
+    it('answers under /v1.0 with a /v1.0 Location', async () => {
       const siteId = await newSite();
       const res = await h.post(
         `/v1.0/accounts/${ACCOUNT}/sites/${siteId}/sippeers`,
@@ -157,7 +157,7 @@ void describe('SIP peers', () => {
       assert.equal(at(got.xml, 'SipPeerResponse', 'SipPeer', 'PeerName'), 'V1');
     });
 
-    void it('GET returns every element in the contract order, defaults applied, empty host lists as empty elements', async () => {
+    it('GET returns every element in the contract order, defaults applied, empty host lists as empty elements', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -207,7 +207,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('stores ShortMessagingProtocol, CallingName, FinalDestinationUri (seed spelling), Address and PremiseTrunks', async () => {
+    it('stores ShortMessagingProtocol, CallingName, FinalDestinationUri (seed spelling), Address and PremiseTrunks', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -233,7 +233,7 @@ void describe('SIP peers', () => {
       });
     });
 
-    void it('lists the site peers as TNSipPeersResponse/SipPeers/SipPeer, each with xmlns:xsi and xsi:type', async () => {
+    it('lists the site peers as TNSipPeersResponse/SipPeers/SipPeer, each with xmlns:xsi and xsi:type', async () => {
       const siteId = await newSite();
       const a = await createPeer(siteId, `<PeerName>ListA</PeerName>${voiceHosts('a.list.example.com')}`);
       const b = await createPeer(siteId, '<PeerName>ListB</PeerName>');
@@ -264,7 +264,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('lists only the peers of the requested site', async () => {
+    it('lists only the peers of the requested site', async () => {
       const siteId = await newSite();
       const other = await newSite();
       await createPeer(other, '<PeerName>Elsewhere</PeerName>');
@@ -278,7 +278,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('keeps the demo peer DemoPeer (500000) as the default of the Raleigh site', async () => {
+    it('keeps the demo peer DemoPeer (500000) as the default of the Raleigh site', async () => {
       const list = items(at((await h.get(sites(ACCOUNT))).xml, 'SitesResponse', 'Sites', 'Site')) as Record<
         string,
         string
@@ -293,8 +293,8 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('default peer', () => {
-    void it('makes the first peer of a site its default even when IsDefaultPeer is false', async () => {
+  describe('default peer', () => {
+    it('makes the first peer of a site its default even when IsDefaultPeer is false', async () => {
       const siteId = await newSite();
       const first = await createPeer(
         siteId,
@@ -306,7 +306,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(await defaults(siteId), [first]);
     });
 
-    void it('moves the default to a new peer created with IsDefaultPeer=true, and via PUT IsDefaultPeer=true', async () => {
+    it('moves the default to a new peer created with IsDefaultPeer=true, and via PUT IsDefaultPeer=true', async () => {
       const siteId = await newSite();
       const a = await createPeer(siteId, '<PeerName>MoveA</PeerName>');
       const b = await createPeer(siteId, '<PeerName>MoveB</PeerName><IsDefaultPeer>true</IsDefaultPeer>');
@@ -320,7 +320,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(await defaults(siteId), [a]);
     });
 
-    void it('refuses IsDefaultPeer=false on the default peer (400 13522) and keeps it default', async () => {
+    it('refuses IsDefaultPeer=false on the default peer (400 13522) and keeps it default', async () => {
       const siteId = await newSite();
       const a = await createPeer(siteId, '<PeerName>KeepDef</PeerName>');
       await createPeer(siteId, '<PeerName>Other</PeerName>');
@@ -335,7 +335,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(await defaults(siteId), [a]);
     });
 
-    void it('refuses to delete the default while other peers exist (400 13558), then deletes it once it is alone', async () => {
+    it('refuses to delete the default while other peers exist (400 13558), then deletes it once it is alone', async () => {
       const siteId = await newSite();
       const a = await createPeer(siteId, '<PeerName>DelDef</PeerName>');
       const b = await createPeer(siteId, '<PeerName>DelOther</PeerName>');
@@ -356,7 +356,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(await defaults(siteId), [c]);
     });
 
-    void it('keeps exactly one default per site across creates, updates and deletes', async () => {
+    it('keeps exactly one default per site across creates, updates and deletes', async () => {
       const siteId = await newSite();
       const ids: string[] = [];
       for (const [i, flag] of ['false', 'true', '', 'true'].entries()) {
@@ -378,7 +378,7 @@ void describe('SIP peers', () => {
       await createPeer(siteId, '<PeerName>One9</PeerName><IsDefaultPeer>true</IsDefaultPeer>');
       assert.deepEqual(await defaults(otherSite), [otherDefault]);
     });
-    void it('keeps one default and answers no 5xx when creates, updates and deletes of a site race', async () => {
+    it('keeps one default and answers no 5xx when creates, updates and deletes of a site race', async () => {
       for (let round = 0; round < 30; round++) {
         const siteId = await newSite();
         const a = await createPeer(siteId, `<PeerName>RaceA</PeerName>`);
@@ -396,8 +396,8 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('update', () => {
-    void it('merges: absent elements are kept, an empty <SmsHosts/> clears; 200 with an empty body', async () => {
+  describe('update', () => {
+    it('merges: absent elements are kept, an empty <SmsHosts/> clears; 200 with an empty body', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -418,7 +418,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(got.CallingName, { Display: 'false', Enforced: 'true' });
     });
 
-    void it('replaces the lists and values it is given', async () => {
+    it('replaces the lists and values it is given', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -443,7 +443,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(got.CallingName, { Display: 'false', Enforced: 'false' });
     });
 
-    void it('switches between VoiceHosts and VoiceHostGroups', async () => {
+    it('switches between VoiceHosts and VoiceHostGroups', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -465,7 +465,7 @@ void describe('SIP peers', () => {
       assert.equal(got.VoiceHostGroups, '');
     });
 
-    void it('validates PUT bodies like creates and leaves the peer unchanged', async () => {
+    it('validates PUT bodies like creates and leaves the peer unchanged', async () => {
       const siteId = await newSite();
       const id = await createPeer(siteId, '<PeerName>PutVal</PeerName>');
       const cases: [string, string][] = [
@@ -487,7 +487,7 @@ void describe('SIP peers', () => {
       assert.equal(got.TerminationHosts, '');
     });
 
-    void it('answers 400 13563 when the peer to update does not exist', async () => {
+    it('answers 400 13563 when the peer to update does not exist', async () => {
       const siteId = await newSite();
       assertPeerError(
         await h.put(peer(siteId, '999999'), sipPeer('<Description>x</Description>')),
@@ -497,8 +497,8 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('names', () => {
-    void it('refuses a duplicate name in the same site on create (409 13524) but allows it on another site', async () => {
+  describe('names', () => {
+    it('refuses a duplicate name in the same site on create (409 13524) but allows it on another site', async () => {
       const siteId = await newSite();
       await createPeer(siteId, '<PeerName>Twin</PeerName>');
       assertPeerError(await h.post(peers(siteId), sipPeer('<PeerName>Twin</PeerName>')), 409, '13524');
@@ -507,7 +507,7 @@ void describe('SIP peers', () => {
       await createPeer(other, '<PeerName>Twin</PeerName>');
     });
 
-    void it('refuses renaming to a name another peer of the site has (409 13524); keeping its own name is fine', async () => {
+    it('refuses renaming to a name another peer of the site has (409 13524); keeping its own name is fine', async () => {
       const siteId = await newSite();
       await createPeer(siteId, '<PeerName>Taken</PeerName>');
       const id = await createPeer(siteId, '<PeerName>Mine</PeerName>');
@@ -526,7 +526,7 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('validation', () => {
+  describe('validation', () => {
     let siteId: string;
     before(async () => {
       siteId = await newSite();
@@ -690,12 +690,12 @@ void describe('SIP peers', () => {
       ],
     ];
     for (const [what, inner, code, status = 400] of invalid) {
-      void it(`rejects ${what} with ${status} SipPeerResponse ${code}`, async () => {
+      it(`rejects ${what} with ${status} SipPeerResponse ${code}`, async () => {
         assertPeerError(await h.post(peers(siteId), sipPeer(inner)), status, code);
       });
     }
 
-    void it('creates nothing when a create is rejected', async () => {
+    it('creates nothing when a create is rejected', async () => {
       assert.deepEqual(await listPeers(siteId), []);
       // 198.18.99.1 was in the rejected 11-host payload: it was not reserved.
       await createPeer(
@@ -704,7 +704,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('accepts the limits themselves: 10-character name, 50-character description, 10 hosts, 5 groups of 10', async () => {
+    it('accepts the limits themselves: 10-character name, 50-character description, 10 hosts, 5 groups of 10', async () => {
       const ten = (make: (i: number) => string) => Array.from({ length: 10 }, (_, i) => make(i)).join('');
       const id = await createPeer(
         siteId,
@@ -728,14 +728,14 @@ void describe('SIP peers', () => {
       assert.equal(items(at(await getPeer(siteId, voice), 'VoiceHosts', 'Host')).length, 10);
     });
 
-    void it('answers 400 for a body that is not a SipPeer', async () => {
+    it('answers 400 for a body that is not a SipPeer', async () => {
       const res = await h.post(peers(siteId), '<Site><Name>Wrong</Name></Site>');
       assert.equal(res.status, 400, res.body);
       assert.ok(at(res.xml, 'SipPeerResponse', 'ResponseStatus', 'Description'), res.body);
     });
   });
 
-  void describe('termination hosts are unique across the whole system', () => {
+  describe('termination hosts are unique across the whole system', () => {
     let siteA: string;
     let siteB: string;
     let otherSite: string;
@@ -745,7 +745,7 @@ void describe('SIP peers', () => {
       otherSite = await newSite(OTHER);
     });
 
-    void it('refuses the same IP on another peer of the same site, another site and another account (409 13569)', async () => {
+    it('refuses the same IP on another peer of the same site, another site and another account (409 13569)', async () => {
       await createPeer(siteA, `<PeerName>Owner</PeerName>${terminationHosts('203.0.113.10')}`);
       assertPeerError(
         await h.post(
@@ -774,14 +774,14 @@ void describe('SIP peers', () => {
       assert.deepEqual(await listPeers(otherSite, OTHER), []);
     });
 
-    void it('answers 409 13552 when the clashing entry gives a Port', async () => {
+    it('answers 409 13552 when the clashing entry gives a Port', async () => {
       await createPeer(siteA, `<PeerName>PortOwner</PeerName>${terminationHosts('203.0.113.20')}`);
       const body = `<PeerName>WithPort</PeerName><TerminationHosts>${terminationHost('203.0.113.20', '<Port>5060</Port>')}</TerminationHosts>`;
       assertPeerError(await h.post(peers(siteB), sipPeer(body)), 409, '13552');
       assertPeerError(await h.post(peers(otherSite, OTHER), sipPeer(body)), 409, '13552');
     });
 
-    void it('refuses an IP inside an existing block and a block containing an existing IP', async () => {
+    it('refuses an IP inside an existing block and a block containing an existing IP', async () => {
       await createPeer(siteA, `<PeerName>Block</PeerName>${terminationHosts('198.51.100.0/24')}`);
       const inside = await h.post(
         peers(otherSite, OTHER),
@@ -808,7 +808,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('rejects two overlapping entries in one payload', async () => {
+    it('rejects two overlapping entries in one payload', async () => {
       const res = await h.post(
         peers(siteB),
         sipPeer(`<PeerName>SelfClash</PeerName>${terminationHosts('203.0.113.48/29', '203.0.113.50')}`),
@@ -820,14 +820,14 @@ void describe('SIP peers', () => {
       await createPeer(siteB, `<PeerName>Free</PeerName>${terminationHosts('203.0.113.50')}`);
     });
 
-    void it('lets SMS and voice hosts be shared, even with termination addresses', async () => {
+    it('lets SMS and voice hosts be shared, even with termination addresses', async () => {
       const shared = `${voiceHosts('shared.example.com', '203.0.113.60')}${smsHosts('sms.shared.example.com')}`;
       await createPeer(siteA, `<PeerName>Share1</PeerName>${shared}${terminationHosts('203.0.113.60')}`);
       await createPeer(siteB, `<PeerName>Share2</PeerName>${shared}`);
       await createPeer(otherSite, `<PeerName>Share3</PeerName>${shared}`, OTHER);
     });
 
-    void it('lets a peer be updated while keeping its own termination hosts, and refuses one taken elsewhere', async () => {
+    it('lets a peer be updated while keeping its own termination hosts, and refuses one taken elsewhere', async () => {
       const id = await createPeer(
         siteA,
         `<PeerName>Keeper</PeerName>${terminationHosts('203.0.113.64/30', '203.0.113.70')}`,
@@ -858,7 +858,7 @@ void describe('SIP peers', () => {
       ]);
     });
 
-    void it('frees termination addresses when a peer drops them or is deleted', async () => {
+    it('frees termination addresses when a peer drops them or is deleted', async () => {
       const id = await createPeer(
         siteA,
         `<PeerName>Release</PeerName>${terminationHosts('203.0.113.90', '203.0.113.91')}`,
@@ -875,8 +875,8 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('host list shapes', () => {
-    void it('round-trips VoiceHostGroups as VoiceHostGroups/VoiceHostGroup/Host+ with unwrapped repeated Host', async () => {
+  describe('host list shapes', () => {
+    it('round-trips VoiceHostGroups as VoiceHostGroups/VoiceHostGroup/Host+ with unwrapped repeated Host', async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -908,7 +908,7 @@ void describe('SIP peers', () => {
       assert.deepEqual(listed?.VoiceHostGroups, got.VoiceHostGroups);
     });
 
-    void it("merges the Node client's repeated wrappers into one list each", async () => {
+    it("merges the Node client's repeated wrappers into one list each", async () => {
       const siteId = await newSite();
       const id = await createPeer(
         siteId,
@@ -937,7 +937,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('counts merged wrappers against the limits', async () => {
+    it('counts merged wrappers against the limits', async () => {
       const siteId = await newSite();
       const wrappers = Array.from(
         { length: 11 },
@@ -951,7 +951,7 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('not found and isolation', () => {
+  describe('not found and isolation', () => {
     let siteId: string;
     let peerId: string;
     let otherSiteId: string;
@@ -963,13 +963,13 @@ void describe('SIP peers', () => {
       otherPeerId = await createPeer(otherSiteId, '<PeerName>Theirs</PeerName>', OTHER);
     });
 
-    void it('answers 400 13563 for an unknown or non-numeric peer id on GET', async () => {
+    it('answers 400 13563 for an unknown or non-numeric peer id on GET', async () => {
       assertPeerError(await h.get(peer(siteId, '999999')), 400, '13563');
       assertPeerError(await h.get(peer(siteId, 'abc')), 400, '13563');
       assertPeerError(await h.get(peer(siteId, '0')), 400, '13563');
     });
 
-    void it('answers 404 with an empty body for an unknown or non-numeric peer on DELETE', async () => {
+    it('answers 404 with an empty body for an unknown or non-numeric peer on DELETE', async () => {
       for (const id of ['999999', 'abc']) {
         const res = await h.del(peer(siteId, id));
         assert.equal(res.status, 404, res.body);
@@ -977,7 +977,7 @@ void describe('SIP peers', () => {
       }
     });
 
-    void it('answers 404 12016 for an unknown site on every operation', async () => {
+    it('answers 404 12016 for an unknown site on every operation', async () => {
       const list = await h.get(peers('987654'));
       assert.equal(list.status, 404);
       assert.equal(at(list.xml, 'TNSipPeersResponse', 'ResponseStatus', 'ErrorCode'), '12016');
@@ -994,14 +994,14 @@ void describe('SIP peers', () => {
       assert.equal(del.body, '');
     });
 
-    void it('does not find a peer under another site of the same account', async () => {
+    it('does not find a peer under another site of the same account', async () => {
       const elsewhere = await newSite();
       assertPeerError(await h.get(peer(elsewhere, peerId)), 400, '13563');
       assert.equal((await h.del(peer(elsewhere, peerId))).status, 404);
       assert.equal((await getPeer(siteId, peerId)).PeerName, 'Mine');
     });
 
-    void it("keeps another account's sites and peers invisible", async () => {
+    it("keeps another account's sites and peers invisible", async () => {
       // Their peer id under our site.
       assertPeerError(await h.get(peer(siteId, otherPeerId)), 400, '13563');
       assertPeerError(
@@ -1027,13 +1027,13 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('answers 400 12527 for a non-numeric site id', async () => {
+    it('answers 400 12527 for a non-numeric site id', async () => {
       const res = await h.get(peers('abc'));
       assert.equal(res.status, 400, res.body);
       assert.equal(errorCode(res), '12527');
     });
 
-    void it('requires credentials, the account grant, and ROLE_API_SITE VIEW/UPDATE', async () => {
+    it('requires credentials, the account grant, and ROLE_API_SITE VIEW/UPDATE', async () => {
       assert.equal((await h.get(peers(siteId), { auth: null })).status, 401);
       const { createUser } = await import('../users/users.service.js');
       await createUser(h.app.deps, {
@@ -1061,8 +1061,8 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('UC Trunking account', () => {
-    void it('requires an Address on SIP peers (1003) and accepts one with it', async () => {
+  describe('UC Trunking account', () => {
+    it('requires an Address on SIP peers (1003) and accepts one with it', async () => {
       const siteId = await newSite(
         UC_ACCOUNT,
         '<UcTrunkingConfiguration><Type>Cloud</Type></UcTrunkingConfiguration>',
@@ -1077,7 +1077,7 @@ void describe('SIP peers', () => {
     });
   });
 
-  void describe('account hosts', () => {
+  describe('account hosts', () => {
     const HOSTS = `/api/accounts/${HOSTS_ACCOUNT}/hosts`;
     let site1: string;
     let site2: string;
@@ -1120,7 +1120,7 @@ void describe('SIP peers', () => {
       return out;
     }
 
-    void it('lists every peer host grouped by site', async () => {
+    it('lists every peer host grouped by site', async () => {
       const res = await h.get(HOSTS);
       assert.match(res.headers['content-type'] as string, /^application\/xml/);
       assert.deepEqual(summarize(res), {
@@ -1149,7 +1149,7 @@ void describe('SIP peers', () => {
       assert.ok(res.body.includes('</VoiceHosts><TerminationHosts/></SipPeerHost>'), res.body);
     });
 
-    void it('filters by type: SMS, TERMINATION, ORIGINATION (any case)', async () => {
+    it('filters by type: SMS, TERMINATION, ORIGINATION (any case)', async () => {
       assert.deepEqual(summarize(await h.get(`${HOSTS}?type=SMS`)), {
         [site1]: [{ id: p1, sms: ['sms1.hosts.example.com'], voice: [], term: [] }],
         [site2]: [{ id: p3, sms: ['sms1.hosts.example.com', 'sms3.hosts.example.com'], voice: [], term: [] }],
@@ -1165,7 +1165,7 @@ void describe('SIP peers', () => {
       });
     });
 
-    void it('filters by host (exact match), alone and with type', async () => {
+    it('filters by host (exact match), alone and with type', async () => {
       assert.deepEqual(summarize(await h.get(`${HOSTS}?host=sms1.hosts.example.com`)), {
         [site1]: [{ id: p1, sms: ['sms1.hosts.example.com'], voice: [], term: [] }],
         [site2]: [{ id: p3, sms: ['sms1.hosts.example.com'], voice: [], term: [] }],
@@ -1179,7 +1179,7 @@ void describe('SIP peers', () => {
       assert.ok(empty.body.includes('<SiteHosts/>'), empty.body);
     });
 
-    void it('does not show other accounts’ peers', async () => {
+    it('does not show other accounts’ peers', async () => {
       const demo = summarize(await h.get(`/api/accounts/${ACCOUNT}/hosts?host=grp.hosts.example.com`));
       assert.deepEqual(demo, {});
       const own = summarize(await h.get(`/api/accounts/${ACCOUNT}/hosts?host=sbc.demo.example.com`));
@@ -1191,7 +1191,7 @@ void describe('SIP peers', () => {
       );
     });
 
-    void it('answers 400 SiteHostsResponse for an invalid type', async () => {
+    it('answers 400 SiteHostsResponse for an invalid type', async () => {
       const res = await h.get(`${HOSTS}?type=VOICE`);
       assert.equal(res.status, 400, res.body);
       assert.ok(at(res.xml, 'SiteHostsResponse', 'ResponseStatus', 'ErrorCode'), res.body);

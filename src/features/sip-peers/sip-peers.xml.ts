@@ -55,7 +55,10 @@ export const SipPeerResponseXml = x.root('SipPeerResponse', { SipPeer: x.object(
 export const SipPeersResponseXml = x.root('TNSipPeersResponse', {
   SipPeers: x.list(
     'SipPeer',
-    x.object(sipPeerFields, { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:type': 'SipPeer' }),
+    x.object(sipPeerFields, {
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      'xsi:type': 'SipPeer',
+    }),
   ),
 });
 

@@ -15,7 +15,8 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       path: '/accounts/:accountId/sites',
       errorShape: responseStatusShape('SitesResponse'),
       access,
-      handle: async ({ param }) => okXml(SitesResponseXml, sitesToXml(await listSites(deps, param('accountId')))),
+      handle: async ({ param }) =>
+        okXml(SitesResponseXml, sitesToXml(await listSites(deps, param('accountId')))),
     },
     {
       method: 'POST',

@@ -59,7 +59,12 @@ function parseSiteBody(body: SiteBody): Partial<SiteFields> {
   };
 }
 
-async function checkUcTrunking(deps: AppDeps, accountId: string, fields: Partial<SiteFields>, creating: boolean) {
+async function checkUcTrunking(
+  deps: AppDeps,
+  accountId: string,
+  fields: Partial<SiteFields>,
+  creating: boolean,
+) {
   const uc = hasProduct(await getAccount(deps, accountId), 'UcTrunking');
   if (!uc && fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingNotAllowed);
   if (uc && creating && !fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingRequired);
@@ -85,12 +90,22 @@ export async function createSite(deps: AppDeps, accountId: string, body: SiteBod
   if (!fields.name) throw ApiError.of(Errors.siteNameRequired);
   if (!fields.address) throw ApiError.of(Errors.addressRequired);
   await checkUcTrunking(deps, accountId, fields, true);
-  const id = await insertSite(deps.database.db, accountId, { ...fields, name: fields.name }, deps.clock.now().toISOString());
+  const id = await insertSite(
+    deps.database.db,
+    accountId,
+    { ...fields, name: fields.name },
+    deps.clock.now().toISOString(),
+  );
   return requireSite(deps, accountId, String(id));
 }
 
 /** PUT merges: elements present in the body replace the stored ones, absent ones are kept. */
-export async function updateSite(deps: AppDeps, accountId: string, siteId: string, body: SiteBody): Promise<Site> {
+export async function updateSite(
+  deps: AppDeps,
+  accountId: string,
+  siteId: string,
+  body: SiteBody,
+): Promise<Site> {
   const current = await requireSite(deps, accountId, siteId);
   const fields = parseSiteBody(body);
   await checkUcTrunking(deps, accountId, fields, false);

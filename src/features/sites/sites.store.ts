@@ -46,7 +46,12 @@ function toColumns(f: SiteFields) {
   };
 }
 
-export async function insertSite(db: Executor, accountId: string, f: SiteFields, now: string): Promise<number> {
+export async function insertSite(
+  db: Executor,
+  accountId: string,
+  f: SiteFields,
+  now: string,
+): Promise<number> {
   const row = await db
     .insertInto('sites')
     .values({ account_id: accountId, ...toColumns(f), created_at: now, updated_at: now })
@@ -67,7 +72,12 @@ export async function findSite(db: Executor, accountId: string, id: number): Pro
 }
 
 export async function listSites(db: Executor, accountId: string): Promise<Site[]> {
-  const rows = await db.selectFrom('sites').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('sites')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
   return rows.map(toSite);
 }
 

@@ -41,7 +41,10 @@ describe('sites', () => {
   it('creates a site: 201 with a Location whose last segment is the id, then GET returns every element', async () => {
     const res = await h.post(
       SITES,
-      siteXml({ CustomerName: 'Acme', CustomerProvidedId: '0012345' }, address({ Zip: '01234', PlusFour: '5678' })),
+      siteXml(
+        { CustomerName: 'Acme', CustomerProvidedId: '0012345' },
+        address({ Zip: '01234', PlusFour: '5678' }),
+      ),
     );
     assert.equal(res.status, 201);
     assert.equal(res.body, '');
@@ -70,7 +73,10 @@ describe('sites', () => {
       },
     });
     // Element order is the contract's (JAXB field order).
-    assert.match(got.body, /<Site><Id>.*<\/Id><Name>.*<Description>.*<CustomerName>.*<CustomerProvidedId>.*<Address>/);
+    assert.match(
+      got.body,
+      /<Site><Id>.*<\/Id><Name>.*<Description>.*<CustomerName>.*<CustomerProvidedId>.*<Address>/,
+    );
   });
 
   it('lists sites with Id, Name and Description only', async () => {
@@ -100,7 +106,10 @@ describe('sites', () => {
 
   it('accepts the seed spelling CustomerProvidedID and lower-case enum values', async () => {
     const id = idFromLocation(
-      await h.post(SITES, siteXml({ Name: 'Spelling', CustomerProvidedID: '42' }, address({ AddressType: 'billing' }))),
+      await h.post(
+        SITES,
+        siteXml({ Name: 'Spelling', CustomerProvidedID: '42' }, address({ AddressType: 'billing' })),
+      ),
     );
     const got = await h.get(`${SITES}/${id}`);
     assert.equal(at(got.xml, 'SiteResponse', 'Site', 'CustomerProvidedId'), '42');
@@ -177,7 +186,11 @@ describe('sites on a UC Trunking account', () => {
     h = await startHarness();
     const { createAccount } = await import('../accounts/accounts.service.js');
     const { grantUser } = await import('../users/users.service.js');
-    await createAccount(h.app.deps, { id: '9900500', companyName: 'UC Co', products: [{ name: 'UcTrunking', features: [] }] });
+    await createAccount(h.app.deps, {
+      id: '9900500',
+      companyName: 'UC Co',
+      products: [{ name: 'UcTrunking', features: [] }],
+    });
     await grantUser(h.app.deps, 'demo', { accounts: ['9900500'] });
   });
   after(() => h.close());
@@ -194,7 +207,10 @@ describe('sites on a UC Trunking account', () => {
     );
     assert.equal(res.status, 201, res.body);
     const got = await h.get(`${UC}/${idFromLocation(res)}`);
-    assert.deepEqual(at(got.xml, 'SiteResponse', 'Site', 'UcTrunkingConfiguration'), { Type: 'Seats', UsageCategory: 'UC500' });
+    assert.deepEqual(at(got.xml, 'SiteResponse', 'Site', 'UcTrunkingConfiguration'), {
+      Type: 'Seats',
+      UsageCategory: 'UC500',
+    });
   });
 
   it('validates Type (12614), UsageCategory (12599) and UsageCategory only for Seats (12617)', async () => {

@@ -25,7 +25,10 @@ export function userRoutes(deps: AppDeps): RouteDef[] {
       handle: async ({ param, principal }) => {
         const { user, accounts } = await getVisibleUser(deps, principal, param('userid'));
         return okXml(UserResponseXml, {
-          User: { ...userToXml(user), Accounts: accounts.map((a) => ({ AccountId: a.id, CompanyName: a.companyName })) },
+          User: {
+            ...userToXml(user),
+            Accounts: accounts.map((a) => ({ AccountId: a.id, CompanyName: a.companyName })),
+          },
         });
       },
     },

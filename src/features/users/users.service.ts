@@ -21,7 +21,10 @@ import {
 
 const USERNAME = /^[A-Za-z0-9@._-]{1,100}$/;
 
-export const FULL_ACCESS: readonly UserRole[] = ALL_ROLES.map((role) => ({ role, permissions: [...PERMISSIONS] }));
+export const FULL_ACCESS: readonly UserRole[] = ALL_ROLES.map((role) => ({
+  role,
+  permissions: [...PERMISSIONS],
+}));
 
 export interface NewUser extends Partial<Omit<UserProfile, 'username'>> {
   readonly username: string;
@@ -34,7 +37,8 @@ function checkRoles(roles: readonly UserRole[]): void {
   for (const r of roles) {
     if (!isRoleName(r.role)) throw new Error(`unknown role '${r.role}' (known: ${ALL_ROLES.join(', ')})`);
     for (const p of r.permissions) {
-      if (!(PERMISSIONS as readonly string[]).includes(p)) throw new Error(`unknown permission '${p}' (VIEW, UPDATE)`);
+      if (!(PERMISSIONS as readonly string[]).includes(p))
+        throw new Error(`unknown permission '${p}' (VIEW, UPDATE)`);
     }
   }
 }
@@ -51,7 +55,8 @@ export async function createUser(deps: AppDeps, input: NewUser): Promise<UserRec
     throw new Error("user names may contain letters, digits, '@', '.', '_' and '-' (up to 100)");
   }
   if (!input.password) throw new Error('a password is required');
-  if (await findUser(deps.database.db, input.username)) throw new Error(`user ${input.username} already exists`);
+  if (await findUser(deps.database.db, input.username))
+    throw new Error(`user ${input.username} already exists`);
   const roles = input.roles ?? FULL_ACCESS;
   checkRoles(roles);
   await checkAccountsExist(deps, input.accounts);
@@ -103,20 +108,35 @@ export async function grantUser(
 export async function resetPassword(deps: AppDeps, username: string, password: string): Promise<void> {
   await requireUser(deps, username);
   if (!password) throw new Error('a password is required');
-  await updatePasswordHash(deps.database.db, username, await hashPassword(password), deps.clock.now().toISOString());
+  await updatePasswordHash(
+    deps.database.db,
+    username,
+    await hashPassword(password),
+    deps.clock.now().toISOString(),
+  );
 }
 
 /**
  * PUT /users/{userid}/password: the caller has just authenticated with the current password
  * (the seed's rule), and may change only their own. 6 to 20 printable characters.
  */
-export async function changeOwnPassword(deps: AppDeps, principal: Principal, userid: string, password: string): Promise<void> {
+export async function changeOwnPassword(
+  deps: AppDeps,
+  principal: Principal,
+  userid: string,
+  password: string,
+): Promise<void> {
   if (userid !== principal.username) throw ApiError.of(Errors.passwordNotOwn, userid, principal.username);
   if (password === '') throw ApiError.of(Errors.passwordRequired);
   if (password.length < 6) throw ApiError.of(Errors.passwordTooShort, 6);
   if (password.length > 20) throw ApiError.of(Errors.passwordTooLong, 20);
   if (!/^[\x21-\x7E]+$/.test(password)) throw ApiError.of(Errors.passwordCharacters);
-  await updatePasswordHash(deps.database.db, userid, await hashPassword(password), deps.clock.now().toISOString());
+  await updatePasswordHash(
+    deps.database.db,
+    userid,
+    await hashPassword(password),
+    deps.clock.now().toISOString(),
+  );
 }
 
 export async function listAccountUsers(deps: AppDeps, accountId: string): Promise<UserRecord[]> {

@@ -23,8 +23,18 @@ export async function findUser(db: Executor, username: string): Promise<UserReco
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row) return undefined;
   const [accounts, roles] = await Promise.all([
-    db.selectFrom('user_accounts').select('account_id').where('username', '=', username).orderBy('account_id').execute(),
-    db.selectFrom('user_roles').select(['role', 'permissions']).where('username', '=', username).orderBy('role').execute(),
+    db
+      .selectFrom('user_accounts')
+      .select('account_id')
+      .where('username', '=', username)
+      .orderBy('account_id')
+      .execute(),
+    db
+      .selectFrom('user_roles')
+      .select(['role', 'permissions'])
+      .where('username', '=', username)
+      .orderBy('role')
+      .execute(),
   ]);
   return {
     username: row.username,
@@ -38,7 +48,11 @@ export async function findUser(db: Executor, username: string): Promise<UserReco
   };
 }
 
-export async function insertUser(db: Executor, user: UserProfile & { passwordHash: string }, now: string): Promise<void> {
+export async function insertUser(
+  db: Executor,
+  user: UserProfile & { passwordHash: string },
+  now: string,
+): Promise<void> {
   await db
     .insertInto('users')
     .values({
@@ -54,8 +68,17 @@ export async function insertUser(db: Executor, user: UserProfile & { passwordHas
     .execute();
 }
 
-export async function updatePasswordHash(db: Executor, username: string, hash: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: hash, updated_at: now }).where('username', '=', username).execute();
+export async function updatePasswordHash(
+  db: Executor,
+  username: string,
+  hash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: now })
+    .where('username', '=', username)
+    .execute();
 }
 
 export async function grantAccount(db: Executor, username: string, accountId: string): Promise<void> {
@@ -67,7 +90,11 @@ export async function grantAccount(db: Executor, username: string, accountId: st
 }
 
 export async function revokeAccount(db: Executor, username: string, accountId: string): Promise<void> {
-  await db.deleteFrom('user_accounts').where('username', '=', username).where('account_id', '=', accountId).execute();
+  await db
+    .deleteFrom('user_accounts')
+    .where('username', '=', username)
+    .where('account_id', '=', accountId)
+    .execute();
 }
 
 export async function setRole(db: Executor, username: string, role: UserRole): Promise<void> {

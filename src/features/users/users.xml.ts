@@ -34,6 +34,9 @@ export function userToXml(u: UserRecord): NonNullable<Out<typeof UsersResponseXm
     LastName: u.lastName,
     EmailAddress: u.email,
     TelephoneNumber: u.telephoneNumber,
-    Roles: u.roles.map((r) => ({ RoleName: r.role, Permissions: r.permissions.map((p) => ({ PermissionName: p })) })),
+    Roles: u.roles.map((r) => ({
+      RoleName: r.role,
+      Permissions: r.permissions.map((p) => ({ PermissionName: p })),
+    })),
   };
 }

@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   readonly sqliteFile?: string;
   readonly dataDir: string;
   readonly poolSize?: number;
+  /** Errors of idle pooled PostgreSQL connections (server restart, terminated backend); default: a warning. */
+  readonly onPoolError?: (err: Error) => void;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -41,6 +43,8 @@ export function redactUrl(url: string): string {
 export function openDatabase(options: DatabaseOptions): Database {
   if (isPostgresUrl(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Without a listener, an idle connection dropped by the server would crash the process.
+    pool.on('error', options.onPoolError ?? ((err) => console.warn(`PostgreSQL pool: ${err.message}`)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
   }

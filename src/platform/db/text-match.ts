@@ -4,7 +4,20 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** `column` contains `fragment`, ignoring case, with LIKE wildcards in the fragment taken literally (both dialects). */
+function likeIgnoringCase(column: string, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+/** `column` contains `fragment`, ignoring case; LIKE wildcards in the fragment are taken literally (both dialects). */
 export function containsIgnoringCase(column: string, fragment: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(fragment.toLowerCase())}%`} escape '\\'`;
+  return likeIgnoringCase(column, `%${escapeLike(fragment.toLowerCase())}%`);
+}
+
+/** `column` contains `fragment` somewhere after `marker` (e.g. the domain part after '@'), ignoring case. */
+export function containsAfterIgnoringCase(
+  column: string,
+  marker: string,
+  fragment: string,
+): RawBuilder<SqlBool> {
+  return likeIgnoringCase(column, `%${escapeLike(marker)}%${escapeLike(fragment.toLowerCase())}%`);
 }

@@ -11,7 +11,9 @@ export interface Tx {
 /** Runs `fn` in one transaction; callbacks registered with afterCommit run only if it commits. */
 export async function inTransaction<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const callbacks: (() => void)[] = [];
-  const result = await db.transaction().execute((trx) => fn({ db: trx, afterCommit: (cb) => callbacks.push(cb) }));
+  const result = await db
+    .transaction()
+    .execute((trx) => fn({ db: trx, afterCommit: (cb) => callbacks.push(cb) }));
   for (const cb of callbacks) cb();
   return result;
 }

@@ -75,7 +75,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export function parseBasicAuth(header: string | undefined): { username: string; password: string } | undefined {
+export function parseBasicAuth(
+  header: string | undefined,
+): { username: string; password: string } | undefined {
   if (!header) return undefined;
   const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!m?.[1]) return undefined;
@@ -106,7 +108,11 @@ export class BasicAuthenticator {
     const creds = parseBasicAuth(header);
     if (!creds) throw this.reject(ProtocolErrors.unauthenticated);
     const stored = await this.load(creds.username);
-    const key = createHash('sha256').update(creds.username).update('\0').update(creds.password).digest('base64');
+    const key = createHash('sha256')
+      .update(creds.username)
+      .update('\0')
+      .update(creds.password)
+      .digest('base64');
     if (stored && this.verified.get(key) === stored.passwordHash) {
       this.throttle.recordSuccess(client);
       return stored.principal;

@@ -17,7 +17,9 @@ export function responseStatusShape(rootName: string): ErrorShape {
   return (err) => encodeXml(root, { ResponseStatus: { ErrorCode: err.code, Description: err.description } });
 }
 
-const genericRoot = x.root('ErrorResponse', { irisStatus: x.object({ Code: x.text(), Description: x.text() }) });
+const genericRoot = x.root('ErrorResponse', {
+  irisStatus: x.object({ Code: x.text(), Description: x.text() }),
+});
 
 /** `<ErrorResponse><irisStatus><Code/><Description/></irisStatus></ErrorResponse>`: the generic fallback. */
 export const genericErrorShape: ErrorShape = (err) =>

@@ -33,6 +33,9 @@ export function pageLinks(
 ): PageLinks {
   return {
     first: linkText(pageUrl(base, { ...filters, page: 1, size }), 'first'),
-    next: nextKey === undefined ? undefined : linkText(pageUrl(base, { ...filters, page: nextKey, size }), 'next'),
+    next:
+      nextKey === undefined
+        ? undefined
+        : linkText(pageUrl(base, { ...filters, page: nextKey, size }), 'next'),
   };
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { parseXmlDocument, XmlSyntaxError } from '../xml/parse.js';
 import { ApiError } from './api-error.js';
 import { hasAccount, hasRole, type BasicAuthenticator } from './auth.js';
@@ -14,7 +19,11 @@ export interface HttpServerOptions {
   readonly logLevel: string;
 }
 
-function toApiError(err: FastifyError | Error, request: FastifyRequest, maxBodyBytes: number): ApiError | undefined {
+function toApiError(
+  err: FastifyError | Error,
+  request: FastifyRequest,
+  maxBodyBytes: number,
+): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof XmlSyntaxError) return ApiError.of(ProtocolErrors.malformedXml, err.message);
   const code = (err as FastifyError).code;
@@ -91,7 +100,11 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    await sendError(reply, request, ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? ''));
+    await sendError(
+      reply,
+      request,
+      ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? ''),
+    );
   });
 
   app.setErrorHandler(async (err: FastifyError, request, reply) => {

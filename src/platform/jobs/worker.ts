@@ -168,7 +168,13 @@ export class JobWorker {
         await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
         const done = await tx.db
           .updateTable('jobs')
-          .set({ status: 'done', dedupe_key: null, locked_by: null, locked_until: null, updated_at: wallClockMs() })
+          .set({
+            status: 'done',
+            dedupe_key: null,
+            locked_by: null,
+            locked_until: null,
+            updated_at: wallClockMs(),
+          })
           .where('id', '=', job.id)
           .where('locked_by', '=', this.id)
           .where('attempts', '=', job.attempts)

@@ -33,8 +33,21 @@ export const REFERENCE_FILES: readonly FileSpec[] = [
     file: 'npa.csv.gz',
     table: 'ref_npa',
     columns: same(
-      'npa', 'type_of_code', 'assignable', 'explanation', 'assigned', 'use', 'location', 'country',
-      'in_service', 'status', 'overlay', 'overlay_complex', 'parent_npa', 'service', 'time_zone',
+      'npa',
+      'type_of_code',
+      'assignable',
+      'explanation',
+      'assigned',
+      'use',
+      'location',
+      'country',
+      'in_service',
+      'status',
+      'overlay',
+      'overlay_complex',
+      'parent_npa',
+      'service',
+      'time_zone',
     ),
   },
   {
@@ -49,13 +62,25 @@ export const REFERENCE_FILES: readonly FileSpec[] = [
   {
     file: 'rate_center_localities.csv.gz',
     table: 'ref_rate_center_localities',
-    columns: same('state', 'locality', 'locality_abbrev', 'lcg_exchange', 'rate_center', 'rate_center_lcg_exchange', 'lata'),
+    columns: same(
+      'state',
+      'locality',
+      'locality_abbrev',
+      'lcg_exchange',
+      'rate_center',
+      'rate_center_lcg_exchange',
+      'lata',
+    ),
   },
   { file: 'lata.csv.gz', table: 'ref_latas', columns: same('lata', 'name', 'states') },
   {
     file: 'cities.csv.gz',
     table: 'ref_cities',
-    columns: { ...same('state', 'county', 'city', 'nearest_rate_center', 'lata'), lat: f('lat'), lng: f('lng') },
+    columns: {
+      ...same('state', 'county', 'city', 'nearest_rate_center', 'lata'),
+      lat: f('lat'),
+      lng: f('lng'),
+    },
   },
   {
     file: 'zip_codes.csv.gz',
@@ -75,7 +100,10 @@ export const REFERENCE_FILES: readonly FileSpec[] = [
   {
     file: 'npa_rate_centers.csv.gz',
     table: 'ref_npa_rate_centers',
-    columns: { ...same('npa', 'npa_state', 'rc_state', 'rate_center', 'lata', 'lcg_exchange', 'source'), nxx_count: i('nxx_count') },
+    columns: {
+      ...same('npa', 'npa_state', 'rc_state', 'rate_center', 'lata', 'lcg_exchange', 'source'),
+      nxx_count: i('nxx_count'),
+    },
   },
   {
     file: 'lca_approx.csv.gz',
@@ -89,7 +117,13 @@ export const REFERENCE_FILES: readonly FileSpec[] = [
   {
     file: 'us_federal_holidays_2020_2040.csv.gz',
     table: 'ref_holidays',
-    columns: { observed_date: t('observed_date'), date: t('date'), holiday_id: t('id'), name: t('name'), year: i('year') },
+    columns: {
+      observed_date: t('observed_date'),
+      date: t('date'),
+      holiday_id: t('id'),
+      name: t('name'),
+      year: i('year'),
+    },
   },
 ];
 
@@ -119,7 +153,8 @@ function readRows(dir: string, spec: FileSpec): Record<string, string | number |
 
 export function referenceVersion(dir = referenceDir()): string {
   const hash = createHash('sha256');
-  for (const spec of REFERENCE_FILES) hash.update(spec.file).update(fs.readFileSync(path.join(dir, spec.file)));
+  for (const spec of REFERENCE_FILES)
+    hash.update(spec.file).update(fs.readFileSync(path.join(dir, spec.file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -132,7 +167,11 @@ export interface LoadResult {
 /** Loads (or reloads, when the shipped files changed) every reference table in one transaction. */
 export async function loadReferenceData(database: Database, dir = referenceDir()): Promise<LoadResult> {
   const version = referenceVersion(dir);
-  const current = await database.db.selectFrom('settings').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  const current = await database.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', VERSION_KEY)
+    .executeTakeFirst();
   if (current?.value === version) return { loaded: false, rows: 0, version };
   let total = 0;
   await inTransaction(database.db, async ({ db }) => {
@@ -142,7 +181,10 @@ export async function loadReferenceData(database: Database, dir = referenceDir()
       const batch = Math.max(1, Math.floor(30_000 / Object.keys(spec.columns).length));
       for (let start = 0; start < rows.length; start += batch) {
         // Rows are built from the spec's columns, which mirror the table.
-        await db.insertInto(spec.table).values(rows.slice(start, start + batch)).execute();
+        await db
+          .insertInto(spec.table)
+          .values(rows.slice(start, start + batch))
+          .execute();
       }
       total += rows.length;
     }

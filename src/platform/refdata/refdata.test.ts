@@ -37,7 +37,11 @@ describe(`reference data on ${DIALECT}`, () => {
   });
 
   it('keeps codes as text: ZIP 01001, LATA 426 for RALEIGH, NC', async () => {
-    const zip = await t.database.db.selectFrom('ref_zip_codes').selectAll().where('zip', '=', '01001').executeTakeFirst();
+    const zip = await t.database.db
+      .selectFrom('ref_zip_codes')
+      .selectAll()
+      .where('zip', '=', '01001')
+      .executeTakeFirst();
     assert.equal(zip?.state, 'MA');
     const raleigh = await t.database.db
       .selectFrom('ref_rate_centers')

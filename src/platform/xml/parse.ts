@@ -41,7 +41,9 @@ export function parseXmlDocument(body: string): ParsedDocument {
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    throw new XmlSyntaxError(`The request body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+    throw new XmlSyntaxError(
+      `The request body is not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`,
+    );
   }
   let parsed: Record<string, unknown>;
   try {
@@ -51,7 +53,8 @@ export function parseXmlDocument(body: string): ParsedDocument {
   }
   const names = Object.keys(parsed);
   const occurrences = names.length === 1 ? (parsed[names[0] as string] as ParsedElement[]) : [];
-  if (occurrences.length !== 1) throw new XmlSyntaxError('The request body must contain exactly one root element');
+  if (occurrences.length !== 1)
+    throw new XmlSyntaxError('The request body must contain exactly one root element');
   return { rootName: names[0] as string, root: occurrences[0] as ParsedElement };
 }
 

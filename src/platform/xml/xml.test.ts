@@ -14,7 +14,9 @@ const Order = x.root('Order', {
 
 describe('XML decoding', () => {
   it('keeps every value a string, so leading zeros survive', () => {
-    const doc = parseXmlDocument('<Order><Zip>01234</Zip><TelephoneNumberList><TelephoneNumber>0919555000</TelephoneNumber></TelephoneNumberList></Order>');
+    const doc = parseXmlDocument(
+      '<Order><Zip>01234</Zip><TelephoneNumberList><TelephoneNumber>0919555000</TelephoneNumber></TelephoneNumberList></Order>',
+    );
     const order = decodeXml(Order, doc);
     assert.equal(order?.Zip, '01234');
     assert.deepEqual(order?.TelephoneNumberList, ['0919555000']);
@@ -30,19 +32,29 @@ describe('XML decoding', () => {
 
   it('tells an absent list (undefined) from an empty one ([])', () => {
     assert.equal(decodeXml(Order, parseXmlDocument('<Order/>'))?.TelephoneNumberList, undefined);
-    assert.deepEqual(decodeXml(Order, parseXmlDocument('<Order><TelephoneNumberList/></Order>'))?.TelephoneNumberList, []);
+    assert.deepEqual(
+      decodeXml(Order, parseXmlDocument('<Order><TelephoneNumberList/></Order>'))?.TelephoneNumberList,
+      [],
+    );
   });
 
   it('ignores unknown elements, matches names in any case, tolerates no declaration and whitespace', () => {
-    const doc = parseXmlDocument('  <order>\n <name> Bob </name><Unknown><Deep>1</Deep></Unknown><ADDRESS><city>Cary</city></ADDRESS></order>\n');
+    const doc = parseXmlDocument(
+      '  <order>\n <name> Bob </name><Unknown><Deep>1</Deep></Unknown><ADDRESS><city>Cary</city></ADDRESS></order>\n',
+    );
     const order = decodeXml(Order, doc);
     assert.equal(order?.Name, 'Bob');
     assert.equal(order?.Address?.City, 'Cary');
   });
 
   it('decodes unwrapped repeated siblings', () => {
-    const doc = parseXmlDocument('<Order><Errors><Code>1</Code></Errors><Errors><Code>2</Code></Errors></Order>');
-    assert.deepEqual(decodeXml(Order, doc)?.Errors?.map((e) => e.Code), ['1', '2']);
+    const doc = parseXmlDocument(
+      '<Order><Errors><Code>1</Code></Errors><Errors><Code>2</Code></Errors></Order>',
+    );
+    assert.deepEqual(
+      decodeXml(Order, doc)?.Errors?.map((e) => e.Code),
+      ['1', '2'],
+    );
   });
 
   it('answers undefined for another root element', () => {
@@ -50,13 +62,19 @@ describe('XML decoding', () => {
   });
 
   it('decodes predefined and numeric character references', () => {
-    assert.equal(decodeXml(Order, parseXmlDocument('<Order><Name>A &amp; B &lt;3 &#65;</Name></Order>'))?.Name, 'A & B <3 A');
+    assert.equal(
+      decodeXml(Order, parseXmlDocument('<Order><Name>A &amp; B &lt;3 &#65;</Name></Order>'))?.Name,
+      'A & B <3 A',
+    );
   });
 
   const hostile: [string, string][] = [
     ['a DOCTYPE', '<!DOCTYPE Order [<!ENTITY x "boom">]><Order><Name>&x;</Name></Order>'],
     ['an external entity', '<!DOCTYPE Order SYSTEM "file:///etc/passwd"><Order/>'],
-    ['billion laughs', '<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><Order><Name>&b;</Name></Order>'],
+    [
+      'billion laughs',
+      '<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><Order><Name>&b;</Name></Order>',
+    ],
     ['unclosed tags', '<Order><Name>x</Order>'],
     ['plain text', 'hello world'],
     ['two roots', '<Order/><Order/>'],
@@ -87,16 +105,27 @@ describe('XML encoding', () => {
   it('escapes text and writes booleans, numbers and dates as the clients expect', () => {
     const Root = x.root('R', { A: x.text(), B: x.text(), C: x.text(), D: x.text() });
     const xml = encodeXml(Root, { A: '<&>"', B: true, C: 42, D: new Date('2014-07-11T17:13:57.788Z') });
-    assert.ok(xml.endsWith('<R><A>&lt;&amp;&gt;&quot;</A><B>true</B><C>42</C><D>2014-07-11T17:13:57.788Z</D></R>'));
+    assert.ok(
+      xml.endsWith('<R><A>&lt;&amp;&gt;&quot;</A><B>true</B><C>42</C><D>2014-07-11T17:13:57.788Z</D></R>'),
+    );
   });
 
   it('writes fixed attributes and unwrapped repeats', () => {
     const Root = x.root('L', { Item: x.repeated(x.object({ V: x.text() }, { 'xsi:type': 'Item' })) });
-    assert.ok(encodeXml(Root, { Item: [{ V: 1 }, { V: 2 }] }).endsWith('<L><Item xsi:type="Item"><V>1</V></Item><Item xsi:type="Item"><V>2</V></Item></L>'));
+    assert.ok(
+      encodeXml(Root, { Item: [{ V: 1 }, { V: 2 }] }).endsWith(
+        '<L><Item xsi:type="Item"><V>1</V></Item><Item xsi:type="Item"><V>2</V></Item></L>',
+      ),
+    );
   });
 
   it('round-trips: what is encoded decodes to the same values', () => {
-    const value = { Name: 'x & y', Zip: '00501', Address: { City: 'Holtsville', StateCode: 'NY' }, TelephoneNumberList: ['6315550100'] };
+    const value = {
+      Name: 'x & y',
+      Zip: '00501',
+      Address: { City: 'Holtsville', StateCode: 'NY' },
+      TelephoneNumberList: ['6315550100'],
+    };
     const decoded = decodeXml(Order, parseXmlDocument(encodeXml(Order, value)));
     assert.equal(decoded?.Name, value.Name);
     assert.equal(decoded?.Zip, value.Zip);

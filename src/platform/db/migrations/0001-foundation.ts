@@ -96,7 +96,12 @@ export const foundation: MigrationFactory = (dialect) => {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sip_peers_account').on('sip_peers').column('account_id').execute();
-      await db.schema.createIndex('sip_peers_site_name').unique().on('sip_peers').columns(['site_id', 'name']).execute();
+      await db.schema
+        .createIndex('sip_peers_site_name')
+        .unique()
+        .on('sip_peers')
+        .columns(['site_id', 'name'])
+        .execute();
       // One default SIP peer per site, enforced by the database.
       await db.schema
         .createIndex('sip_peers_one_default')
@@ -110,7 +115,9 @@ export const foundation: MigrationFactory = (dialect) => {
 
       await t
         .id(db.schema.createTable('sip_peer_termination_hosts'))
-        .addColumn('sip_peer_id', 'integer', (c) => c.notNull().references('sip_peers.id').onDelete('cascade'))
+        .addColumn('sip_peer_id', 'integer', (c) =>
+          c.notNull().references('sip_peers.id').onDelete('cascade'),
+        )
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('position', 'integer', (c) => c.notNull())
         .addColumn('host_name', 'text', (c) => c.notNull())
@@ -305,7 +312,11 @@ export const foundation: MigrationFactory = (dialect) => {
         .addColumn('year', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('ref_holidays_pk', ['year', 'holiday_id'])
         .execute();
-      await db.schema.createIndex('ref_holidays_observed').on('ref_holidays').column('observed_date').execute();
+      await db.schema
+        .createIndex('ref_holidays_observed')
+        .on('ref_holidays')
+        .column('observed_date')
+        .execute();
     },
   };
 };
