@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { featureJobs, featureRoutes } from './features/index.js';
+import { deriveCoverage } from './features/coverage/coverage.derive.js';
+import { buildInventory, inventoryCount } from './features/inventory/inventory.build.js';
 import { credentialLoader } from './features/users/users.service.js';
 import { ManualClock, type Clock } from './platform/clock.js';
 import { readManualTime, restoreClock } from './platform/clock-store.js';
@@ -34,13 +36,18 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Skip loading the reference data (tests that do not need it start faster). */
   readonly skipReferenceData?: boolean;
+  /** Progress of long start-up work (the first build of the demo inventory). */
+  readonly onProgress?: (done: number, total: number, phase: string) => void;
 }
 
-/** Opens the database and brings it up to date: migrations, then reference data. */
+/** Opens the database and brings it up to date: migrations, reference data, coverage derived from it. */
 export async function prepareDatabase(config: Config, options: AppOptions = {}): Promise<Database> {
   const database = options.database ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
-  if (!options.skipReferenceData) await loadReferenceData(database);
+  if (!options.skipReferenceData) {
+    await loadReferenceData(database);
+    await deriveCoverage(database);
+  }
   return database;
 }
 
@@ -69,7 +76,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   for (const def of featureJobs()) worker.register(def);
 
-  if (config.demo.enabled) await seedDemo(deps, config.demo);
+  if (config.demo.enabled) {
+    if (config.inventory.demoSize > 0 && (await inventoryCount(database)) === 0) {
+      await buildInventory(database, { size: config.inventory.demoSize, onProgress: options.onProgress });
+    }
+    await seedDemo(deps, config.demo);
+  }
 
   // A manual clock may be moved by another process (`bwdash clock advance`): follow it.
   let clockFollower: NodeJS.Timeout | undefined;

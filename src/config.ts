@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ClockMode } from './platform/clock.js';
 import { parseDuration } from './platform/clock.js';
 import { redactUrl } from './platform/db/database.js';
+import { parseInventorySize } from './shared/sizes.js';
 
 /**
  * Environment variables and flags -> one typed configuration. Every setting has a default that
@@ -37,6 +38,10 @@ export interface Config {
   readonly jobs: {
     readonly pollMs: number;
     readonly leaseMs: number;
+  };
+  readonly inventory: {
+    /** Numbers in the demo inventory built at first start (with the demo on); 0 builds none. */
+    readonly demoSize: number;
   };
   readonly logLevel: string;
 }
@@ -115,6 +120,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       pollMs: env.JOB_POLL ? parseDuration(env.JOB_POLL) : 200,
       leaseMs: env.JOB_LEASE ? parseDuration(env.JOB_LEASE) : 60_000,
     },
+    inventory: { demoSize: env.INVENTORY_SIZE === '0' ? 0 : parseInventorySize(env.INVENTORY_SIZE ?? '1m') },
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -18,6 +18,10 @@ program
   .option('--database-url <url>', 'postgres://… to use PostgreSQL (DATABASE_URL)')
   .addOption(new Option('--roles <roles>', 'api, worker or both (ROLES, default api,worker)'))
   .option('--no-demo', 'do not create the demo account and user (DEMO=false)')
+  .option(
+    '--inventory-size <size>',
+    'numbers in the demo inventory built at first start, e.g. 1m, 10m (INVENTORY_SIZE)',
+  )
   .action(async (opts: Record<string, string | boolean | undefined>) => {
     await serve(opts);
   });

@@ -1,5 +1,6 @@
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { progressBar } from '../platform/progress.js';
 
 /** Command-line flags override the environment. */
 export function envWithFlags(opts: Record<string, string | boolean | undefined>): NodeJS.ProcessEnv {
@@ -10,6 +11,7 @@ export function envWithFlags(opts: Record<string, string | boolean | undefined>)
     dataDir: 'DATA_DIR',
     databaseUrl: 'DATABASE_URL',
     roles: 'ROLES',
+    inventorySize: 'INVENTORY_SIZE',
   };
   for (const [flag, name] of Object.entries(map)) {
     const value = opts[flag];
@@ -22,7 +24,7 @@ export function envWithFlags(opts: Record<string, string | boolean | undefined>)
 export async function serve(opts: Record<string, string | boolean | undefined>): Promise<void> {
   const started = performance.now();
   const config = loadConfig(envWithFlags(opts));
-  const app = await createApp(config);
+  const app = await createApp(config, { onProgress: progressBar('demo inventory') });
   app.start();
   if (config.roles.has('api')) {
     await app.http.listen({ port: config.port, host: config.host });

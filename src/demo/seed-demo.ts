@@ -1,10 +1,16 @@
 import type { AppDeps } from '../context.js';
 import { createAccount } from '../features/accounts/accounts.service.js';
 import { findAccount } from '../features/accounts/accounts.store.js';
+import { coverage } from '../features/coverage/coverage.cache.js';
+import { assignNumbers } from '../features/inventory/inventory.service.js';
+import { TnStatus } from '../features/inventory/tn-status.js';
 import { createSipPeer } from '../features/sip-peers/sip-peers.service.js';
 import { createSite } from '../features/sites/sites.service.js';
 import { createUser } from '../features/users/users.service.js';
 import { findUser } from '../features/users/users.store.js';
+
+/** Demo numbers put in service on the demo site at set-up. */
+export const DEMO_IN_SERVICE = 25;
 
 export interface DemoSettings {
   readonly accountId: string;
@@ -18,7 +24,8 @@ export interface DemoResult {
 
 /**
  * The demo tenant a new user gets from `npm start`: account 9900000 ("Demo Company"), a user with
- * every role on it, and a Raleigh site with a default SIP peer. Created once; later starts reuse it
+ * every role on it, a Raleigh site with a default SIP peer and, when the inventory exists, 25 Raleigh
+ * numbers in service on it. Created once; later starts reuse it
  * (a changed DEMO_PASSWORD does not overwrite a password the user has since changed).
  */
 export async function seedDemo(deps: AppDeps, demo: DemoSettings): Promise<DemoResult> {
@@ -53,13 +60,33 @@ export async function seedDemo(deps: AppDeps, demo: DemoSettings): Promise<DemoR
       CustomerName: 'Demo Company',
       Address: address,
     });
-    await createSipPeer(deps, demo.accountId, String(site.id), {
+    const peer = await createSipPeer(deps, demo.accountId, String(site.id), {
       PeerName: 'DemoPeer',
       Description: 'Default SIP peer of the demo site',
       IsDefaultPeer: 'true',
       ShortMessagingProtocol: 'SIP',
       VoiceHosts: [{ HostName: 'sbc.demo.example.com', Port: '5060' }],
     });
+    // A few Raleigh numbers already in service, so in-service lists and /tns show something.
+    const raleigh = (await coverage(deps.database)).rateCenterByName('NC', 'RALEIGH');
+    if (raleigh) {
+      const numbers = await db
+        .selectFrom('telephone_numbers')
+        .select('tn')
+        .where('rate_center_id', '=', raleigh.id)
+        .where('status', '=', TnStatus.available)
+        .where('protected', '=', 0)
+        .orderBy('tn')
+        .limit(DEMO_IN_SERVICE)
+        .execute();
+      await assignNumbers(deps, {
+        tns: numbers.map((n) => n.tn),
+        accountId: demo.accountId,
+        siteId: site.id,
+        sipPeerId: peer.id,
+        userId: demo.username,
+      });
+    }
     created = true;
   }
   if (!(await findUser(db, demo.username))) {

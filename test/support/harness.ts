@@ -56,7 +56,12 @@ export interface HarnessOptions extends TestDatabaseOptions {
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase(options);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: db.dataDir, ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: db.dataDir,
+    INVENTORY_SIZE: '0',
+    ...options.env,
+  });
   const clock = new ManualClock(Date.parse('2026-12-01T12:00:00.000Z'));
   const app = await createApp(config, { database: db.database, clock, skipReferenceData: true });
   await app.http.ready();

@@ -27,6 +27,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // A small demo inventory keeps start-up quick; searches still find numbers everywhere.
+      INVENTORY_SIZE: '20k',
       DATABASE_URL: env.DATABASE_URL ?? '',
       ...env,
     },

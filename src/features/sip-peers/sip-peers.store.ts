@@ -262,3 +262,14 @@ export async function findOverlappingTerminationHost(
   if (exceptPeerId !== undefined) q = q.where('sip_peer_id', '!=', exceptPeerId);
   return q.executeTakeFirst();
 }
+
+/** The default SIP peer's id of a site (where new numbers go when no peer is named). */
+export async function findDefaultPeerId(db: Executor, siteId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('sip_peers')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('is_default', '=', 1)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -14,6 +14,10 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the data lives, for logs and the admin CLI (credentials removed). */
   readonly location: string;
+  /** The driver underneath, for bulk loads that Kysely would make slow (the inventory builder). */
+  readonly raw:
+    | { readonly kind: 'sqlite'; readonly sqlite: SQLite.Database }
+    | { readonly kind: 'postgres'; readonly pool: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -46,7 +50,13 @@ export function openDatabase(options: DatabaseOptions): Database {
     // Without a listener, an idle connection dropped by the server would crash the process.
     pool.on('error', options.onPoolError ?? ((err) => console.warn(`PostgreSQL pool: ${err.message}`)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: redactUrl(options.url),
+      raw: { kind: 'postgres', pool },
+      close: () => db.destroy(),
+    };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'bandwidth.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -59,5 +69,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({ dialect: new ServerSqliteDialect(sqlite) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    raw: { kind: 'sqlite', sqlite },
+    close: () => db.destroy(),
+  };
 }

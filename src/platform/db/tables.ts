@@ -247,6 +247,97 @@ export interface RefHolidaysTable {
   year: number;
 }
 
+/** A covered rate centre (coverage dimension, derived from the reference data with a stable integer id). */
+export interface RateCentersTable {
+  id: number;
+  state: string;
+  abbreviation: string;
+  name: string;
+  lata: string;
+  lcg_exchange: string;
+  tier: number;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface CitiesTable {
+  id: number;
+  state: string;
+  name: string;
+}
+
+export interface RateCenterCitiesTable {
+  rate_center_id: number;
+  city_id: number;
+}
+
+export interface RateCenterZipsTable {
+  rate_center_id: number;
+  zip: string;
+}
+
+export interface RateCenterLcaTable {
+  rate_center_id: number;
+  local_rate_center_id: number;
+  distance_km: number;
+}
+
+/** An NPA-NXX-X thousands block (7 digits as a number) the inventory holds numbers in. */
+export interface NumberBlocksTable {
+  npa_nxx_x: number;
+  rate_center_id: number;
+  city_id: number | null;
+  state: string;
+  lata: string;
+}
+
+/** One telephone number. `status`: see features/inventory/tn-status.ts. Null times: since the build. */
+export interface TelephoneNumbersTable {
+  tn: number;
+  status: number;
+  rate_center_id: number | null;
+  city_id: number | null;
+  state: string | null;
+  lata: string | null;
+  tier: number;
+  vendor_id: number;
+  protected: number;
+  account_id: string | null;
+  site_id: number | null;
+  sip_peer_id: number | null;
+  reservation_id: string | null;
+  order_id: string | null;
+  order_type: string | null;
+  order_created_at: string | null;
+  status_changed_at: string | null;
+  updated_at: string | null;
+}
+
+export interface TnHistoryTable {
+  id: Generated<number>;
+  tn: number;
+  at: string;
+  status: number;
+  account_id: string | null;
+  order_id: string | null;
+  order_type: string | null;
+  order_created_at: string | null;
+  order_status: string | null;
+  user_id: string | null;
+}
+
+export type ReservationState = 'active' | 'released' | 'expired' | 'used';
+
+export interface TnReservationsTable {
+  id: string;
+  account_id: string;
+  tn: number;
+  user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  state: ReservationState;
+}
+
 export interface DB {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -269,4 +360,13 @@ export interface DB {
   ref_lca: RefLcaTable;
   ref_toll_free_npas: RefTollFreeNpasTable;
   ref_holidays: RefHolidaysTable;
+  rate_centers: RateCentersTable;
+  cities: CitiesTable;
+  rate_center_cities: RateCenterCitiesTable;
+  rate_center_zips: RateCenterZipsTable;
+  rate_center_lca: RateCenterLcaTable;
+  number_blocks: NumberBlocksTable;
+  telephone_numbers: TelephoneNumbersTable;
+  tn_history: TnHistoryTable;
+  tn_reservations: TnReservationsTable;
 }

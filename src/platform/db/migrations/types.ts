@@ -20,6 +20,16 @@ export function columnTypes(dialect: Dialect) {
         ? table.addColumn('id', 'serial', (c) => c.primaryKey())
         : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
     },
+    /**
+     * A 64-bit integer primary key given by the application (telephone numbers). On SQLite it is
+     * the rowid itself (`integer primary key`), so the table is stored in key order with no extra index.
+     */
+    bigKey<T extends string, C extends string>(
+      table: CreateTableBuilder<T>,
+      name: C,
+    ): CreateTableBuilder<T, C> {
+      return table.addColumn(name, dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.primaryKey());
+    },
     /** Makes the next generated id of `table` equal to `first`. */
     async startIdsAt(db: AnyDb, table: string, first: number): Promise<void> {
       if (dialect === 'postgres') {

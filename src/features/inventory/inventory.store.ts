@@ -1,0 +1,87 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { TelephoneNumbersTable, TnHistoryTable } from '../../platform/db/tables.js';
+
+export type NumberRecord = Selectable<TelephoneNumbersTable>;
+export type HistoryRecord = Selectable<TnHistoryTable>;
+export type HistoryInsert = Omit<TnHistoryTable, 'id'>;
+
+/** Statement parameters stay well below both dialects' limits. */
+const CHUNK = 900;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export async function findNumber(db: Executor, tn: number): Promise<NumberRecord | undefined> {
+  return db.selectFrom('telephone_numbers').selectAll().where('tn', '=', tn).executeTakeFirst();
+}
+
+export async function findNumbers(db: Executor, tns: readonly number[]): Promise<NumberRecord[]> {
+  const out: NumberRecord[] = [];
+  for (const part of chunks(tns)) {
+    out.push(...(await db.selectFrom('telephone_numbers').selectAll().where('tn', 'in', part).execute()));
+  }
+  return out;
+}
+
+export interface Guard {
+  /** Only numbers currently in one of these statuses change. */
+  readonly statuses: readonly number[];
+  /** Only numbers on this account (or, with `orUnowned`, owned by nobody). */
+  readonly accountId?: string | undefined;
+  readonly orUnowned?: boolean;
+  /** Reserved numbers change only when reserved by one of these reservations. */
+  readonly reservationIds?: readonly string[] | undefined;
+}
+
+/**
+ * Conditional update: a number changes only if it still satisfies the guard when its row is
+ * written (re-checked under the row lock on PostgreSQL), so two concurrent claims never both win.
+ * Returns the numbers that changed.
+ */
+export async function updateNumbersGuarded(
+  db: Executor,
+  tns: readonly number[],
+  guard: Guard,
+  set: Updateable<TelephoneNumbersTable>,
+): Promise<number[]> {
+  const changed: number[] = [];
+  for (const part of chunks(tns)) {
+    let q = db
+      .updateTable('telephone_numbers')
+      .set(set)
+      .where('tn', 'in', part)
+      .where('status', 'in', [...guard.statuses]);
+    if (guard.accountId !== undefined) {
+      const accountId = guard.accountId;
+      q = guard.orUnowned
+        ? q.where((eb) => eb.or([eb('account_id', '=', accountId), eb('account_id', 'is', null)]))
+        : q.where('account_id', '=', accountId);
+    }
+    if (guard.reservationIds !== undefined) {
+      const ids = [...guard.reservationIds];
+      q = q.where((eb) =>
+        eb.or([eb('status', '!=', 1), ...(ids.length > 0 ? [eb('reservation_id', 'in', ids)] : [])]),
+      );
+    }
+    const rows = await q.returning('tn').execute();
+    changed.push(...rows.map((r) => r.tn));
+  }
+  return changed;
+}
+
+export async function insertHistory(db: Executor, rows: readonly HistoryInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('tn_history')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+export async function historyOf(db: Executor, tn: number): Promise<HistoryRecord[]> {
+  return db.selectFrom('tn_history').selectAll().where('tn', '=', tn).orderBy('id').execute();
+}
