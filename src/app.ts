@@ -74,7 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     pollMs: config.jobs.pollMs,
     leaseMs: config.jobs.leaseMs,
   });
-  for (const def of featureJobs()) worker.register(def);
+  for (const def of featureJobs(deps)) worker.register(def);
 
   if (config.demo.enabled) {
     if (config.inventory.demoSize > 0 && (await inventoryCount(database)) === 0) {

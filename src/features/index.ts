@@ -18,7 +18,8 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
   ];
 }
 
-/** Every feature's durable job types. */
-export function featureJobs(): JobDefinition<never>[] {
+/** Every feature's durable job types (they receive the same dependencies as the routes). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the first job types arrive with reservations
+export function featureJobs(deps: AppDeps): JobDefinition<never>[] {
   return [];
 }
