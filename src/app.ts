@@ -78,7 +78,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   if (config.demo.enabled) {
     if (config.inventory.demoSize > 0 && (await inventoryCount(database)) === 0) {
-      await buildInventory(database, { size: config.inventory.demoSize, onProgress: options.onProgress });
+      const size = config.inventory.demoSize;
+      await buildInventory(database, { size, builtAt: clock.now(), onProgress: options.onProgress });
     }
     await seedDemo(deps, config.demo);
   }

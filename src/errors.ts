@@ -14,6 +14,16 @@ export const Errors = {
   invalidBoolean: e(400, 12751, "%s value is not valid (expected 'true' or 'false')."),
   tooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
 
+  // 504x: reservations
+  reservationTnNotFound: e(400, 5040, 'Reservation failed: telephone number %s not found.'),
+  reservationTnNotAvailable: e(400, 5041, 'Reservation failed: telephone number %s is not available.'),
+  reservationNotFoundForAccount: e(404, 5042, 'Reservation %s for account %d not found.'),
+  reservationNotFound: e(404, 5043, 'Reservation %s not found.'),
+  reservationInvalid: e(400, 5044, 'Reservation object is invalid.'),
+  reservationParamInvalid: e(400, 5045, 'Reservation request param is invalid.'),
+  reservationNotAllowed: e(400, 5046, 'Reservation not allowed for account %d .'),
+  reservationCannotRelease: e(400, 5047, 'Cannot unreserve telephone number %s'),
+
   // 12xxx: accounts, users, sites, addresses
   userNotFound: e(404, 12000, "User '%s' does not exist"),
   accountNotFound: e(404, 12020, "Account '%s' does not exist"),
@@ -123,6 +133,22 @@ export const Errors = {
     'Host IP or subnet %s belongs to the prohibited network range and cannot be accepted',
   ),
 
+  // 15xxx / 12xxx: telephone numbers (/tns, inserviceNumbers, discnumbers)
+  tnInvalid: e(400, 12512, "Telephone number '%s' is not valid"),
+  tnNotFound: e(404, 15506, "The telephone number '%s' does not exist"),
+  tnNotInService: e(404, 5074, 'Telephone number is not in service.'),
+  tnHistoryNotFound: e(404, 404, 'Results were not found.'),
+  tnsNpaInvalid: e(400, 15510, "The NPA '%s' is invalid"),
+  tnsNpaNxxInvalid: e(400, 15511, "The NPA_NXX '%s' is invalid"),
+  tnsNpaNxxXInvalid: e(400, 15512, "The NPA_NXX_X '%s' is invalid"),
+  tnsStatusInvalid: e(400, 15513, "The TN status '%s' is invalid"),
+  tnsRateCenterInvalid: e(400, 15514, "The Rate Center '%s' is invalid"),
+  tnsPageInvalid: e(400, 15516, "The page '%s' is invalid. Page must be a 10 digit phone number"),
+  tnsSizeInvalid: e(400, 1006, '%s must be between %s and %s (bounds are included)'),
+  tnsParamsTogether: e(400, 15508, "'%s' and '%s' must be used together"),
+  tnsDateInvalid: e(400, 1007, '%s is not a valid date format.'),
+  tnsDateRange: e(400, 15501, 'Invalid date range. Start date %s must be before end date %s'),
+
   // 230xx: SIP credentials
   credentialDuplicateInList: e(400, 23000, 'Duplicated Sip credential for account with ID = %s'),
   credentialTooLong: e(400, 23002, "%s '%s' is too long (%s characters max)"),
@@ -158,4 +184,76 @@ export const Errors = {
   userNameFragmentLong: e(400, 13113, 'Usernamefragment cannot contain more than 64 characters.'),
   domainFragmentLong: e(400, 13114, 'Domainfragment cannot contain more than 64 characters.'),
   pagingInvalid: e(400, 13058, 'page and size must be greater than or equal to 1'),
+
+  // 40xx: number search (availableNumbers, availableNpaNxx)
+  searchAreaCodeInvalid: e(
+    400,
+    4000,
+    'Please verify that your Area Code search input parameters are correct.',
+  ),
+  searchRateCenterInvalid: e(
+    400,
+    4001,
+    'Please verify that your Rate Center search input parameters are correct.',
+  ),
+  searchPrefixInvalid: e(
+    400,
+    4002,
+    'Please verify that your NPA, NPA-NXX, or NPA-NXX-X search input parameters are correct.',
+  ),
+  searchTollFreeVanityInvalid: e(
+    400,
+    4003,
+    'Please verify that your Toll Free Vanity search input parameters are correct.',
+  ),
+  searchTollFreeWildcardInvalid: e(
+    400,
+    4004,
+    'Please verify that your Toll Free Wild Card search input parameters are correct.',
+  ),
+  searchCityInvalid: e(400, 4005, 'Please verify that your City search input parameters are correct.'),
+  searchStateInvalid: e(400, 4006, 'Please verify that your State search input parameters are correct.'),
+  searchZipInvalid: e(400, 4007, 'Please verify that your Zip Code search input parameters are correct.'),
+  searchLataInvalid: e(400, 4008, 'Please verify that your LATA search input parameters are correct.'),
+  searchUnsupported: e(400, 4010, 'Provided search criteria are unsupported or are not valid'),
+  searchInvalid: e(400, 4010, 'Provided search criteria are unsupported or are not valid: %s'),
+  searchLcaNotSupported: e(
+    400,
+    4010,
+    'Provided search criteria are unsupported or are not valid: LCA applies to npaNxx, npaNxxx or rateCenter (with state) searched alone',
+  ),
+  searchOrderByInvalid: e(
+    400,
+    4020,
+    'Please verify that your orderBy search query parameter is correct. Valid values are: fullNumber,npaNxxx,npaNxx,areaCode',
+  ),
+  searchOrderByNotSupported: e(
+    400,
+    4021,
+    'The orderBy parameter is not supported for specified search criteria',
+  ),
+  searchProtectedInvalid: e(
+    400,
+    4022,
+    'Please verify that your protected search query parameter is correct. Valid values are: NONE, ONLY, MIXED',
+  ),
+
+  // 40xx: coverage queries (coveredRateCenters); the criteria codes above apply there too
+  coverageEmbedInvalid: e(
+    400,
+    4015,
+    'Please verify that your Embed search query parameters are correct. Valid values are: AvailableNumberCount,Vendors,NpaNxxX,LocalRateCenters,Cities,ZipCodes',
+  ),
+  searchTierInvalid: e(
+    400,
+    4016,
+    'Please verify that your Tier search query parameters are correct. Valid values are: [0-5]',
+  ),
+  coveragePageInvalid: e(400, 4018, 'Please verify that your PAGE search input parameter is correct.'),
+  coverageLocalRateCentersFiltered: e(
+    400,
+    4019,
+    'Embed parameter LocalRateCenters is not supported for specified search criteria',
+  ),
+  coverageRateCenterNotFound: e(404, 4001, "Rate center '%s' does not exist"),
 } as const;

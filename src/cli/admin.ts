@@ -10,6 +10,7 @@ import { parseDuration } from '../platform/clock.js';
 import { readManualTime, restoreClock, storeManualTime } from '../platform/clock-store.js';
 import { JobQueue } from '../platform/jobs/queue.js';
 import { PERMISSIONS } from '../roles.js';
+import { registerInventoryCommands } from './inventory.js';
 
 /** Runs `fn` with the same database and clock the server would use, then closes the database. */
 async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -207,6 +208,8 @@ export function registerAdminCommands(program: Command): void {
       });
       console.log(`clock advanced to ${new Date(now).toISOString()}`);
     });
+
+  registerInventoryCommands(program, withDeps);
 }
 
 function requireManual(deps: AppDeps): void {

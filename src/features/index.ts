@@ -2,8 +2,14 @@ import type { AppDeps } from '../context.js';
 import type { RouteDef } from '../platform/http/routes.js';
 import type { JobDefinition } from '../platform/jobs/queue.js';
 import { accountRoutes } from './accounts/accounts.routes.js';
+import { inServiceRoutes } from './inventory/in-service.routes.js';
+import { tnRoutes } from './inventory/tns.routes.js';
+import { reservationJobs } from './reservations/reservations.jobs.js';
+import { reservationRoutes } from './reservations/reservations.routes.js';
+import { coverageRoutes } from './coverage/coverage.routes.js';
 import { sipCredentialRoutes } from './sip-credentials/sip-credentials.routes.js';
 import { sipPeerRoutes } from './sip-peers/sip-peers.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { siteRoutes } from './sites/sites.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -15,11 +21,15 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
     ...siteRoutes(deps),
     ...sipPeerRoutes(deps),
     ...sipCredentialRoutes(deps),
+    ...tnRoutes(deps),
+    ...inServiceRoutes(deps),
+    ...reservationRoutes(deps),
+    ...coverageRoutes(deps),
+    ...searchRoutes(deps),
   ];
 }
 
 /** Every feature's durable job types (they receive the same dependencies as the routes). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the first job types arrive with reservations
-export function featureJobs(deps: AppDeps): JobDefinition<never>[] {
-  return [];
+export function featureJobs(deps: AppDeps): JobDefinition<unknown>[] {
+  return [...reservationJobs(deps)];
 }

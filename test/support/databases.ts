@@ -61,6 +61,10 @@ function templateKey(options: TestDatabaseOptions): string {
   for (const file of [
     'src/features/coverage/coverage.derive.ts',
     'src/features/inventory/inventory.build.ts',
+    ...fs
+      .readdirSync(path.join(root, 'src/platform/db/migrations'))
+      .sort()
+      .map((f) => `src/platform/db/migrations/${f}`),
   ]) {
     hash.update(fs.readFileSync(path.join(root, file)));
   }
@@ -72,7 +76,7 @@ async function fill(database: Database, options: TestDatabaseOptions): Promise<v
   if (!options.referenceData && !options.inventory) return;
   await loadReferenceData(database);
   await deriveCoverage(database);
-  if (options.inventory) await buildInventory(database, { size: options.inventory });
+  if (options.inventory) await buildInventory(database, { size: options.inventory, builtAt: new Date() });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

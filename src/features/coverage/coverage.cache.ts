@@ -52,7 +52,13 @@ async function load(database: Database): Promise<Coverage> {
     db.selectFrom('cities').selectAll().execute(),
     db.selectFrom('rate_center_cities').selectAll().execute(),
     db.selectFrom('rate_center_zips').selectAll().execute(),
-    db.selectFrom('rate_center_lca').selectAll().orderBy('rate_center_id').orderBy('distance_km').execute(),
+    db
+      .selectFrom('rate_center_lca')
+      .selectAll()
+      .orderBy('rate_center_id')
+      .orderBy('distance_km')
+      .orderBy('local_rate_center_id')
+      .execute(),
   ]);
   const rcById = new Map(rcs.map((r) => [r.id, r]));
   const rcByAbbr = new Map(rcs.map((r) => [`${r.state}|${r.abbreviation.toUpperCase()}`, r]));

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { wallClockMs } from '../../platform/clock.js';
 import { isValidNxx, TOLL_FREE_NPAS, vanityToDigits } from '../../shared/numbering.js';
 import { coverage } from '../coverage/coverage.cache.js';
@@ -16,6 +16,8 @@ import { TnStatus, vendorForTier } from './tn-status.js';
  */
 export interface BuildOptions {
   readonly size: number;
+  /** When the numbers became available: business time (`deps.clock.now()`). */
+  readonly builtAt: Date;
   readonly onProgress?: (done: number, total: number, phase: string) => void;
 }
 
@@ -223,6 +225,19 @@ function* generateRows(
   for (const source of sources) yield* source.rows();
 }
 
+/** Settings key: when the inventory was built (ISO-8601). Numbers untouched since carry null times. */
+export const INVENTORY_BUILT_AT = 'inventory.built_at';
+
+/** When the inventory was built, if recorded (inventories built before the key existed have none). */
+export async function inventoryBuiltAt(db: Executor): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', INVENTORY_BUILT_AT)
+    .executeTakeFirst();
+  return row?.value;
+}
+
 export async function inventoryCount(database: Database): Promise<number> {
   const row = await database.db
     .selectFrom('telephone_numbers')
@@ -268,6 +283,12 @@ export async function buildInventory(database: Database, options: BuildOptions):
       .values(blockRows.slice(i, i + 5000))
       .execute();
   }
+  const builtAt = options.builtAt.toISOString();
+  await database.db
+    .insertInto('settings')
+    .values({ key: INVENTORY_BUILT_AT, value: builtAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: builtAt }))
+    .execute();
   return { numbers: loaded, blocks: blockRows.length, ms: wallClockMs() - started };
 }
 
@@ -276,4 +297,5 @@ export async function clearInventory(database: Database): Promise<void> {
   for (const table of ['tn_reservations', 'tn_history', 'number_blocks', 'telephone_numbers'] as const) {
     await database.db.deleteFrom(table).execute();
   }
+  await database.db.deleteFrom('settings').where('key', '=', INVENTORY_BUILT_AT).execute();
 }

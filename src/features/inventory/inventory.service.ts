@@ -69,14 +69,16 @@ export async function transitionNumbers(
     set.order_created_at = change.order.createdAt;
   }
   const changed = await updateNumbersGuarded(db, tns, { ...change.guard, statuses: from }, set);
-  const accountAfter = change.accountId ?? change.guard?.accountId ?? null;
+  // History names the account the change concerns: the new owner, or (for a release, an expiry or
+  // the end of aging) the account that held the number.
+  const concernedAccount = change.accountId ?? change.guard?.accountId ?? null;
   await insertHistory(
     db,
     changed.map((tn) => ({
       tn,
       at: now,
       status: change.to,
-      account_id: accountAfter,
+      account_id: concernedAccount,
       order_id: change.order?.id ?? null,
       order_type: change.order?.type ?? null,
       order_created_at: change.order?.createdAt ?? null,
@@ -113,19 +115,18 @@ export async function assignNumbers(deps: AppDeps, a: Assignment): Promise<Trans
   if (!(await findSipPeer(db, a.accountId, site.id, sipPeerId))) {
     throw new Error(`SIP peer ${sipPeerId} does not exist on site ${site.id}`);
   }
-  const reservations = await db
-    .selectFrom('tn_reservations')
-    .select('id')
-    .where('account_id', '=', a.accountId)
-    .where('state', '=', 'active')
-    .where('tn', 'in', a.tns.length ? [...a.tns] : [0])
-    .execute();
   return inTransaction(db, async (tx) => {
-    const order: OrderRef = {
-      id: randomUUID(),
-      type: 'ADMIN_ASSIGNMENT',
-      createdAt: deps.clock.now().toISOString(),
-    };
+    // Reserved numbers may be used by the account holding a live reservation of them.
+    const now = deps.clock.now().toISOString();
+    const reservations = await tx.db
+      .selectFrom('tn_reservations')
+      .select('id')
+      .where('account_id', '=', a.accountId)
+      .where('state', '=', 'active')
+      .where('expires_at', '>', now)
+      .where('tn', 'in', a.tns.length ? [...a.tns] : [0])
+      .execute();
+    const order: OrderRef = { id: randomUUID(), type: 'ADMIN_ASSIGNMENT', createdAt: now };
     const result = await transitionNumbers(tx.db, deps.clock, a.tns, {
       to: TnStatus.inService,
       accountId: a.accountId,

@@ -7,6 +7,7 @@ import { hashPassword } from '../../platform/security/password.js';
 import { ALL_ROLES, isRoleName, PERMISSIONS } from '../../roles.js';
 import { findAccount } from '../accounts/accounts.store.js';
 import {
+  findCredentials,
   findUser,
   grantAccount,
   insertUser,
@@ -167,18 +168,32 @@ export async function getVisibleUser(
   return { user, accounts };
 }
 
-/** For the authenticator: the stored hash and what the user may do. */
+/**
+ * For the authenticator: the stored hash and what the user may do. One small query per request:
+ * the user's accounts and roles are kept per process and reloaded whenever the user's version
+ * (bumped by every password or grant change, from any process) moves.
+ */
 export function credentialLoader(deps: AppDeps): CredentialLoader {
+  const principals = new Map<string, { version: number; principal: Principal }>();
   return async (username) => {
-    const user = await findUser(deps.database.db, username);
+    const db = deps.database.db;
+    const creds = await findCredentials(db, username);
+    if (!creds) {
+      principals.delete(username);
+      return undefined;
+    }
+    const cached = principals.get(username);
+    if (cached?.version === creds.version)
+      return { passwordHash: creds.passwordHash, principal: cached.principal };
+    const user = await findUser(db, username);
     if (!user) return undefined;
-    return {
-      passwordHash: user.passwordHash,
-      principal: {
-        username: user.username,
-        accounts: new Set(user.accounts),
-        roles: new Map(user.roles.map((r) => [r.role, new Set(r.permissions)])),
-      },
+    const principal: Principal = {
+      username: user.username,
+      accounts: new Set(user.accounts),
+      roles: new Map(user.roles.map((r) => [r.role, new Set(r.permissions)])),
     };
+    if (principals.size > 10_000) principals.clear();
+    principals.set(username, { version: creds.version, principal });
+    return { passwordHash: creds.passwordHash, principal };
   };
 }

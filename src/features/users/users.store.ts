@@ -76,9 +76,31 @@ export async function updatePasswordHash(
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: hash, updated_at: now })
+    .set((eb) => ({ password_hash: hash, updated_at: now, version: eb('version', '+', 1) }))
     .where('username', '=', username)
     .execute();
+}
+
+/** Marks a change to the user's grants, so cached principals are reloaded (see credentialLoader). */
+async function bumpVersion(db: Executor, username: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('username', '=', username)
+    .execute();
+}
+
+/** What authentication needs on every request: the hash and the version of the grants. */
+export async function findCredentials(
+  db: Executor,
+  username: string,
+): Promise<{ passwordHash: string; version: number } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['password_hash', 'version'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row ? { passwordHash: row.password_hash, version: row.version } : undefined;
 }
 
 export async function grantAccount(db: Executor, username: string, accountId: string): Promise<void> {
@@ -87,6 +109,7 @@ export async function grantAccount(db: Executor, username: string, accountId: st
     .values({ username, account_id: accountId })
     .onConflict((oc) => oc.columns(['username', 'account_id']).doNothing())
     .execute();
+  await bumpVersion(db, username);
 }
 
 export async function revokeAccount(db: Executor, username: string, accountId: string): Promise<void> {
@@ -95,6 +118,7 @@ export async function revokeAccount(db: Executor, username: string, accountId: s
     .where('username', '=', username)
     .where('account_id', '=', accountId)
     .execute();
+  await bumpVersion(db, username);
 }
 
 export async function setRole(db: Executor, username: string, role: UserRole): Promise<void> {
@@ -104,6 +128,7 @@ export async function setRole(db: Executor, username: string, role: UserRole): P
     .values({ username, role: role.role, permissions })
     .onConflict((oc) => oc.columns(['username', 'role']).doUpdateSet({ permissions }))
     .execute();
+  await bumpVersion(db, username);
 }
 
 export async function usernamesOfAccount(db: Executor, accountId: string): Promise<string[]> {

@@ -41,6 +41,8 @@ export interface UsersTable {
   telephone_number: string | null;
   created_at: string;
   updated_at: string;
+  /** Bumped with every change to the password, accounts or roles (validates cached principals). */
+  version: Generated<number>;
 }
 
 export interface UserAccountsTable {

@@ -4,15 +4,19 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
+  // Most values (numbers, ids, codes) need nothing: test first, replace only when needed.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
 function leafText(value: Exclude<LeafOut, undefined>): string {
   if (value === null) return '';
+  if (typeof value === 'number') return String(value);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return escapeXml(String(value));
+  return escapeXml(value);
 }
 
 function writeElement(out: string[], name: string, node: XmlNode, value: unknown): void {

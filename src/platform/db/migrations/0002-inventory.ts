@@ -109,7 +109,8 @@ export const inventory: MigrationFactory = (dialect) => {
         .addColumn('updated_at', 'text')
         .execute();
       // Partial indexes over available numbers (status 0), one per search dimension; with `tn` next,
-      // a combined criterion (rate centre + area code, …) is one index range.
+      // a combined criterion (rate centre + area code, …) is one index range. City and ZIP searches
+      // go through the rate centres that serve them, so they use tns_avail_rc.
       const available = (name: string, column: string) =>
         db.schema
           .createIndex(name)
@@ -118,7 +119,6 @@ export const inventory: MigrationFactory = (dialect) => {
           .where(sql.ref('status'), '=', 0)
           .execute();
       await available('tns_avail_rc', 'rate_center_id');
-      await available('tns_avail_city', 'city_id');
       await available('tns_avail_state', 'state');
       await available('tns_avail_lata', 'lata');
       const assigned = (name: string, column: string) =>

@@ -1,9 +1,13 @@
 import { foundation } from './0001-foundation.js';
 import { inventory } from './0002-inventory.js';
+import { userVersion } from './0003-user-version.js';
+import { disconnectHistory } from './0004-disconnect-history.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
 export const migrations: ReadonlyArray<readonly [name: string, factory: MigrationFactory]> = [
   ['0001-foundation', foundation],
   ['0002-inventory', inventory],
+  ['0003-user-version', userVersion],
+  ['0004-disconnect-history', disconnectHistory],
 ];

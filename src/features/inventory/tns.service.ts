@@ -1,0 +1,487 @@
+import type { AppDeps } from '../../context.js';
+import { Errors } from '../../errors.js';
+import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
+import type { Principal } from '../../platform/http/auth.js';
+import { ProtocolErrors } from '../../platform/http/protocol-errors.js';
+import { isHost, parseIpv4Cidr } from '../../shared/hosts.js';
+import { formatTn, isValidNpa, parseTn } from '../../shared/numbering.js';
+import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
+import { coverage, type Coverage } from '../coverage/coverage.cache.js';
+import { listAccountHosts } from '../sip-peers/sip-peers.service.js';
+import { inventoryBuiltAt } from './inventory.build.js';
+import { historyOf, type NumberRecord } from './inventory.store.js';
+import { statusCode, statusFromWire, TN_STATUS_WIRE, TnStatus, VENDORS } from './tn-status.js';
+import {
+  blocksOfRateCenters,
+  countNumbers,
+  earliestAccountCreation,
+  findNumberDetail,
+  listNumbers,
+  type NumberDetail,
+  type NumberQuery,
+} from './tns.store.js';
+
+/**
+ * The telephone-number views: /tns (numbers on the caller's accounts) and /tns/{tn} with its
+ * sub-resources. A number is visible to a caller when it is on one of the caller's accounts
+ * (reservations put the number on the reserving account) or when it is available (the public
+ * inventory); any other number answers exactly like one that does not exist.
+ *
+ * The filter parsers here are shared with inserviceNumbers and discnumbers (in-service.service.ts).
+ */
+
+const fail = (def: ErrorDefinition, ...args: (string | number)[]): never => {
+  throw ApiError.of(def, ...args);
+};
+
+export type Query = Readonly<Record<string, string | undefined>>;
+
+/** A query parameter, trimmed; undefined when absent or empty (`?npa=` filters nothing). */
+export function param(query: Query, name: string): string | undefined {
+  const v = query[name]?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+// ---- filters shared by the number lists ----------------------------------------------------
+
+export const MAX_PAGE_SIZE = 5000;
+
+/** `page`: "1" (the first page) or the 10-digit number that starts the page (contract §7). */
+export function parsePage(text: string | undefined): number | undefined {
+  if (text === undefined || text === '1') return undefined;
+  const tn = /^\d{10}$/.test(text) ? parseTn(text) : undefined;
+  return tn ?? fail(Errors.tnsPageInvalid, text);
+}
+
+export function parseSize(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const size = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) fail(Errors.tnsSizeInvalid, 'size', 1, MAX_PAGE_SIZE);
+  return size;
+}
+
+type Range = readonly [number, number];
+
+const NPA_NXX = /^[2-9]\d\d[2-9]\d\d$/;
+
+/** Area code (3 digits), NPA-NXX (6) or NPA-NXX-X (7) as an inclusive range of numbers. */
+export function prefixRange(kind: 'npa' | 'npaNxx' | 'npaNxxX', text: string): Range {
+  const digits = { npa: 3, npaNxx: 6, npaNxxX: 7 }[kind];
+  const ok =
+    new RegExp(`^\\d{${digits}}$`).test(text) &&
+    isValidNpa(text.slice(0, 3)) &&
+    (digits === 3 || NPA_NXX.test(text.slice(0, 6)));
+  if (!ok) {
+    const def = {
+      npa: Errors.tnsNpaInvalid,
+      npaNxx: Errors.tnsNpaNxxInvalid,
+      npaNxxX: Errors.tnsNpaNxxXInvalid,
+    };
+    fail(def[kind], text);
+  }
+  const span = 10 ** (10 - digits);
+  const start = Number(text) * span;
+  return [start, start + span - 1];
+}
+
+/** The intersection of the ranges given (mutually exclusive prefixes simply match nothing). */
+export function intersectRanges(ranges: readonly (Range | undefined)[]): Range | undefined {
+  const given = ranges.filter((r): r is Range => r !== undefined);
+  if (given.length === 0) return undefined;
+  return [Math.max(...given.map((r) => r[0])), Math.min(...given.map((r) => r[1]))];
+}
+
+export function parseTier(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-5]$/.test(text)) fail(Errors.searchTierInvalid);
+  return Number(text);
+}
+
+export function parseLata(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{3,5}$/.test(text)) fail(Errors.searchLataInvalid);
+  return text;
+}
+
+export function parseState(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[A-Za-z]{2}$/.test(text) || !isStateCode(text)) fail(Errors.searchStateInvalid);
+  return text.toUpperCase();
+}
+
+/** A status as /tns writes it (`Inservice`, `aging`, … in any case). */
+export function parseStatus(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  const codes = statusFromWire(text);
+  return codes.length ? codes : fail(Errors.tnsStatusInvalid, text);
+}
+
+const statesOfCoverage = new WeakMap<Coverage, readonly string[]>();
+
+/** Every state a rate centre or city may be in (a name without a state spans them all). */
+function coveredStates(cov: Coverage): readonly string[] {
+  let states = statesOfCoverage.get(cov);
+  if (!states) {
+    states = [...new Set([...US_STATE_CODES, ...cov.rateCenters.map((rc) => rc.state)])];
+    statesOfCoverage.set(cov, states);
+  }
+  return states;
+}
+
+/** Rate centres named `name` (abbreviation or full name), in `state` or in any state; 15514 if none. */
+export function resolveRateCenters(cov: Coverage, name: string, state: string | undefined): number[] {
+  const anywhere = coveredStates(cov).flatMap((s) => cov.rateCenterByName(s, name) ?? []);
+  if (anywhere.length === 0) fail(Errors.tnsRateCenterInvalid, name);
+  // Known elsewhere but not in the state asked for: criteria that exclude each other, no error.
+  return anywhere.filter((rc) => state === undefined || rc.state === state).map((rc) => rc.id);
+}
+
+/** Cities named `name`, in `state` or in any state; 4005 if there is none anywhere. */
+export function resolveCities(cov: Coverage, name: string, state: string | undefined): number[] {
+  const anywhere = coveredStates(cov).flatMap((s) => cov.cityByName(s, name) ?? []);
+  if (anywhere.length === 0) fail(Errors.searchCityInvalid);
+  return anywhere.filter((c) => state === undefined || c.state === state).map((c) => c.id);
+}
+
+const DAY_MS = 86_400_000;
+
+/** `yyyy-MM-dd` or `yy-MM-dd` (R18's examples: `13-12-15`), as that day's start in UTC (ms). */
+function parseDay(name: string, text: string): number {
+  const m = /^(\d{2}|\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const year = m ? Number(m[1]) + (m[1]?.length === 2 ? 2000 : 0) : NaN;
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (!m || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    fail(Errors.tnsDateInvalid, name);
+  }
+  return ms;
+}
+
+export interface DateRange {
+  /** ISO time of the start date's first instant. */
+  readonly from: string;
+  /** ISO time just after the end date (the end date is included). */
+  readonly before: string;
+}
+
+/** `startdate` and `enddate`, both or neither ("must be used as a pair"); the end day is included. */
+export function parseDateRange(start: string | undefined, end: string | undefined): DateRange | undefined {
+  if (start === undefined && end === undefined) return undefined;
+  if (start === undefined || end === undefined) return fail(Errors.tnsParamsTogether, 'startdate', 'enddate');
+  const from = parseDay('startdate', start);
+  const to = parseDay('enddate', end);
+  if (from > to) fail(Errors.tnsDateRange, start, end);
+  return { from: new Date(from).toISOString(), before: new Date(to + DAY_MS).toISOString() };
+}
+
+// ---- visibility and times ------------------------------------------------------------------
+
+/**
+ * When numbers untouched since the inventory build became available: the recorded build time, else
+ * the first account's creation (the demo build runs just before it), never later than now.
+ */
+export async function inventoryEpoch(deps: AppDeps): Promise<string> {
+  const db = deps.database.db;
+  const now = deps.clock.now().toISOString();
+  const recorded = (await inventoryBuiltAt(db)) ?? (await earliestAccountCreation(db)) ?? now;
+  return recorded < now ? recorded : now;
+}
+
+/** A number on an account is that account's (reserved ones too); unowned, only available ones show. */
+function isVisible(principal: Principal, row: NumberRecord): boolean {
+  return row.account_id !== null ? principal.accounts.has(row.account_id) : row.status === TnStatus.available;
+}
+
+/**
+ * The number `text` if the caller may see it: 400 12512 when it is no valid number, `notFound`
+ * (default 404 15506) when it is unknown or someone else's.
+ */
+export async function requireVisibleNumber(
+  deps: AppDeps,
+  principal: Principal,
+  text: string,
+  notFound: ErrorDefinition = Errors.tnNotFound,
+): Promise<NumberDetail> {
+  const tn = parseTn(text) ?? fail(Errors.tnInvalid, text);
+  const row = await findNumberDetail(deps.database.db, tn);
+  return row && isVisible(principal, row) ? row : fail(notFound, text);
+}
+
+// ---- views ---------------------------------------------------------------------------------
+
+/** A number as /tns and tndetails describe it. */
+export interface TnSummary {
+  readonly tn: string;
+  readonly city: string | undefined;
+  readonly lata: string | undefined;
+  readonly state: string | undefined;
+  readonly tier: number;
+  readonly vendorId: number;
+  readonly vendorName: string | undefined;
+  readonly rateCenter: string | undefined;
+  readonly status: string;
+  readonly accountId: string | undefined;
+  readonly lastModified: string;
+}
+
+export interface Named {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface TnDetails extends TnSummary {
+  readonly site: Named | undefined;
+  readonly sipPeer: Named | undefined;
+  readonly protected: boolean;
+}
+
+function summarize(row: NumberRecord, cov: Coverage, epoch: string): TnSummary {
+  const rc = cov.rateCenter(row.rate_center_id);
+  return {
+    tn: formatTn(row.tn),
+    city: cov.city(row.city_id)?.name,
+    lata: row.lata ?? undefined,
+    state: row.state ?? undefined,
+    tier: row.tier,
+    vendorId: row.vendor_id,
+    vendorName: VENDORS[row.vendor_id],
+    rateCenter: rc?.abbreviation,
+    status: TN_STATUS_WIRE[statusCode(row.status)],
+    accountId: row.account_id ?? undefined,
+    lastModified: row.updated_at ?? epoch,
+  };
+}
+
+export interface TnsPage {
+  readonly numbers: readonly TnSummary[];
+  readonly total: number;
+  readonly size: number;
+  readonly nextKey: string | undefined;
+}
+
+/** The accounts a /tns search covers: the caller's, or the one `accountId` names (403 if not theirs). */
+function accountsInScope(principal: Principal, accountId: string | undefined): string[] {
+  if (accountId === undefined) return [...principal.accounts].sort();
+  if (!principal.accounts.has(accountId)) fail(ProtocolErrors.accessDenied);
+  return [accountId];
+}
+
+/** SIP peers of these accounts with a voice, SMS or termination host named exactly `host`. */
+async function peersWithHost(deps: AppDeps, accounts: readonly string[], host: string): Promise<number[]> {
+  if (!isHost(host) && !parseIpv4Cidr(host, 0).ok) fail(Errors.invalidHost, host);
+  const ids: number[] = [];
+  for (const accountId of accounts) {
+    for (const site of await listAccountHosts(deps, accountId, { host })) {
+      ids.push(...site.peers.map((p) => p.peerId));
+    }
+  }
+  return ids;
+}
+
+/**
+ * GET /tns: the numbers on the caller's accounts matching every filter given, in number order,
+ * `size` (default 500) from the number `page` on. `query` has lower-cased names.
+ */
+export async function listTns(deps: AppDeps, principal: Principal, query: Query): Promise<TnsPage> {
+  const q = (name: string) => param(query, name);
+  const cov = await coverage(deps.database);
+  const page = parsePage(q('page'));
+  const size = parseSize(q('size'), 500);
+  const accountIds = accountsInScope(principal, q('accountid'));
+  const fullNumber = q('fullnumber');
+  let fullRange: Range | undefined;
+  if (fullNumber !== undefined) {
+    const tn = parseTn(fullNumber) ?? fail(Errors.tnInvalid, fullNumber);
+    fullRange = [tn, tn];
+  }
+  const npa = q('npa');
+  const npaNxx = q('npanxx');
+  const npaNxxX = q('npanxxx');
+  const state = parseState(q('state'));
+  const rateCenter = q('ratecenter');
+  const city = q('city');
+  const host = q('host');
+  const filter: NumberQuery = {
+    accountIds,
+    range: intersectRanges([
+      fullRange,
+      npa === undefined ? undefined : prefixRange('npa', npa),
+      npaNxx === undefined ? undefined : prefixRange('npaNxx', npaNxx),
+      npaNxxX === undefined ? undefined : prefixRange('npaNxxX', npaNxxX),
+    ]),
+    tier: parseTier(q('tier')),
+    lata: parseLata(q('lata')),
+    state,
+    rateCenterIds: rateCenter === undefined ? undefined : resolveRateCenters(cov, rateCenter, state),
+    cityIds: city === undefined ? undefined : resolveCities(cov, city, state),
+    statuses: parseStatus(q('status')),
+    sipPeerIds: host === undefined ? undefined : await peersWithHost(deps, accountIds, host),
+  };
+  const db = deps.database.db;
+  const rows = await listNumbers(db, filter, page, size + 1);
+  const epoch = await inventoryEpoch(deps);
+  const next = rows[size];
+  return {
+    numbers: rows.slice(0, size).map((r) => summarize(r, cov, epoch)),
+    total: await countNumbers(db, filter),
+    size,
+    nextKey: next ? formatTn(next.tn) : undefined,
+  };
+}
+
+/** GET /tns/{tn}: status, owner and the order behind the last change. */
+export interface TnRecordView {
+  readonly tn: string;
+  readonly status: string;
+  readonly lastModified: string;
+  readonly orderCreateDate: string | undefined;
+  readonly orderId: string | undefined;
+  readonly orderType: string | undefined;
+  readonly siteId: number | undefined;
+  readonly accountId: string | undefined;
+}
+
+export async function getTn(deps: AppDeps, principal: Principal, text: string): Promise<TnRecordView> {
+  const row = await requireVisibleNumber(deps, principal, text);
+  return {
+    tn: formatTn(row.tn),
+    status: TN_STATUS_WIRE[statusCode(row.status)],
+    lastModified: row.updated_at ?? (await inventoryEpoch(deps)),
+    orderCreateDate: row.order_created_at ?? undefined,
+    orderId: row.order_id ?? undefined,
+    orderType: row.order_type ?? undefined,
+    siteId: row.site_id ?? undefined,
+    accountId: row.account_id ?? undefined,
+  };
+}
+
+const siteOf = (row: NumberDetail): Named | undefined =>
+  row.site_id !== null && row.site_name !== null ? { id: row.site_id, name: row.site_name } : undefined;
+
+const sipPeerOf = (row: NumberDetail): Named | undefined =>
+  row.sip_peer_id !== null && row.sip_peer_name !== null
+    ? { id: row.sip_peer_id, name: row.sip_peer_name }
+    : undefined;
+
+export async function getTnDetails(deps: AppDeps, principal: Principal, text: string): Promise<TnDetails> {
+  const row = await requireVisibleNumber(deps, principal, text);
+  const summary = summarize(row, await coverage(deps.database), await inventoryEpoch(deps));
+  return { ...summary, site: siteOf(row), sipPeer: sipPeerOf(row), protected: row.protected === 1 };
+}
+
+/** GET /tns/{tn}/sites: 404 5074 for a number on no site (it is not in service). */
+export async function getTnSite(deps: AppDeps, principal: Principal, text: string): Promise<Named> {
+  return siteOf(await requireVisibleNumber(deps, principal, text)) ?? fail(Errors.tnNotInService);
+}
+
+/** GET /tns/{tn}/sippeers: 404 5074 for a number on no SIP peer. */
+export async function getTnSipPeer(deps: AppDeps, principal: Principal, text: string): Promise<Named> {
+  return sipPeerOf(await requireVisibleNumber(deps, principal, text)) ?? fail(Errors.tnNotInService);
+}
+
+/** GET /tns/{tn}/ratecenter and /lata: where the number is (nothing for a toll-free number). */
+export async function getTnPlace(
+  deps: AppDeps,
+  principal: Principal,
+  text: string,
+): Promise<{ state: string | undefined; rateCenter: string | undefined; lata: string | undefined }> {
+  const row = await requireVisibleNumber(deps, principal, text);
+  const cov = await coverage(deps.database);
+  return {
+    state: row.state ?? undefined,
+    rateCenter: cov.rateCenter(row.rate_center_id)?.abbreviation,
+    lata: row.lata ?? undefined,
+  };
+}
+
+export interface TnLca {
+  /** NPA-NXXs of the inventory in the local calling area, ascending. */
+  readonly npaNxxs: readonly string[];
+  /** Rate centres of the local calling area by state, the number's own state first. */
+  readonly rateCenters: readonly { readonly state: string; readonly names: readonly string[] }[];
+}
+
+/**
+ * GET /tns/{tn}/lca: the number's rate centre and the rate centres local to it, with the NPA-NXXs
+ * the inventory holds there. A number without a rate centre (toll-free) has an empty area.
+ */
+export async function getTnLca(deps: AppDeps, principal: Principal, text: string): Promise<TnLca> {
+  const row = await requireVisibleNumber(deps, principal, text);
+  const cov = await coverage(deps.database);
+  const own = cov.rateCenter(row.rate_center_id);
+  if (!own) return { npaNxxs: [], rateCenters: [] };
+  const ids = [own.id, ...cov.localRateCenters(own.id)];
+  const blocks = await blocksOfRateCenters(deps.database.db, ids);
+  const npaNxxs = [...new Set(blocks.map((b) => Math.floor(b / 10)))].sort((a, b) => a - b).map(String);
+  const byState = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const rc = cov.rateCenter(id);
+    if (!rc) continue;
+    const names = byState.get(rc.state) ?? new Set<string>();
+    names.add(rc.abbreviation);
+    byState.set(rc.state, names);
+  }
+  const states = [...byState.keys()].sort((a, b) =>
+    a === own.state ? -1 : b === own.state ? 1 : a.localeCompare(b),
+  );
+  return {
+    npaNxxs,
+    rateCenters: states.map((state) => ({ state, names: [...(byState.get(state) ?? [])].sort() })),
+  };
+}
+
+export interface TnHistoryEntry {
+  readonly accountId?: string | undefined;
+  readonly lastModifiedDate: string;
+  readonly orderCreateDate?: string | undefined;
+  readonly orderId?: string | undefined;
+  readonly status: string;
+  readonly userId?: string | undefined;
+  readonly orderType?: string | undefined;
+  readonly orderStatus?: string | undefined;
+}
+
+/**
+ * GET /tns/{tn}/history, oldest first. Numbers of the inventory build start Available without a
+ * row for it, so that first entry is synthesised, dated at the build. Entries that are not the
+ * caller's (another tenant's time with the number, unowned steps) keep only their status and date:
+ * whose it was and which orders and users touched it stay theirs.
+ */
+export async function getTnHistory(
+  deps: AppDeps,
+  principal: Principal,
+  text: string,
+): Promise<{ tn: string; entries: TnHistoryEntry[] }> {
+  const row = await requireVisibleNumber(deps, principal, text, Errors.tnHistoryNotFound);
+  const rows = await historyOf(deps.database.db, row.tn);
+  const epoch = await inventoryEpoch(deps);
+  const first = rows[0];
+  const entries: TnHistoryEntry[] = [];
+  // Numbers imported later record their own first Available row.
+  if (first?.status !== TnStatus.available) {
+    entries.push({
+      lastModifiedDate: first !== undefined && first.at < epoch ? first.at : epoch,
+      status: TN_STATUS_WIRE[TnStatus.available],
+    });
+  }
+  for (const h of rows) {
+    const status = TN_STATUS_WIRE[statusCode(h.status)];
+    if (h.account_id === null || !principal.accounts.has(h.account_id)) {
+      entries.push({ lastModifiedDate: h.at, status });
+      continue;
+    }
+    entries.push({
+      accountId: h.account_id,
+      lastModifiedDate: h.at,
+      orderCreateDate: h.order_created_at ?? undefined,
+      orderId: h.order_id ?? undefined,
+      status,
+      userId: h.user_id ?? undefined,
+      orderType: h.order_type ?? undefined,
+      orderStatus: h.order_status ?? undefined,
+    });
+  }
+  return { tn: formatTn(row.tn), entries };
+}

@@ -1,0 +1,149 @@
+import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
+import { x, type RootOut } from '../../platform/xml/schema.js';
+import type { TnDetails, TnHistoryEntry, TnLca, TnRecordView, TnsPage, TnSummary } from './tns.service.js';
+
+/** Payloads of /tns and /tns/{tn}/… (contract ops 128–136, element names from the R18 examples). */
+
+const summaryFields = {
+  City: x.text(),
+  Lata: x.text(),
+  State: x.text(),
+  FullNumber: x.text(),
+  Tier: x.text(),
+  VendorId: x.text(),
+  VendorName: x.text(),
+  RateCenter: x.text(),
+  Status: x.text(),
+  AccountId: x.text(),
+};
+
+export const TelephoneNumbersResponseXml = x.root('TelephoneNumbersResponse', {
+  TelephoneNumberCount: x.text(),
+  Links: LinksXml,
+  TelephoneNumbers: x.list('TelephoneNumber', x.object({ ...summaryFields, LastModified: x.text() })),
+});
+
+export const TelephoneNumberResponseXml = x.root('TelephoneNumberResponse', {
+  TelephoneNumber: x.text(),
+  Status: x.text(),
+  LastModifiedDate: x.text(),
+  OrderCreateDate: x.text(),
+  OrderId: x.text(),
+  OrderType: x.text(),
+  SiteId: x.text(),
+  AccountId: x.text(),
+});
+
+/** tndetails; /ratecenter and /lata answer the same element with only their fields. */
+export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
+  TelephoneNumberDetails: x.object({
+    ...summaryFields,
+    Site: x.object({ Id: x.text(), Name: x.text() }),
+    SipPeer: x.object({ PeerId: x.text(), PeerName: x.text() }),
+    LastModified: x.text(),
+    TnAttributes: x.list('TnAttribute', x.text(), 'omit'),
+  }),
+});
+
+/** /tns/{tn}/sites and /sippeers: bare roots with Id and Name (not PeerId / PeerName). */
+export const TnSiteXml = x.root('Site', { Id: x.text(), Name: x.text() });
+export const TnSipPeerXml = x.root('SipPeer', { Id: x.text(), Name: x.text() });
+
+/** Note the lower-case "of" in ListofNPANXX; one RateCenters per state of the calling area. */
+export const TnLcaXml = x.root('SearchResult', {
+  ListofNPANXX: x.list('NPANXX', x.text()),
+  Location: x.object({
+    RateCenters: x.repeated(x.object({ State: x.text(), RCs: x.list('RC', x.text()) })),
+  }),
+});
+
+export const TnHistoryXml = x.root('TelephoneNumberResponse', {
+  TelephoneNumberStatuses: x.list(
+    'TelephoneNumberStatus',
+    x.object({
+      AccountId: x.text(),
+      LastModifiedDate: x.text(),
+      OrderCreateDate: x.text(),
+      OrderId: x.text(),
+      Status: x.text(),
+      UserId: x.text(),
+      OrderType: x.text(),
+      OrderStatus: x.text(),
+    }),
+  ),
+  TelephoneNumber: x.text(),
+});
+
+function summaryToXml(n: TnSummary) {
+  return {
+    City: n.city,
+    Lata: n.lata,
+    State: n.state,
+    FullNumber: n.tn,
+    Tier: n.tier,
+    VendorId: n.vendorId,
+    VendorName: n.vendorName,
+    RateCenter: n.rateCenter,
+    Status: n.status,
+    AccountId: n.accountId,
+  };
+}
+
+export function tnsPageToXml(page: TnsPage, links: PageLinks): RootOut<typeof TelephoneNumbersResponseXml> {
+  return {
+    TelephoneNumberCount: page.total,
+    Links: links,
+    TelephoneNumbers: page.numbers.map((n) => ({ ...summaryToXml(n), LastModified: n.lastModified })),
+  };
+}
+
+export function tnToXml(t: TnRecordView): RootOut<typeof TelephoneNumberResponseXml> {
+  return {
+    TelephoneNumber: t.tn,
+    Status: t.status,
+    LastModifiedDate: t.lastModified,
+    OrderCreateDate: t.orderCreateDate,
+    OrderId: t.orderId,
+    OrderType: t.orderType,
+    SiteId: t.siteId,
+    AccountId: t.accountId,
+  };
+}
+
+export function detailsToXml(d: TnDetails): RootOut<typeof TelephoneNumberDetailsXml> {
+  return {
+    TelephoneNumberDetails: {
+      ...summaryToXml(d),
+      Site: d.site ? { Id: d.site.id, Name: d.site.name } : undefined,
+      SipPeer: d.sipPeer ? { PeerId: d.sipPeer.id, PeerName: d.sipPeer.name } : undefined,
+      LastModified: d.lastModified,
+      TnAttributes: d.protected ? ['Protected'] : [],
+    },
+  };
+}
+
+export function lcaToXml(lca: TnLca): RootOut<typeof TnLcaXml> {
+  return {
+    ListofNPANXX: lca.npaNxxs,
+    Location:
+      lca.rateCenters.length === 0
+        ? undefined
+        : { RateCenters: lca.rateCenters.map((r) => ({ State: r.state, RCs: r.names })) },
+  };
+}
+
+export function historyToXml(tn: string, entries: readonly TnHistoryEntry[]): RootOut<typeof TnHistoryXml> {
+  return {
+    TelephoneNumberStatuses: entries.map((e) => ({
+      AccountId: e.accountId,
+      LastModifiedDate: e.lastModifiedDate,
+      OrderCreateDate: e.orderCreateDate,
+      OrderId: e.orderId,
+      Status: e.status,
+      UserId: e.userId,
+      OrderType: e.orderType,
+      OrderStatus: e.orderStatus,
+    })),
+    TelephoneNumber: tn,
+  };
+}

@@ -1,0 +1,177 @@
+import { CompiledQuery, sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { ProtectedFilter } from './search.criteria.js';
+
+/**
+ * Queries over available numbers. `status = 0` is written as a literal so SQLite can use the
+ * partial indexes (it cannot prove a bound parameter equals the index's condition); every query is
+ * ordered by number and limited, so it reads one index range and stops.
+ */
+export interface AvailableFilter {
+  readonly range?: readonly [number, number] | undefined;
+  readonly rateCenterId?: number | undefined;
+  readonly state?: string | undefined;
+  readonly lata?: string | undefined;
+  readonly protectedFilter: ProtectedFilter;
+}
+
+/** An available number; the detail columns are read only when the search asks for details. */
+export interface AvailableRow {
+  readonly tn: number;
+  readonly rate_center_id?: number | null;
+  readonly city_id?: number | null;
+  readonly tier?: number;
+  readonly vendor_id?: number;
+}
+
+function availableQuery(db: Executor, f: AvailableFilter, limit: number, detail: boolean) {
+  let q = db.selectFrom('telephone_numbers').where('status', '=', sql.lit(0));
+  if (f.range) q = q.where('tn', '>=', f.range[0]).where('tn', '<=', f.range[1]);
+  if (f.rateCenterId !== undefined) q = q.where('rate_center_id', '=', f.rateCenterId);
+  if (f.state !== undefined) q = q.where('state', '=', f.state);
+  if (f.lata !== undefined) q = q.where('lata', '=', f.lata);
+  if (f.protectedFilter !== 'MIXED') q = q.where('protected', '=', f.protectedFilter === 'ONLY' ? 1 : 0);
+  return q
+    .orderBy('tn')
+    .limit(limit)
+    .select(detail ? ['tn', 'rate_center_id', 'city_id', 'tier', 'vendor_id'] : ['tn']);
+}
+
+/** Parameters of availableQuery, in the order the compiled SQL binds them. */
+function availableParams(f: AvailableFilter, limit: number): (string | number)[] {
+  const params: (string | number)[] = [];
+  if (f.range) params.push(f.range[0], f.range[1]);
+  if (f.rateCenterId !== undefined) params.push(f.rateCenterId);
+  if (f.state !== undefined) params.push(f.state);
+  if (f.lata !== undefined) params.push(f.lata);
+  if (f.protectedFilter !== 'MIXED') params.push(f.protectedFilter === 'ONLY' ? 1 : 0);
+  params.push(limit);
+  return params;
+}
+
+/**
+ * The search hot path: the SQL of each query shape is compiled once (per database) and reused
+ * with new parameters, which saves Kysely's build-and-compile on every request.
+ */
+const compiledByDb = new WeakMap<Executor, Map<string, string>>();
+
+export async function findAvailable(
+  db: Executor,
+  f: AvailableFilter,
+  limit: number,
+  detail: boolean,
+): Promise<AvailableRow[]> {
+  const shape = [
+    !!f.range,
+    f.rateCenterId !== undefined,
+    f.state !== undefined,
+    f.lata !== undefined,
+    f.protectedFilter,
+    detail,
+  ].join();
+  let cache = compiledByDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    compiledByDb.set(db, cache);
+  }
+  const params = availableParams(f, limit);
+  let text = cache.get(shape);
+  if (text === undefined) {
+    const compiled = availableQuery(db, f, limit, detail).compile();
+    if (JSON.stringify(compiled.parameters) !== JSON.stringify(params)) {
+      throw new Error(`availableParams out of step with availableQuery: ${compiled.sql}`);
+    }
+    text = compiled.sql;
+    cache.set(shape, text);
+  }
+  return (await db.executeQuery<AvailableRow>(CompiledQuery.raw(text, params))).rows;
+}
+
+/** The given numbers as search rows, in number order (details only when asked). */
+export async function availableRowsOf(
+  db: Executor,
+  tns: readonly number[],
+  detail: boolean,
+): Promise<AvailableRow[]> {
+  if (!detail) return tns.map((tn) => ({ tn }));
+  const rows: AvailableRow[] = [];
+  for (let i = 0; i < tns.length; i += 900) {
+    rows.push(
+      ...(await db
+        .selectFrom('telephone_numbers')
+        .select(['tn', 'rate_center_id', 'city_id', 'tier', 'vendor_id'])
+        .where('tn', 'in', tns.slice(i, i + 900))
+        .execute()),
+    );
+  }
+  return rows.sort((a, b) => a.tn - b.tn);
+}
+
+/** The rate centre of an NPA-NXX(-X): where its first thousands block lies. */
+export async function rateCenterOfPrefix(
+  db: Executor,
+  range: readonly [number, number],
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('number_blocks')
+    .select('rate_center_id')
+    .where('npa_nxx_x', '>=', Math.floor(range[0] / 1000))
+    .where('npa_nxx_x', '<=', Math.floor(range[1] / 1000))
+    .orderBy('npa_nxx_x')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rate_center_id;
+}
+
+export interface NpaNxxCount {
+  readonly npaNxx: number;
+  readonly count: number;
+}
+
+/** Available numbers per NPA-NXX in an area code and/or state, at least `minimum` each. */
+export async function countAvailableByNpaNxx(
+  db: Executor,
+  f: { readonly range?: readonly [number, number] | undefined; readonly state?: string | undefined },
+  minimum: number,
+): Promise<NpaNxxCount[]> {
+  let q = db
+    .selectFrom('telephone_numbers')
+    .select([
+      sql<number | string>`tn / 10000`.as('npa_nxx'),
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+    ])
+    .where('status', '=', sql.lit(0))
+    .where('protected', '=', 0);
+  if (f.range) q = q.where('tn', '>=', f.range[0]).where('tn', '<=', f.range[1]);
+  if (f.state !== undefined) q = q.where('state', '=', f.state);
+  const rows = await q
+    .groupBy(sql`tn / 10000`)
+    .having((eb) => eb.fn.countAll(), '>=', minimum)
+    .orderBy(sql`tn / 10000`)
+    .execute();
+  return rows.map((r) => ({ npaNxx: Number(r.npa_nxx), count: Number(r.n) }));
+}
+
+/** The place of each NPA-NXX (its first block's rate centre, city and state). */
+export async function placesOfNpaNxx(
+  db: Executor,
+  npaNxxs: readonly number[],
+): Promise<Map<number, { rateCenterId: number; cityId: number | null; state: string }>> {
+  const places = new Map<number, { rateCenterId: number; cityId: number | null; state: string }>();
+  if (npaNxxs.length === 0) return places;
+  const lo = Math.min(...npaNxxs) * 10;
+  const hi = Math.max(...npaNxxs) * 10 + 9;
+  const rows = await db
+    .selectFrom('number_blocks')
+    .select(['npa_nxx_x', 'rate_center_id', 'city_id', 'state'])
+    .where('npa_nxx_x', '>=', lo)
+    .where('npa_nxx_x', '<=', hi)
+    .orderBy('npa_nxx_x')
+    .execute();
+  for (const r of rows) {
+    const key = Math.floor(r.npa_nxx_x / 10);
+    if (!places.has(key))
+      places.set(key, { rateCenterId: r.rate_center_id, cityId: r.city_id, state: r.state });
+  }
+  return places;
+}

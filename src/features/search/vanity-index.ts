@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import { wallClockMs } from '../../platform/clock.js';
+import type { Database } from '../../platform/db/database.js';
+import type { ProtectedFilter } from './search.criteria.js';
+
+/**
+ * Vanity searches match digits anywhere in a number's last seven, which no B-tree can answer: the
+ * database would read every available number of the area code (half a million in 919 at 10 M).
+ * Instead each process keeps, per NPA, a compact snapshot of its available numbers (4 bytes each)
+ * and scans that. Snapshots are never trusted alone:
+ *  - numbers that left "available" since are dropped by re-checking the candidates in the database;
+ *  - numbers that became available since are merged in from tn_history (every status change writes
+ *    a row there) before each search, so a search costs one cheap query when nothing changed.
+ * So results are always current, on any number of instances.
+ */
+interface Snapshot {
+  readonly lines: Uint32Array;
+  readonly protectedFlags: Uint8Array;
+  readonly historyId: number;
+  readonly builtAt: number;
+}
+
+const MAX_AGE_MS = 10 * 60_000;
+const AVAILABLE = 0;
+
+export class VanityIndex {
+  private readonly snapshots = new Map<number, Promise<Snapshot>>();
+
+  constructor(private readonly database: Database) {}
+
+  private async latestHistoryId(): Promise<number> {
+    const row = await this.database.db
+      .selectFrom('tn_history')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return row?.id ?? 0;
+  }
+
+  private async build(npa: number): Promise<Snapshot> {
+    const historyId = await this.latestHistoryId();
+    const rows = await this.database.db
+      .selectFrom('telephone_numbers')
+      .select(['tn', 'protected'])
+      .where('status', '=', sql.lit(AVAILABLE))
+      .where('tn', '>=', npa * 1e7)
+      .where('tn', '<=', npa * 1e7 + 9_999_999)
+      .orderBy('tn')
+      .execute();
+    const lines = new Uint32Array(rows.length);
+    const protectedFlags = new Uint8Array(rows.length);
+    rows.forEach((r, i) => {
+      lines[i] = r.tn - npa * 1e7;
+      protectedFlags[i] = r.protected;
+    });
+    return { lines, protectedFlags, historyId, builtAt: wallClockMs() };
+  }
+
+  /**
+   * Brings a snapshot up to date: numbers of this NPA that became available since it was taken are
+   * merged in (from tn_history); a rebuilt inventory or an old snapshot is rebuilt.
+   */
+  private async refresh(npa: number, snap: Snapshot): Promise<Snapshot> {
+    const latest = await this.latestHistoryId();
+    if (latest === snap.historyId && wallClockMs() - snap.builtAt < MAX_AGE_MS) return snap;
+    if (latest < snap.historyId || wallClockMs() - snap.builtAt >= MAX_AGE_MS) return this.build(npa);
+    const added = await this.database.db
+      .selectFrom('tn_history')
+      .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_history.tn')
+      .select(['tn_history.tn as tn', 'telephone_numbers.protected as protected'])
+      .where('tn_history.id', '>', snap.historyId)
+      .where('tn_history.id', '<=', latest)
+      .where('tn_history.status', '=', AVAILABLE)
+      .where('tn_history.tn', '>=', npa * 1e7)
+      .where('tn_history.tn', '<=', npa * 1e7 + 9_999_999)
+      .execute();
+    if (added.length === 0) return { ...snap, historyId: latest };
+    // Merge the new lines into the sorted snapshot (duplicates are harmless: results are confirmed).
+    const extra = added
+      .map((r) => ({ line: r.tn - npa * 1e7, flag: r.protected }))
+      .sort((x, y) => x.line - y.line);
+    const lines = new Uint32Array(snap.lines.length + extra.length);
+    const protectedFlags = new Uint8Array(lines.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < lines.length; k++) {
+      const next = extra[j];
+      if (next && (i >= snap.lines.length || next.line < (snap.lines[i] as number))) {
+        lines[k] = next.line;
+        protectedFlags[k] = next.flag;
+        j++;
+      } else {
+        lines[k] = snap.lines[i] as number;
+        protectedFlags[k] = snap.protectedFlags[i] as number;
+        i++;
+      }
+    }
+    return { lines, protectedFlags, historyId: latest, builtAt: snap.builtAt };
+  }
+
+  private async snapshot(npa: number): Promise<Snapshot> {
+    const current = this.snapshots.get(npa);
+    const next = current ? current.then((snap) => this.refresh(npa, snap)) : this.build(npa);
+    this.snapshots.set(npa, next);
+    next.catch(() => this.snapshots.delete(npa));
+    return next;
+  }
+
+  /**
+   * Available numbers of `npa` whose last seven digits contain `digits` (at the end only with
+   * `endsIn`), in number order, at most `limit`, each confirmed available in the database.
+   */
+  async find(
+    npa: number,
+    digits: string,
+    endsIn: boolean,
+    protectedFilter: ProtectedFilter,
+    limit: number,
+  ): Promise<number[]> {
+    const snap = await this.snapshot(npa);
+    const k = digits.length;
+    const value = Number(digits);
+    const modulus = 10 ** k;
+    const divisors = (endsIn ? [0] : Array.from({ length: 8 - k }, (_, p) => 7 - k - p)).map((s) => 10 ** s);
+    const wantProtected = protectedFilter === 'ONLY' ? 1 : 0;
+    const found: number[] = [];
+    const candidates: number[] = [];
+    const confirm = async () => {
+      const ok = await this.confirmAvailable(candidates.splice(0));
+      for (const tn of ok) if (found.length < limit) found.push(tn);
+    };
+    for (let i = 0; i < snap.lines.length && found.length < limit; i++) {
+      if (protectedFilter !== 'MIXED' && snap.protectedFlags[i] !== wantProtected) continue;
+      const line = snap.lines[i] as number;
+      if (divisors.some((d) => Math.floor(line / d) % modulus === value)) {
+        candidates.push(npa * 1e7 + line);
+        if (candidates.length >= limit - found.length + 50) await confirm();
+      }
+    }
+    if (candidates.length > 0 && found.length < limit) await confirm();
+    return found;
+  }
+
+  private async confirmAvailable(tns: readonly number[]): Promise<number[]> {
+    const ok: number[] = [];
+    for (let i = 0; i < tns.length; i += 900) {
+      const rows = await this.database.db
+        .selectFrom('telephone_numbers')
+        .select('tn')
+        .where('status', '=', sql.lit(AVAILABLE))
+        .where('tn', 'in', tns.slice(i, i + 900))
+        .orderBy('tn')
+        .execute();
+      ok.push(...rows.map((r) => r.tn));
+    }
+    return ok;
+  }
+}
+
+const indexes = new WeakMap<Database, VanityIndex>();
+
+export function vanityIndex(database: Database): VanityIndex {
+  let index = indexes.get(database);
+  if (!index) {
+    index = new VanityIndex(database);
+    indexes.set(database, index);
+  }
+  return index;
+}

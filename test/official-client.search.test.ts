@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, TEST_PG_URL, type TestDatabase } from './support/databases.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+
+/** Number search through the official Node client (@bandwidth/numbers 2.0.0), unchanged. */
+const numbers = createRequire(import.meta.url)('@bandwidth/numbers') as {
+  Client: new (a: string, u: string, p: string, i?: string, s?: string, o?: object) => object;
+  AvailableNumbers: {
+    list(client: object, query: object, cb: (err: Error | null, res: SearchResult) => void): void;
+  };
+  AvailableNpaNxx: {
+    list(client: object, query: object, cb: (err: Error | null, res: NpaNxx[]) => void): void;
+  };
+};
+
+interface SearchResult {
+  resultCount?: number;
+  telephoneNumberList?: { telephoneNumber: string | string[] };
+  telephoneNumberDetailList?: { telephoneNumberDetail: Detail | Detail[] };
+}
+interface Detail {
+  fullNumber: string;
+  rateCenter: string;
+  state: string;
+  lata: number;
+  city: string;
+  vendorName: string;
+}
+interface NpaNxx {
+  city: string;
+  npa: number;
+  nxx: number;
+  quantity: number;
+  state: string;
+}
+
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+describe('the official Node client: number search', () => {
+  let server: ServerProcess;
+  let db: TestDatabase | undefined;
+  let client: object;
+  const call = <T>(fn: (cb: (err: Error | null, res: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
+
+  before(async () => {
+    if (TEST_PG_URL) db = await createTestDatabase();
+    server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
+    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
+      apiEndPoint: `${server.baseUrl}/api`,
+    });
+  });
+  after(async () => {
+    await server.stop();
+    await db?.drop();
+  });
+
+  it('searches by area code and gets the numbers as strings of ten digits', async () => {
+    const res = await call<SearchResult>((cb) =>
+      numbers.AvailableNumbers.list(client, { areaCode: 919, quantity: 5 }, cb),
+    );
+    assert.equal(res.resultCount, 5);
+    const tns = list(res.telephoneNumberList?.telephoneNumber);
+    assert.equal(tns.length, 5);
+    assert.ok(tns.every((tn) => typeof tn === 'string' && /^919\d{7}$/.test(tn)));
+  });
+
+  it('searches a rate centre with details', async () => {
+    const res = await call<SearchResult>((cb) =>
+      numbers.AvailableNumbers.list(
+        client,
+        { rateCenter: 'RALEIGH', state: 'NC', enableTNDetail: true, quantity: 3 },
+        cb,
+      ),
+    );
+    const details = list(res.telephoneNumberDetailList?.telephoneNumberDetail);
+    assert.equal(details.length, 3);
+    for (const d of details) {
+      assert.equal(d.rateCenter, 'RALEIGH');
+      assert.equal(d.state, 'NC');
+      assert.equal(d.lata, 426);
+      assert.equal(d.vendorName, 'Bandwidth CLEC');
+    }
+  });
+
+  it('searches toll-free vanity numbers', async () => {
+    const res = await call<SearchResult>((cb) =>
+      numbers.AvailableNumbers.list(client, { tollFreeVanity: 'FLOWERS' }, cb),
+    );
+    assert.ok(list(res.telephoneNumberList?.telephoneNumber).includes('8003569377'));
+  });
+
+  it('gets an empty result, not an error, when nothing matches', async () => {
+    const res = await call<SearchResult>((cb) =>
+      numbers.AvailableNumbers.list(client, { tollFreeWildCardPattern: '81*' }, cb),
+    );
+    assert.deepEqual(res, {});
+  });
+
+  it('gets a Bandwidth error for invalid criteria', async () => {
+    await assert.rejects(
+      call<SearchResult>((cb) => numbers.AvailableNumbers.list(client, { areaCode: 111 }, cb)),
+      (err: { status?: number; response?: { text: string } }) =>
+        err.status === 400 && /<Code>4000<\/Code>/.test(err.response?.text ?? ''),
+    );
+  });
+
+  it('lists available NPA-NXX counts of an area code', async () => {
+    const res = await call<NpaNxx[]>((cb) => numbers.AvailableNpaNxx.list(client, { areaCode: 919 }, cb));
+    assert.ok(res.length > 0);
+    assert.ok(
+      res.every((e) => e.npa === 919 && e.quantity > 0 && e.state === 'NC' && typeof e.city === 'string'),
+    );
+  });
+});
