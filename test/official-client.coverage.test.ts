@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TEST_PG_URL, type TestDatabase } from './support/databases.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  call,
+  failure,
+  numbers as sdk,
+  startOfficialClientRun,
+  type Callback,
+  type OfficialClientRun,
+} from './support/official-client.js';
 
 /**
  * Coverage through Bandwidth's official Node client, @bandwidth/numbers 2.0.0 from npm, unchanged:
@@ -11,13 +16,8 @@ import { startServerProcess, type ServerProcess } from './support/server-process
  * server started as `npm start` starts it. The client parses with xml2js (first letter lower-cased,
  * numbers converted) and hands lists back as arrays.
  */
-const numbers = createRequire(import.meta.url)('@bandwidth/numbers') as Sdk;
+const numbers = sdk as Sdk;
 
-type Callback<T> = (err: SdkError | null, result: T) => void;
-interface SdkError extends Error {
-  status?: number;
-  response?: { text: string };
-}
 interface SdkRateCenter {
   abbreviation: string;
   name: string;
@@ -47,49 +47,22 @@ interface Client {
   makeRequest(method: string, path: string, query: Query, cb: Callback<Record<string, unknown>>): void;
 }
 interface Sdk {
-  Client: new (
-    accountId: string,
-    user: string,
-    password: string,
-    clientId?: string,
-    clientSecret?: string,
-    options?: object,
-  ) => Client;
   RateCenter: { list(client: Client, query: Query, cb: Callback<SdkRateCenter[]>): void };
   City: { list(client: Client, query: Query, cb: Callback<SdkCity | SdkCity[] | undefined>): void };
   CoveredRateCenter: { list(client: Client, query: Query, cb: Callback<SdkCoveredRateCenter[]>): void };
 }
 
-function call<T>(fn: (cb: Callback<T>) => void): Promise<T> {
-  return new Promise((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
-}
-
-function failure(promise: Promise<unknown>): Promise<SdkError> {
-  return promise.then(
-    () => assert.fail('expected an error'),
-    (e: unknown) => e as SdkError,
-  );
-}
-
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('the official Node client on coverage (@bandwidth/numbers 2.0.0)', () => {
-  let server: ServerProcess;
-  let db: TestDatabase | undefined;
+  let run: OfficialClientRun;
   let client: Client;
 
   before(async () => {
-    // On PostgreSQL the server gets a database of its own on the test cluster.
-    if (TEST_PG_URL) db = await createTestDatabase();
-    server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
-    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
-      apiEndPoint: `${server.baseUrl}/api`,
-    });
+    run = await startOfficialClientRun();
+    client = run.client as Client;
   });
-  after(async () => {
-    await server.stop();
-    await db?.drop();
-  });
+  after(() => run.stop());
 
   let ncRateCenters: SdkRateCenter[];
 

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TEST_PG_URL, type TestDatabase } from './support/databases.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  call,
+  numbers as sdk,
+  startOfficialClientRun,
+  type Callback,
+  type OfficialClientRun,
+} from './support/official-client.js';
 
 /** Number search through the official Node client (@bandwidth/numbers 2.0.0), unchanged. */
-const numbers = createRequire(import.meta.url)('@bandwidth/numbers') as {
-  Client: new (a: string, u: string, p: string, i?: string, s?: string, o?: object) => object;
-  AvailableNumbers: {
-    list(client: object, query: object, cb: (err: Error | null, res: SearchResult) => void): void;
-  };
-  AvailableNpaNxx: {
-    list(client: object, query: object, cb: (err: Error | null, res: NpaNxx[]) => void): void;
-  };
+const numbers = sdk as {
+  AvailableNumbers: { list(client: object, query: object, cb: Callback<SearchResult>): void };
+  AvailableNpaNxx: { list(client: object, query: object, cb: Callback<NpaNxx[]>): void };
 };
 
 interface SearchResult {
@@ -39,23 +38,14 @@ interface NpaNxx {
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('the official Node client: number search', () => {
-  let server: ServerProcess;
-  let db: TestDatabase | undefined;
+  let run: OfficialClientRun;
   let client: object;
-  const call = <T>(fn: (cb: (err: Error | null, res: T) => void) => void) =>
-    new Promise<T>((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
 
   before(async () => {
-    if (TEST_PG_URL) db = await createTestDatabase();
-    server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
-    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
-      apiEndPoint: `${server.baseUrl}/api`,
-    });
+    run = await startOfficialClientRun();
+    client = run.client;
   });
-  after(async () => {
-    await server.stop();
-    await db?.drop();
-  });
+  after(() => run.stop());
 
   it('searches by area code and gets the numbers as strings of ten digits', async () => {
     const res = await call<SearchResult>((cb) =>

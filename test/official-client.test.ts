@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TEST_PG_URL, type TestDatabase } from './support/databases.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  call,
+  numbers as sdk,
+  startOfficialClientRun,
+  type Callback,
+  type OfficialClientRun,
+  type SdkError,
+} from './support/official-client.js';
 
-/**
- * Bandwidth's official Node client, @bandwidth/numbers 2.0.0 from npm, unchanged, against the real
- * server started as `npm start` starts it, on the demo account.
- */
-const numbers = createRequire(import.meta.url)('@bandwidth/numbers') as Sdk;
-
-type Callback<T> = (err: SdkError | null, result: T) => void;
-interface SdkError extends Error {
-  code?: string | number;
-  status?: number;
-  httpStatus?: number;
-  response?: { text: string };
-}
+/** The official Node client on the account, its products, sites and SIP peers. */
 interface SdkSite {
   id: number;
   name: string;
@@ -38,14 +31,6 @@ interface SdkSipPeer {
   delete(cb: Callback<unknown>): void;
 }
 interface Sdk {
-  Client: new (
-    accountId: string,
-    user: string,
-    password: string,
-    clientId?: string,
-    clientSecret?: string,
-    options?: object,
-  ) => object;
   Account: {
     get(client: object, cb: Callback<Record<string, unknown>>): void;
     getProducts(client: object, cb: Callback<{ product: { name: string }[] }>): void;
@@ -62,27 +47,17 @@ interface Sdk {
   };
 }
 
-function call<T>(fn: (cb: Callback<T>) => void): Promise<T> {
-  return new Promise((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
-}
+const numbers = sdk as Sdk;
 
 describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
-  let server: ServerProcess;
-  let db: TestDatabase | undefined;
+  let run: OfficialClientRun;
   let client: object;
 
   before(async () => {
-    // On PostgreSQL the server gets a database of its own on the test cluster.
-    if (TEST_PG_URL) db = await createTestDatabase();
-    server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
-    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
-      apiEndPoint: `${server.baseUrl}/api`,
-    });
+    run = await startOfficialClientRun();
+    client = run.client;
   });
-  after(async () => {
-    await server.stop();
-    await db?.drop();
-  });
+  after(() => run.stop());
 
   it('reads the account and its products', async () => {
     const account = await call<Record<string, unknown>>((cb) => numbers.Account.get(client, cb));
@@ -191,9 +166,7 @@ describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
   });
 
   it('fails with 401 for a wrong password', async () => {
-    const wrong = new numbers.Client('9900000', 'demo', 'not-the-password', undefined, undefined, {
-      apiEndPoint: `${server.baseUrl}/api`,
-    });
+    const wrong = run.clientFor('9900000', 'demo', 'not-the-password');
     const err = await call<Record<string, unknown>>((cb) => numbers.Account.get(wrong, cb)).then(
       () => assert.fail('expected 401'),
       (e: unknown) => e as SdkError,

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, TEST_PG_URL, type TestDatabase } from './support/databases.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  call,
+  failure,
+  numbers as sdk,
+  startOfficialClientRun,
+  type Callback,
+  type OfficialClientRun,
+} from './support/official-client.js';
 
 /**
  * The telephone-number views through Bandwidth's official Node client, @bandwidth/numbers 2.0.0
@@ -12,13 +17,8 @@ import { startServerProcess, type ServerProcess } from './support/server-process
  * service on site 1, SIP peer 500000). The client parses with xml2js: first letters lower-cased,
  * numbers converted except 10-digit ones, one repeated element as an object.
  */
-const numbers = createRequire(import.meta.url)('@bandwidth/numbers') as Sdk;
+const numbers = sdk as Sdk;
 
-type Callback<T> = (err: SdkError | null, result: T) => void;
-interface SdkError extends Error {
-  status?: number;
-  response?: { text: string };
-}
 interface SdkTnSummary {
   fullNumber: string;
   city: string;
@@ -54,14 +54,6 @@ interface SdkTnPage {
 }
 type Query = Record<string, string | number>;
 interface Sdk {
-  Client: new (
-    accountId: string,
-    user: string,
-    password: string,
-    clientId?: string,
-    clientSecret?: string,
-    options?: object,
-  ) => object;
   Tn: {
     list(client: object, query: Query, cb: Callback<SdkTnList>): void;
     get(client: object, tn: string, cb: Callback<SdkTn>): void;
@@ -81,37 +73,18 @@ interface Sdk {
   };
 }
 
-function call<T>(fn: (cb: Callback<T>) => void): Promise<T> {
-  return new Promise((resolve, reject) => fn((err, res) => (err ? reject(err) : resolve(res))));
-}
-
-function failure(promise: Promise<unknown>): Promise<SdkError> {
-  return promise.then(
-    () => assert.fail('expected an error'),
-    (e: unknown) => e as SdkError,
-  );
-}
-
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('the official Node client on telephone numbers (@bandwidth/numbers 2.0.0)', () => {
-  let server: ServerProcess;
-  let db: TestDatabase | undefined;
+  let run: OfficialClientRun;
   let client: object;
   let inService: string[] = [];
 
   before(async () => {
-    // On PostgreSQL the server gets a database of its own on the test cluster.
-    if (TEST_PG_URL) db = await createTestDatabase();
-    server = await startServerProcess(db ? { DATABASE_URL: db.url } : {});
-    client = new numbers.Client('9900000', 'demo', 'demo', undefined, undefined, {
-      apiEndPoint: `${server.baseUrl}/api`,
-    });
+    run = await startOfficialClientRun();
+    client = run.client;
   });
-  after(async () => {
-    await server.stop();
-    await db?.drop();
-  });
+  after(() => run.stop());
 
   it('lists the account numbers with Tn.list (it always sends page and size)', async () => {
     const res = await call<SdkTnList>((cb) => numbers.Tn.list(client, {}, cb));

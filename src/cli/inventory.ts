@@ -9,9 +9,12 @@ import {
 } from '../features/inventory/inventory.build.js';
 import { importNumbers } from '../features/inventory/inventory.import.js';
 import { assignNumbers } from '../features/inventory/inventory.service.js';
-import { findNumbers, type NumberRecord } from '../features/inventory/inventory.store.js';
+import {
+  countNumbersByStatus,
+  findNumbers,
+  type NumberRecord,
+} from '../features/inventory/inventory.store.js';
 import { TN_STATUS_WIRE, TnStatus, statusCode } from '../features/inventory/tn-status.js';
-import type { Database } from '../platform/db/database.js';
 import { progressBar } from '../platform/progress.js';
 import { formatTn, parseTn } from '../shared/numbering.js';
 
@@ -43,15 +46,6 @@ function refusal(row: NumberRecord | undefined, accountId: string): string {
       : 'in service on another account';
   }
   return `status ${TN_STATUS_WIRE[status]}`;
-}
-
-async function countByStatus(database: Database): Promise<Map<number, number>> {
-  const rows = await database.db
-    .selectFrom('telephone_numbers')
-    .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 export function registerInventoryCommands(program: Command, withDeps: WithDeps): void {
@@ -159,7 +153,7 @@ export function registerInventoryCommands(program: Command, withDeps: WithDeps):
     .command('count')
     .description('how many numbers the inventory holds, per status')
     .action(async () => {
-      const counts = await withDeps((deps) => countByStatus(deps.database));
+      const counts = await withDeps((deps) => countNumbersByStatus(deps.database.db));
       const width = Math.max(...Object.keys(TnStatus).map((k) => k.length));
       let total = 0;
       for (const [name, code] of Object.entries(TnStatus)) {

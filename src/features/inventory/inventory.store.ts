@@ -85,3 +85,13 @@ export async function insertHistory(db: Executor, rows: readonly HistoryInsert[]
 export async function historyOf(db: Executor, tn: number): Promise<HistoryRecord[]> {
   return db.selectFrom('tn_history').selectAll().where('tn', '=', tn).orderBy('id').execute();
 }
+
+/** How many numbers are in each status. */
+export async function countNumbersByStatus(db: Executor): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('telephone_numbers')
+    .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -47,7 +47,12 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
   let exact: AvailableRow[];
   let centre: number | undefined;
   if (s.rateCenters === undefined) {
-    exact = await findAvailable(db, { ...base, state: s.state, lata: s.lata }, s.quantity, s.detail);
+    exact = await findAvailable(
+      deps.database,
+      { ...base, state: s.state, lata: s.lata },
+      s.quantity,
+      s.detail,
+    );
   } else {
     // State and LATA are properties of the rate centre: check them here, query by centre.
     const rcs = s.rateCenters.filter((id) => {
@@ -58,7 +63,7 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
     });
     centre = rcs[0];
     const lists = await Promise.all(
-      rcs.map((id) => findAvailable(db, { ...base, rateCenterId: id }, s.quantity, s.detail)),
+      rcs.map((id) => findAvailable(deps.database, { ...base, rateCenterId: id }, s.quantity, s.detail)),
     );
     exact = mergeOrdered(lists, s.quantity);
   }
@@ -72,7 +77,7 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
   const seen = new Set(exact.map((r) => r.tn));
   for (const id of [centre, ...cov.localRateCenters(centre)]) {
     const rows = await findAvailable(
-      db,
+      deps.database,
       { rateCenterId: id, protectedFilter: s.protectedFilter },
       s.quantity,
       s.detail,
@@ -112,7 +117,12 @@ async function execute(deps: AppDeps, s: Search, cov: Coverage): Promise<Availab
         if (s.digits === undefined) {
           const range = [npa * 1e7, npa * 1e7 + 9_999_999] as const;
           found.push(
-            ...(await findAvailable(db, { range, protectedFilter: s.protectedFilter }, remaining, s.detail)),
+            ...(await findAvailable(
+              deps.database,
+              { range, protectedFilter: s.protectedFilter },
+              remaining,
+              s.detail,
+            )),
           );
         } else {
           const tns = await vanityIndex(deps.database).find(

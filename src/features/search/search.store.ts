@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
+import { firstColumn } from '../../platform/db/first-column.js';
 import type { ProtectedFilter } from './search.criteria.js';
 
 /**
@@ -50,13 +51,14 @@ function availableParams(f: AvailableFilter, limit: number): (string | number)[]
 }
 
 /**
- * The search hot path: the SQL of each query shape is compiled once (per database) and reused
- * with new parameters, which saves Kysely's build-and-compile on every request.
+ * The search hot path: the SQL of each query shape is compiled once (per database) and reused with
+ * new parameters, which saves Kysely's build-and-compile on every request; a search without
+ * details reads the numbers as plain values (no row objects).
  */
-const compiledByDb = new WeakMap<Executor, Map<string, string>>();
+const compiledByDb = new WeakMap<Database, Map<string, string>>();
 
 export async function findAvailable(
-  db: Executor,
+  database: Database,
   f: AvailableFilter,
   limit: number,
   detail: boolean,
@@ -69,22 +71,23 @@ export async function findAvailable(
     f.protectedFilter,
     detail,
   ].join();
-  let cache = compiledByDb.get(db);
+  let cache = compiledByDb.get(database);
   if (!cache) {
     cache = new Map();
-    compiledByDb.set(db, cache);
+    compiledByDb.set(database, cache);
   }
   const params = availableParams(f, limit);
   let text = cache.get(shape);
   if (text === undefined) {
-    const compiled = availableQuery(db, f, limit, detail).compile();
+    const compiled = availableQuery(database.db, f, limit, detail).compile();
     if (JSON.stringify(compiled.parameters) !== JSON.stringify(params)) {
       throw new Error(`availableParams out of step with availableQuery: ${compiled.sql}`);
     }
     text = compiled.sql;
     cache.set(shape, text);
   }
-  return (await db.executeQuery<AvailableRow>(CompiledQuery.raw(text, params))).rows;
+  if (!detail) return (await firstColumn<number>(database, text, params)).map((tn) => ({ tn }));
+  return (await database.db.executeQuery<AvailableRow>(CompiledQuery.raw(text, params))).rows;
 }
 
 /** The given numbers as search rows, in number order (details only when asked). */

@@ -33,7 +33,8 @@ export const AvailableNpaNxxXml = x.root('SearchResultForAvailableNpaNxx', {
 export function searchResultToXml(outcome: SearchOutcome): RootOut<typeof SearchResultXml> {
   if (outcome.numbers.length === 0) return {};
   if (!outcome.detail) {
-    return { ResultCount: outcome.numbers.length, TelephoneNumberList: outcome.numbers.map(formatTn) };
+    // TNs are ten-digit numbers (NPA 2-9), written as they are.
+    return { ResultCount: outcome.numbers.length, TelephoneNumberList: outcome.numbers };
   }
   return {
     ResultCount: outcome.numbers.length,

@@ -117,26 +117,14 @@ export class VanityIndex {
     limit: number,
   ): Promise<number[]> {
     const snap = await this.snapshot(npa);
-    const k = digits.length;
-    const value = Number(digits);
-    const modulus = 10 ** k;
-    const divisors = (endsIn ? [0] : Array.from({ length: 8 - k }, (_, p) => 7 - k - p)).map((s) => 10 ** s);
-    const wantProtected = protectedFilter === 'ONLY' ? 1 : 0;
+    const candidates = matchingLines(snap, digits, endsIn, protectedFilter).map((line) => npa * 1e7 + line);
+    // Confirm in number order, a little more than still needed at a time, until the limit is met.
     const found: number[] = [];
-    const candidates: number[] = [];
-    const confirm = async () => {
-      const ok = await this.confirmAvailable(candidates.splice(0));
-      for (const tn of ok) if (found.length < limit) found.push(tn);
-    };
-    for (let i = 0; i < snap.lines.length && found.length < limit; i++) {
-      if (protectedFilter !== 'MIXED' && snap.protectedFlags[i] !== wantProtected) continue;
-      const line = snap.lines[i] as number;
-      if (divisors.some((d) => Math.floor(line / d) % modulus === value)) {
-        candidates.push(npa * 1e7 + line);
-        if (candidates.length >= limit - found.length + 50) await confirm();
-      }
+    for (let i = 0; i < candidates.length && found.length < limit;) {
+      const batch = candidates.slice(i, i + limit - found.length + 50);
+      i += batch.length;
+      for (const tn of await this.confirmAvailable(batch)) if (found.length < limit) found.push(tn);
     }
-    if (candidates.length > 0 && found.length < limit) await confirm();
     return found;
   }
 
@@ -154,6 +142,58 @@ export class VanityIndex {
     }
     return ok;
   }
+}
+
+/** First index of the sorted `lines` holding a value >= `value`. */
+function lowerBound(lines: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((lines[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Lines (last seven digits) of the snapshot that hold `digits` at some position, ascending. For a
+ * k-digit pattern at a given position the matching lines form intervals of the sorted snapshot
+ * (e.g. `2274` in digits 2-5 is every line x2274y), so each interval is found by binary search
+ * instead of testing every number: at most 1,111 searches for four digits.
+ */
+export function matchingLines(
+  snap: { readonly lines: Uint32Array; readonly protectedFlags: Uint8Array },
+  digits: string,
+  endsIn: boolean,
+  protectedFilter: ProtectedFilter,
+): number[] {
+  const k = digits.length;
+  const value = Number(digits);
+  const wantProtected = protectedFilter === 'ONLY' ? 1 : 0;
+  const positions: number[] = [];
+  const shifts = endsIn ? [0] : Array.from({ length: 8 - k }, (_, p) => 7 - k - p);
+  for (const shift of shifts) {
+    const width = 10 ** shift;
+    const block = 10 ** (shift + k);
+    for (let prefix = 0; prefix < 10 ** (7 - shift - k); prefix++) {
+      const lo = prefix * block + value * width;
+      for (
+        let i = lowerBound(snap.lines, lo);
+        i < snap.lines.length && (snap.lines[i] as number) < lo + width;
+        i++
+      ) {
+        if (protectedFilter === 'MIXED' || snap.protectedFlags[i] === wantProtected) positions.push(i);
+      }
+    }
+  }
+  positions.sort((x, y) => x - y);
+  const lines: number[] = [];
+  for (let j = 0; j < positions.length; j++) {
+    const line = snap.lines[positions[j] as number] as number;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
 }
 
 const indexes = new WeakMap<Database, VanityIndex>();

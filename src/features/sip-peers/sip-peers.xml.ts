@@ -13,28 +13,8 @@ const TerminationHostXml = x.object({
 const VoiceHostGroupXml = x.object({ Host: x.repeated(HostXml) });
 const CallingNameXml = x.object({ Display: x.text(), Enforced: x.text() });
 
-export const SipPeerRequestXml = x.root('SipPeer', {
-  PeerName: x.text(),
-  Description: x.text(),
-  IsDefaultPeer: x.text(),
-  FinalDestinationUri: x.text(),
-  ShortMessagingProtocol: x.text(),
-  VoiceHosts: x.list('Host', HostXml),
-  VoiceHostGroups: x.list('VoiceHostGroup', VoiceHostGroupXml),
-  SmsHosts: x.list('Host', HostXml),
-  TerminationHosts: x.list('TerminationHost', TerminationHostXml),
-  Address: AddressXml,
-  PremiseTrunks: x.text(),
-  CallingName: CallingNameXml,
-});
-
-/**
- * Children of a SIP peer in responses: the contract's order, with FinalDestinationUri and
- * PremiseTrunks (accepted on create) echoed where the request carries them. Host lists are always
- * present, empty ones as `<VoiceHosts/>`.
- */
-const sipPeerFields = {
-  PeerId: x.text(),
+/** A SIP peer's configuration, as POST and PUT send it (in this order). */
+const sipPeerBody = {
   PeerName: x.text(),
   Description: x.text(),
   IsDefaultPeer: x.text(),
@@ -48,6 +28,15 @@ const sipPeerFields = {
   PremiseTrunks: x.text(),
   CallingName: CallingNameXml,
 };
+
+export const SipPeerRequestXml = x.root('SipPeer', sipPeerBody);
+
+/**
+ * A SIP peer in responses: its id, then the configuration in the contract's order (FinalDestinationUri
+ * and PremiseTrunks, accepted on create, are echoed where the request carries them). Host lists are
+ * always present, empty ones as `<VoiceHosts/>`.
+ */
+const sipPeerFields = { PeerId: x.text(), ...sipPeerBody };
 
 export const SipPeerResponseXml = x.root('SipPeerResponse', { SipPeer: x.object(sipPeerFields) });
 

@@ -37,7 +37,18 @@ function writeElement(out: string[], name: string, node: XmlNode, value: unknown
         return;
       }
       out.push(`<${name}>`);
-      for (const item of items) writeElement(out, node.item, node.node, item);
+      if (node.node.kind === 'leaf') {
+        // Long lists of plain values (5,000 numbers in a search): one string per item.
+        const open = `<${node.item}>`;
+        const close = `</${node.item}>`;
+        for (const item of items) {
+          if (item === undefined) continue;
+          const text = leafText(item as Exclude<LeafOut, undefined>);
+          out.push(text === '' ? `<${node.item}/>` : open + text + close);
+        }
+      } else {
+        for (const item of items) writeElement(out, node.item, node.node, item);
+      }
       out.push(`</${name}>`);
       return;
     }
