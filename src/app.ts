@@ -4,6 +4,7 @@ import type { AppDeps } from './context.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { featureJobs, featureRoutes } from './features/index.js';
 import { deriveCoverage } from './features/coverage/coverage.derive.js';
+import { coverage } from './features/coverage/coverage.cache.js';
 import { buildInventory, inventoryCount } from './features/inventory/inventory.build.js';
 import { credentialLoader } from './features/users/users.service.js';
 import { ManualClock, type Clock } from './platform/clock.js';
@@ -48,6 +49,9 @@ export async function prepareDatabase(config: Config, options: AppOptions = {}):
     await loadReferenceData(database);
     await deriveCoverage(database);
   }
+  // Loaded now, outside any transaction: on SQLite a first load from inside a job's transaction
+  // would wait for the one connection that transaction holds.
+  await coverage(database);
   return database;
 }
 

@@ -43,6 +43,12 @@ export interface Config {
     /** Numbers in the demo inventory built at first start (with the demo on); 0 builds none. */
     readonly demoSize: number;
   };
+  readonly orders: {
+    /** How often a backordered order looks for numbers again (business time). */
+    readonly backorderRetryMs: number;
+    /** How long a disconnected number ages before it is available again (business time). */
+    readonly agingPeriodMs: number;
+  };
   readonly logLevel: string;
 }
 
@@ -119,6 +125,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     jobs: {
       pollMs: env.JOB_POLL ? parseDuration(env.JOB_POLL) : 200,
       leaseMs: env.JOB_LEASE ? parseDuration(env.JOB_LEASE) : 60_000,
+    },
+    orders: {
+      backorderRetryMs: parseDuration(env.BACKORDER_RETRY ?? '15m'),
+      agingPeriodMs: parseDuration(env.AGING_PERIOD ?? '90d'),
     },
     inventory: { demoSize: env.INVENTORY_SIZE === '0' ? 0 : parseInventorySize(env.INVENTORY_SIZE ?? '1m') },
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -99,6 +99,39 @@ export const Errors = {
   deleteDefaultPeer: e(400, 13558, 'Delete not allowed for default SIP Peer unless it is the only SIP Peer'),
   peerNotFound: e(400, 13563, "Sip Peer '%s' account '%s' and site '%s' does not exist"),
   peerNotFoundForDelete: e(404, 13557, 'Delete not allowed for non-existent SIP Peer'),
+  peerHasNumbers: e(
+    400,
+    13555,
+    'All Telephone Number porting activity affecting this Location must be completed, and all Telephone Numbers must be removed from this Location, before the Location can be deleted.',
+  ),
+  // 135xx: numbers on SIP peers
+  peerTnRequired: e(400, 13505, 'Full number is required'),
+  peerTnDuplicate: e(400, 13511, "Duplicate telephone number '%s' provided"),
+  peerTnInvalid: e(400, 13512, "'%s' is not a valid 10-digit telephone number"),
+  peerTnCallForwardInvalid: e(
+    400,
+    13513,
+    "Call Forwarding number '%s' is not a valid 10-digit telephone number",
+  ),
+  peerTnNumberFormatInvalid: e(400, 13514, "Number Format '%s' is invalid for telephone number '%s'"),
+  peerTnRewriteUserInvalid: e(400, 13515, "Rewrite User '%s' is invalid for telephone number '%s'"),
+  peerTnRpidFormatInvalid: e(400, 13516, "RPID Format '%s' is invalid for telephone number '%s'"),
+  peerTnNotExists: e(400, 13517, "Telephone number '%s' does not exist"),
+  peerTnNotInService: e(400, 13518, "Telephone number '%s' is not in service"),
+  peerTnNotOnAccount: e(400, 13520, "Telephone number '%s' is not on account"),
+  peerTnNotOnPeer: e(
+    400,
+    13536,
+    'Telephone number %s does not exist on Account %s, Site %s, and Sip Peer %s',
+  ),
+  peerTnCallingNameInvalid: e(
+    400,
+    13575,
+    "CallingNameDisplay '%s' is invalid. Valid values are: 'true', 'false'",
+  ),
+  peerTnSmsInvalid: e(400, 13575, "SmsEnabled '%s' is invalid. Valid values are: 'true', 'false'"),
+  peerTnAttributeInvalid: e(400, 5102, "Telephone number attribute '%s' is invalid. Valid values: Protected"),
+  peerMoveTooMany: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),
   messagingProtocolInvalid: e(400, 13567, "Messaging protocol '%s' does not exist. Valid values: SIP, SMPP"),
   smsHostPort: e(400, 13568, 'Port not allowed for SMS Hosts'),
   terminationHostInUse: e(
@@ -184,6 +217,97 @@ export const Errors = {
   userNameFragmentLong: e(400, 13113, 'Usernamefragment cannot contain more than 64 characters.'),
   domainFragmentLong: e(400, 13114, 'Domainfragment cannot contain more than 64 characters.'),
   pagingInvalid: e(400, 13058, 'page and size must be greater than or equal to 1'),
+
+  // 50xx: new-number orders
+  orderValidation: e(400, 5002, '%s'),
+  orderCriteriaInvalid: e(400, 5002, "The value specified for the search criteria '%s' cannot be parsed."),
+  orderCombinationUnsupported: e(400, 5002, 'The combination of search criteria is unsupported.'),
+  orderVanityBackorder: e(400, 5002, 'Local vanity orders are unsupported with BackOrderRequested=true'),
+  orderNameTooLong: e(
+    400,
+    5002,
+    "The length of the search criteria 'Name' is not valid, the acceptable length is 50 characters.",
+  ),
+  orderTnUnavailable: e(400, 5005, 'The telephone number is unavailable for ordering'),
+  orderTnReservedWithoutId: e(
+    400,
+    5005,
+    'The telephone number is reserved: the ReservationId of its reservation is required',
+  ),
+  orderQuantityInvalid: e(400, 5009, 'The quantity specified %s is invalid.'),
+  orderSiteInvalid: e(400, 5016, 'The SiteId submitted is invalid.'),
+  orderPartial: e(
+    400,
+    5017,
+    'Only a partial quantity of the total telephone numbers ordered could be fulfilled',
+  ),
+  orderNoneAvailable: e(400, 5018, 'The entire quantity of telephone numbers ordered is unavailable'),
+  orderNoDefaultPeer: e(
+    400,
+    5020,
+    'No default SIP peer is set on the account and site. Please create one then resubmit your request.',
+  ),
+  orderSiteRequired: e(400, 5022, 'SiteId is a required field.'),
+  orderPeerInvalid: e(400, 5023, 'SIP peer submitted is invalid.'),
+  orderNotFound: e(404, 5035, '%s order %s not found.'),
+  orderCustomerIdInvalid: e(
+    400,
+    5052,
+    'Customer order ID is invalid. Only alphanumeric values, dashes and spaces are allowed. Max length is 40 characters.',
+  ),
+  orderCloseNotBackordered: e(400, 5060, 'Only Backordered order can be closed.'),
+  orderTnInvalid: e(400, 5070, 'Telephone number is invalid.'),
+  orderTnNotOnSystem: e(400, 5071, 'Telephone number is not available on the system.'),
+  orderTnRequired: e(400, 5073, 'Telephone number is required.'),
+  orderTypeInvalid: e(400, 5087, 'The input order type is not a valid entry.'),
+  orderDuplicateTns: e(400, 5093, 'Order cannot contain duplicate telephone numbers'),
+  orderTooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),
+  orderProtectedTollFree: e(
+    400,
+    5101,
+    "'Protected' telephone number attribute is not applicable for toll-free search and order criteria.",
+  ),
+  orderTnAttributeInvalid: e(
+    400,
+    5102,
+    "Telephone number attribute '%s' is invalid. Valid values: Protected",
+  ),
+  orderTnAttributeDuplicate: e(400, 5102, "Duplicate telephone number attribute '%s'."),
+  orderAreaCodeQuantity: e(
+    400,
+    5198,
+    'AreaCodeSearchAndOrderType requires both AreaCode and Quantity values.',
+  ),
+  orderTollFreeVanityQuantity: e(
+    400,
+    5199,
+    'TollFreeVanitySearchAndOrderType requires both TollFreeVanity and Quantity values.',
+  ),
+  orderListStatusInvalid: e(400, 1008, "Invalid 'status' '%s'. Valid values: %s"),
+  orderListPageInvalid: e(400, 1008, "The page '%s' is not an order of this list"),
+
+  // 50xx: disconnects
+  disconnectTnNotInService: e(400, 5074, 'Telephone number is not in service.'),
+  disconnectTnOtherAccount: e(400, 5076, 'Number does not belong to this account.'),
+  disconnectTnNotDisconnectable: e(400, 5006, 'TelephoneNumber Disconnect Error'),
+  disconnectModeInvalid: e(
+    400,
+    5084,
+    "DisconnectMode '%s' is invalid. Valid values are: normal, soft-remove, purge",
+  ),
+  disconnectProtectedInvalid: e(
+    400,
+    5108,
+    "Protected attribute '%s' is invalid. Valid values: TRUE, FALSE, UNCHANGED",
+  ),
+  disconnectProtectedPurge: e(
+    400,
+    5109,
+    'The Protected Telephone Numbers setting is incompatible with an obsolete or purge disconnect',
+  ),
+  noteUserRequired: e(400, 12501, 'Username is required'),
+  noteDescriptionRequired: e(400, 1003, 'Description is required'),
+  noteDescriptionTooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
 
   // 40xx: number search (availableNumbers, availableNpaNxx)
   searchAreaCodeInvalid: e(

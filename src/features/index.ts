@@ -12,6 +12,11 @@ import { sipPeerRoutes } from './sip-peers/sip-peers.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { siteRoutes } from './sites/sites.routes.js';
 import { userRoutes } from './users/users.routes.js';
+import { orderRoutes } from './orders/orders.routes.js';
+import { orderFulfilmentJob } from './orders/orders.fulfil.js';
+import { agingReleaseJob, disconnectJob } from './disconnects/disconnects.jobs.js';
+import { disconnectRoutes } from './disconnects/disconnects.routes.js';
+import { sipPeerTnRoutes } from './sip-peer-tns/sip-peer-tns.routes.js';
 
 /** Every feature's routes, in one explicit list. */
 export function featureRoutes(deps: AppDeps): RouteDef[] {
@@ -26,10 +31,18 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
     ...reservationRoutes(deps),
     ...coverageRoutes(deps),
     ...searchRoutes(deps),
+    ...orderRoutes(deps),
+    ...disconnectRoutes(deps),
+    ...sipPeerTnRoutes(deps),
   ];
 }
 
 /** Every feature's durable job types (they receive the same dependencies as the routes). */
 export function featureJobs(deps: AppDeps): JobDefinition<unknown>[] {
-  return [...reservationJobs(deps)];
+  return [
+    ...reservationJobs(deps),
+    orderFulfilmentJob(deps),
+    disconnectJob(deps),
+    agingReleaseJob(deps),
+  ] as JobDefinition<unknown>[];
 }

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import type { JobWorker } from '../../src/platform/jobs/worker.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './databases.js';
 
 /** The demo tenant every harness starts with. */
@@ -43,6 +44,8 @@ export interface Harness {
   post(path: string, body: string, options?: RequestOptions): Promise<Reply>;
   put(path: string, body: string, options?: RequestOptions): Promise<Reply>;
   del(path: string, options?: RequestOptions): Promise<Reply>;
+  /** Runs every due job (orders, expiries, …) as the worker loop would; returns how many ran. */
+  drain(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -91,11 +94,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     post: (p, b, o) => request('POST', p, { ...o, body: b }),
     put: (p, b, o) => request('PUT', p, { ...o, body: b }),
     del: (p, o) => request('DELETE', p, o),
+    drain: () => drainJobs(app.worker),
     async close() {
       await app.close();
       await db.drop();
     },
   };
+}
+
+/** Runs every due job of a worker, as its loop would, until none is due; returns how many ran. */
+export async function drainJobs(worker: JobWorker): Promise<number> {
+  let ran = 0;
+  for (let n = await worker.runDue(); n > 0; n = await worker.runDue()) ran += n;
+  return ran;
 }
 
 /** Reads a nested value of a loosely parsed body: `at(reply.xml, 'SiteResponse', 'Site', 'Name')`. */

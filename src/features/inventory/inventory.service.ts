@@ -26,6 +26,8 @@ export interface TnChange {
   readonly siteId?: number | null;
   readonly sipPeerId?: number | null;
   readonly reservationId?: string | null;
+  /** Mark the numbers protected (TnAttributes Protected on an order); undefined keeps the flag. */
+  readonly protected?: boolean | undefined;
   readonly order?: OrderRef | undefined;
   readonly userId?: string | undefined;
   /** Further conditions on the numbers (owner, reservation); the allowed from-statuses always apply. */
@@ -63,6 +65,7 @@ export async function transitionNumbers(
   if (change.siteId !== undefined) set.site_id = change.siteId;
   if (change.sipPeerId !== undefined) set.sip_peer_id = change.sipPeerId;
   if (change.reservationId !== undefined) set.reservation_id = change.reservationId;
+  if (change.protected !== undefined) set.protected = change.protected ? 1 : 0;
   if (change.order) {
     set.order_id = change.order.id;
     set.order_type = change.order.type;

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import {
   at,
+  drainJobs,
   errorCode,
   idFromLocation,
   startHarness,
@@ -76,12 +77,7 @@ describe(`TN reservations on ${DIALECT}`, () => {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-  /** Runs every due job, as the worker loop would. */
-  const drain = async (worker = h.app.worker) => {
-    let ran = 0;
-    for (let n = await worker.runDue(); n > 0; n = await worker.runDue()) ran += n;
-    return ran;
-  };
+  const drain = (worker = h.app.worker) => drainJobs(worker);
   const reserve = async (tn: number, path = DEMO_PATH, auth?: readonly [string, string]): Promise<string> => {
     const res = await h.post(path, reservationXml(tn), auth ? { auth } : {});
     assert.equal(res.status, 201, res.body);

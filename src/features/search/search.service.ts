@@ -13,7 +13,9 @@ import {
   findAvailable,
   placesOfNpaNxx,
   rateCenterOfPrefix,
+  readerOf,
   type AvailableRow,
+  type SearchReader,
 } from './search.store.js';
 
 export interface FoundNumber {
@@ -41,18 +43,12 @@ function mergeOrdered(lists: readonly AvailableRow[][], limit: number): Availabl
   return lists.flat().sort(byTn).slice(0, limit);
 }
 
-async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<AvailableRow[]> {
-  const db = deps.database.db;
+async function geoSearch(reader: SearchReader, s: GeoSearch, cov: Coverage): Promise<AvailableRow[]> {
   const base = { range: s.range, protectedFilter: s.protectedFilter };
   let exact: AvailableRow[];
   let centre: number | undefined;
   if (s.rateCenters === undefined) {
-    exact = await findAvailable(
-      deps.database,
-      { ...base, state: s.state, lata: s.lata },
-      s.quantity,
-      s.detail,
-    );
+    exact = await findAvailable(reader, { ...base, state: s.state, lata: s.lata }, s.quantity, s.detail);
   } else {
     // State and LATA are properties of the rate centre: check them here, query by centre.
     const rcs = s.rateCenters.filter((id) => {
@@ -63,7 +59,7 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
     });
     centre = rcs[0];
     const lists = await Promise.all(
-      rcs.map((id) => findAvailable(deps.database, { ...base, rateCenterId: id }, s.quantity, s.detail)),
+      rcs.map((id) => findAvailable(reader, { ...base, rateCenterId: id }, s.quantity, s.detail)),
     );
     exact = mergeOrdered(lists, s.quantity);
   }
@@ -71,13 +67,13 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
 
   // Local calling area: after the exact matches, the rest of the centre's numbers, then its LCA
   // neighbours, nearest first.
-  centre ??= s.range ? await rateCenterOfPrefix(db, s.range) : undefined;
+  centre ??= s.range ? await rateCenterOfPrefix(reader.db, s.range) : undefined;
   if (centre === undefined) return exact;
   const found = [...exact];
   const seen = new Set(exact.map((r) => r.tn));
   for (const id of [centre, ...cov.localRateCenters(centre)]) {
     const rows = await findAvailable(
-      deps.database,
+      reader,
       { rateCenterId: id, protectedFilter: s.protectedFilter },
       s.quantity,
       s.detail,
@@ -94,19 +90,22 @@ async function geoSearch(deps: AppDeps, s: GeoSearch, cov: Coverage): Promise<Av
   return found;
 }
 
-async function execute(deps: AppDeps, s: Search, cov: Coverage): Promise<AvailableRow[]> {
-  const db = deps.database.db;
+/**
+ * Runs a parsed search: available numbers, in the order a search returns them. Orders use it too,
+ * reading through their job's transaction.
+ */
+export async function findAvailableNumbers(
+  reader: SearchReader,
+  s: Search,
+  cov: Coverage,
+): Promise<AvailableRow[]> {
+  const db = reader.db;
+  const vanity = vanityIndex(reader.database);
   switch (s.kind) {
     case 'geo':
-      return geoSearch(deps, s, cov);
+      return geoSearch(reader, s, cov);
     case 'localVanity': {
-      const tns = await vanityIndex(deps.database).find(
-        s.npa,
-        s.digits,
-        s.endsIn,
-        s.protectedFilter,
-        s.quantity,
-      );
+      const tns = await vanity.find(db, s.npa, s.digits, s.endsIn, s.protectedFilter, s.quantity);
       return availableRowsOf(db, tns, s.detail);
     }
     case 'tollFree': {
@@ -118,20 +117,14 @@ async function execute(deps: AppDeps, s: Search, cov: Coverage): Promise<Availab
           const range = [npa * 1e7, npa * 1e7 + 9_999_999] as const;
           found.push(
             ...(await findAvailable(
-              deps.database,
+              reader,
               { range, protectedFilter: s.protectedFilter },
               remaining,
               s.detail,
             )),
           );
         } else {
-          const tns = await vanityIndex(deps.database).find(
-            npa,
-            s.digits,
-            false,
-            s.protectedFilter,
-            remaining,
-          );
+          const tns = await vanity.find(db, npa, s.digits, false, s.protectedFilter, remaining);
           found.push(...(await availableRowsOf(db, tns, s.detail)));
         }
       }
@@ -140,7 +133,8 @@ async function execute(deps: AppDeps, s: Search, cov: Coverage): Promise<Availab
   }
 }
 
-function describe(row: AvailableRow, cov: Coverage): FoundNumber {
+/** A number's place, tier and vendor as search details and order details show them. */
+export function describeNumber(row: AvailableRow, cov: Coverage): FoundNumber {
   const rc = cov.rateCenter(row.rate_center_id);
   const vendorId = row.vendor_id ?? 0;
   return {
@@ -162,10 +156,10 @@ export async function searchAvailableNumbers(
 ): Promise<SearchOutcome> {
   const cov = await coverage(deps.database);
   const search = parseSearch(query, cov);
-  let rows = await execute(deps, search, cov);
+  let rows = await findAvailableNumbers(readerOf(deps.database), search, cov);
   if (search.orderBy) rows = [...rows].sort(byTn);
   return search.detail
-    ? { detail: true, numbers: rows.map((r) => describe(r, cov)) }
+    ? { detail: true, numbers: rows.map((r) => describeNumber(r, cov)) }
     : { detail: false, numbers: rows.map((r) => r.tn) };
 }
 

@@ -8,6 +8,20 @@ import type { ProtectedFilter } from './search.criteria.js';
  * partial indexes (it cannot prove a bound parameter equals the index's condition); every query is
  * ordered by number and limited, so it reads one index range and stops.
  */
+/**
+ * Where a search reads: the database, and the executor to read through: the database itself for
+ * API requests, the job's transaction inside an order's fulfilment (on SQLite a second reader would
+ * wait for the one connection the transaction holds).
+ */
+export interface SearchReader {
+  readonly database: Database;
+  readonly db: Executor;
+}
+
+export function readerOf(database: Database): SearchReader {
+  return { database, db: database.db };
+}
+
 export interface AvailableFilter {
   readonly range?: readonly [number, number] | undefined;
   readonly rateCenterId?: number | undefined;
@@ -58,7 +72,7 @@ function availableParams(f: AvailableFilter, limit: number): (string | number)[]
 const compiledByDb = new WeakMap<Database, Map<string, string>>();
 
 export async function findAvailable(
-  database: Database,
+  reader: SearchReader,
   f: AvailableFilter,
   limit: number,
   detail: boolean,
@@ -71,6 +85,7 @@ export async function findAvailable(
     f.protectedFilter,
     detail,
   ].join();
+  const { database } = reader;
   let cache = compiledByDb.get(database);
   if (!cache) {
     cache = new Map();
@@ -86,8 +101,10 @@ export async function findAvailable(
     text = compiled.sql;
     cache.set(shape, text);
   }
-  if (!detail) return (await firstColumn<number>(database, text, params)).map((tn) => ({ tn }));
-  return (await database.db.executeQuery<AvailableRow>(CompiledQuery.raw(text, params))).rows;
+  if (!detail && reader.db === database.db) {
+    return (await firstColumn<number>(database, text, params)).map((tn) => ({ tn }));
+  }
+  return (await reader.db.executeQuery<AvailableRow>(CompiledQuery.raw(text, params))).rows;
 }
 
 /** The given numbers as search rows, in number order (details only when asked). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { wallClockMs } from '../../platform/clock.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import type { ProtectedFilter } from './search.criteria.js';
 
 /**
@@ -26,19 +26,17 @@ const AVAILABLE = 0;
 export class VanityIndex {
   private readonly snapshots = new Map<number, Promise<Snapshot>>();
 
-  constructor(private readonly database: Database) {}
-
-  private async latestHistoryId(): Promise<number> {
-    const row = await this.database.db
+  private async latestHistoryId(db: Executor): Promise<number> {
+    const row = await db
       .selectFrom('tn_history')
       .select((eb) => eb.fn.max('id').as('id'))
       .executeTakeFirst();
     return row?.id ?? 0;
   }
 
-  private async build(npa: number): Promise<Snapshot> {
-    const historyId = await this.latestHistoryId();
-    const rows = await this.database.db
+  private async build(db: Executor, npa: number): Promise<Snapshot> {
+    const historyId = await this.latestHistoryId(db);
+    const rows = await db
       .selectFrom('telephone_numbers')
       .select(['tn', 'protected'])
       .where('status', '=', sql.lit(AVAILABLE))
@@ -59,11 +57,11 @@ export class VanityIndex {
    * Brings a snapshot up to date: numbers of this NPA that became available since it was taken are
    * merged in (from tn_history); a rebuilt inventory or an old snapshot is rebuilt.
    */
-  private async refresh(npa: number, snap: Snapshot): Promise<Snapshot> {
-    const latest = await this.latestHistoryId();
+  private async refresh(db: Executor, npa: number, snap: Snapshot): Promise<Snapshot> {
+    const latest = await this.latestHistoryId(db);
     if (latest === snap.historyId && wallClockMs() - snap.builtAt < MAX_AGE_MS) return snap;
-    if (latest < snap.historyId || wallClockMs() - snap.builtAt >= MAX_AGE_MS) return this.build(npa);
-    const added = await this.database.db
+    if (latest < snap.historyId || wallClockMs() - snap.builtAt >= MAX_AGE_MS) return this.build(db, npa);
+    const added = await db
       .selectFrom('tn_history')
       .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_history.tn')
       .select(['tn_history.tn as tn', 'telephone_numbers.protected as protected'])
@@ -97,9 +95,9 @@ export class VanityIndex {
     return { lines, protectedFlags, historyId: latest, builtAt: snap.builtAt };
   }
 
-  private async snapshot(npa: number): Promise<Snapshot> {
+  private async snapshot(db: Executor, npa: number): Promise<Snapshot> {
     const current = this.snapshots.get(npa);
-    const next = current ? current.then((snap) => this.refresh(npa, snap)) : this.build(npa);
+    const next = current ? current.then((snap) => this.refresh(db, npa, snap)) : this.build(db, npa);
     this.snapshots.set(npa, next);
     next.catch(() => this.snapshots.delete(npa));
     return next;
@@ -110,28 +108,29 @@ export class VanityIndex {
    * `endsIn`), in number order, at most `limit`, each confirmed available in the database.
    */
   async find(
+    db: Executor,
     npa: number,
     digits: string,
     endsIn: boolean,
     protectedFilter: ProtectedFilter,
     limit: number,
   ): Promise<number[]> {
-    const snap = await this.snapshot(npa);
+    const snap = await this.snapshot(db, npa);
     const candidates = matchingLines(snap, digits, endsIn, protectedFilter).map((line) => npa * 1e7 + line);
     // Confirm in number order, a little more than still needed at a time, until the limit is met.
     const found: number[] = [];
     for (let i = 0; i < candidates.length && found.length < limit;) {
       const batch = candidates.slice(i, i + limit - found.length + 50);
       i += batch.length;
-      for (const tn of await this.confirmAvailable(batch)) if (found.length < limit) found.push(tn);
+      for (const tn of await this.confirmAvailable(db, batch)) if (found.length < limit) found.push(tn);
     }
     return found;
   }
 
-  private async confirmAvailable(tns: readonly number[]): Promise<number[]> {
+  private async confirmAvailable(db: Executor, tns: readonly number[]): Promise<number[]> {
     const ok: number[] = [];
     for (let i = 0; i < tns.length; i += 900) {
-      const rows = await this.database.db
+      const rows = await db
         .selectFrom('telephone_numbers')
         .select('tn')
         .where('status', '=', sql.lit(AVAILABLE))
@@ -201,7 +200,7 @@ const indexes = new WeakMap<Database, VanityIndex>();
 export function vanityIndex(database: Database): VanityIndex {
   let index = indexes.get(database);
   if (!index) {
-    index = new VanityIndex(database);
+    index = new VanityIndex();
     indexes.set(database, index);
   }
   return index;

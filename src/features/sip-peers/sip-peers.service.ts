@@ -20,6 +20,7 @@ import {
   insertSipPeer,
   listSipPeersOfAccount,
   listSipPeersOfSite,
+  peerHasNumbers,
   updateSipPeer as updateSipPeerRow,
   type CustomerTrafficAllowed,
   type Host,
@@ -345,6 +346,7 @@ export async function deleteSipPeer(
     if (!peer) throw ApiError.of(Errors.peerNotFoundForDelete);
     if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1)
       throw ApiError.of(Errors.deleteDefaultPeer);
+    if (await peerHasNumbers(tx.db, database.dialect, peer.id)) throw ApiError.of(Errors.peerHasNumbers);
     await deleteSipPeerRow(tx.db, peer.id);
   });
 }

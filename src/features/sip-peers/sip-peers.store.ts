@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import type { Dialect, Executor } from '../../platform/db/database.js';
 import type { SipPeersTable, SipPeerTerminationHostsTable } from '../../platform/db/tables.js';
 import type { Address } from '../../shared/address.js';
 import type { Ipv4Range } from '../../shared/hosts.js';
@@ -272,4 +272,27 @@ export async function findDefaultPeerId(db: Executor, siteId: number): Promise<n
     .where('is_default', '=', 1)
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Holds the peer for the rest of the caller's transaction while numbers are put on it: on
+ * PostgreSQL a share lock, so a concurrent delete waits (and then sees the numbers) or, having won,
+ * leaves nothing to lock. Returns whether the peer exists.
+ */
+export async function lockPeerShared(db: Executor, dialect: Dialect, peerId: number): Promise<boolean> {
+  const q = db.selectFrom('sip_peers').select('id').where('id', '=', peerId);
+  return (await (dialect === 'postgres' ? q.forShare() : q).executeTakeFirst()) !== undefined;
+}
+
+/** Locks the peer against new numbers (see lockPeerShared), then tells whether any number is on it. */
+export async function peerHasNumbers(db: Executor, dialect: Dialect, peerId: number): Promise<boolean> {
+  const lock = db.selectFrom('sip_peers').select('id').where('id', '=', peerId);
+  await (dialect === 'postgres' ? lock.forUpdate() : lock).execute();
+  const row = await db
+    .selectFrom('telephone_numbers')
+    .select('tn')
+    .where('sip_peer_id', '=', peerId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -3,7 +3,16 @@ import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { Roles } from '../../roles.js';
 import { createSite, deleteSite, listSites, requireSite, updateSite } from './sites.service.js';
-import { SiteRequestXml, SiteResponseXml, SitesResponseXml, siteToXml, sitesToXml } from './sites.xml.js';
+import {
+  SitePortinsXml,
+  SiteRequestXml,
+  SiteResponseXml,
+  SitesResponseXml,
+  siteToXml,
+  sitesToXml,
+} from './sites.xml.js';
+import { pageLinks } from '../../platform/http/paging.js';
+import { parseSize } from '../inventory/tns.service.js';
 
 const access = { account: true, role: Roles.site } as const;
 const siteShape = responseStatusShape('SiteResponse');
@@ -55,6 +64,21 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       handle: async ({ param }) => {
         await deleteSite(deps, param('accountId'), param('siteId'));
         return ok();
+      },
+    },
+    {
+      method: 'GET',
+      path: '/accounts/:accountId/sites/:siteId/portins',
+      errorShape: responseStatusShape('LNPResponseWrapper'),
+      access: { account: true, role: Roles.lnp },
+      handle: async ({ param, query, linkUrl }) => {
+        const site = await requireSite(deps, param('accountId'), param('siteId'));
+        const size = parseSize(query.size, 300);
+        const base = linkUrl(`/accounts/${site.accountId}/sites/${site.id}/portins`);
+        return okXml(SitePortinsXml, {
+          TotalCount: 0,
+          Links: pageLinks(base, { status: query.status }, size, undefined),
+        });
       },
     },
   ];

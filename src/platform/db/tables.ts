@@ -340,6 +340,70 @@ export interface TnReservationsTable {
   state: ReservationState;
 }
 
+export type OrderKind = 'new_number' | 'disconnect';
+
+export interface OrdersTable {
+  id: string;
+  account_id: string;
+  kind: OrderKind;
+  status: string;
+  name: string | null;
+  customer_order_id: string | null;
+  site_id: number | null;
+  sip_peer_id: number | null;
+  quantity: number;
+  /** JSON: the kind's validated request (order type, criteria, flags, attributes). */
+  details: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface OrderNumbersTable {
+  order_id: string;
+  tn: number;
+  outcome: 'completed' | 'failed';
+  error_code: number | null;
+  error_description: string | null;
+  at: string;
+}
+
+export interface OrderHistoryTable {
+  id: Generated<number>;
+  order_id: string;
+  at: string;
+  status: string;
+  note: string | null;
+  author: string | null;
+  difference: string | null;
+}
+
+export interface OrderNotesTable {
+  id: Generated<number>;
+  order_id: string;
+  user_id: string;
+  description: string;
+  created_at: string;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  account_id: string;
+  kind: OrderKind;
+  event: 'status' | 'note';
+  status: string;
+  message: string | null;
+  at: string;
+}
+
+export interface TnSettingsTable {
+  tn: number;
+  settings: string;
+  updated_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -371,4 +435,10 @@ export interface DB {
   telephone_numbers: TelephoneNumbersTable;
   tn_history: TnHistoryTable;
   tn_reservations: TnReservationsTable;
+  orders: OrdersTable;
+  order_numbers: OrderNumbersTable;
+  order_history: OrderHistoryTable;
+  order_notes: OrderNotesTable;
+  order_events: OrderEventsTable;
+  tn_settings: TnSettingsTable;
 }

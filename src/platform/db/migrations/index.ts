@@ -2,6 +2,7 @@ import { foundation } from './0001-foundation.js';
 import { inventory } from './0002-inventory.js';
 import { userVersion } from './0003-user-version.js';
 import { disconnectHistory } from './0004-disconnect-history.js';
+import { orders } from './0005-orders.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -10,4 +11,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0002-inventory', inventory],
   ['0003-user-version', userVersion],
   ['0004-disconnect-history', disconnectHistory],
+  ['0005-orders', orders],
 ];

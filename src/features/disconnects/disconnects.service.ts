@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../context.js';
+import { Errors } from '../../errors.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { ApiError } from '../../platform/http/api-error.js';
+import type { RootIn, RootOut } from '../../platform/xml/schema.js';
+import { text } from '../../shared/fields.js';
+import { formatTn, parseTn } from '../../shared/numbering.js';
+import type { Query } from '../inventory/tns.service.js';
+import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
+import { recordEvent, recordHistory } from '../orders-common/order-machine.js';
+import {
+  findOrder,
+  insertOrder,
+  orderNumbers,
+  type OrderNumberRow,
+  type OrderRow,
+} from '../orders-common/order-records.store.js';
+import { MAX_ORDER_QUANTITY } from '../orders/orders.rules.js';
+import { disconnectJob } from './disconnects.jobs.js';
+import { DISCONNECT_STATUSES, disconnectOrderMachine, type DisconnectStatus } from './disconnects.machine.js';
+import type { DisconnectRequestXml, DisconnectResponseXml } from './disconnects.xml.js';
+
+type DisconnectBody = RootIn<typeof DisconnectRequestXml>;
+
+/** How the numbers leave: `normal` (and `soft-remove`) age first; `purge` is available again at once. */
+export type DisconnectMode = 'normal' | 'soft-remove' | 'purge';
+const MODES: readonly DisconnectMode[] = ['normal', 'soft-remove', 'purge'];
+export type ProtectedChange = 'TRUE' | 'FALSE' | 'UNCHANGED';
+const PROTECTED: readonly ProtectedChange[] = ['TRUE', 'FALSE', 'UNCHANGED'];
+
+export interface DisconnectDetails {
+  readonly tns: readonly number[];
+  readonly mode: DisconnectMode;
+  readonly protected: ProtectedChange;
+}
+
+export interface DisconnectOrder {
+  readonly id: string;
+  readonly accountId: string;
+  readonly status: DisconnectStatus;
+  readonly customerOrderId: string | undefined;
+  readonly createdAt: string;
+  readonly details: DisconnectDetails;
+}
+
+function toDisconnect(row: OrderRow): DisconnectOrder {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    status: row.status as DisconnectStatus,
+    customerOrderId: row.customer_order_id ?? undefined,
+    createdAt: row.created_at,
+    details: JSON.parse(row.details) as DisconnectDetails,
+  };
+}
+
+/** A rejected POST: the error and the request as sent, both in the 400 body. */
+export class DisconnectRejected extends ApiError {
+  constructor(
+    reason: ApiError,
+    readonly body: DisconnectBody,
+  ) {
+    super(reason.status, reason.code, reason.description);
+  }
+}
+
+interface DisconnectRequest {
+  readonly name: string | undefined;
+  readonly customerOrderId: string | undefined;
+  readonly details: DisconnectDetails;
+}
+
+/** The synchronous checks: the list itself (present, valid, no repeats, ≤ 5000), the mode and flags. */
+export function parseDisconnect(body: DisconnectBody): DisconnectRequest {
+  const name = text(body.name);
+  if (name !== undefined && name.length > 50) throw ApiError.of(Errors.orderNameTooLong);
+  const customerOrderId = text(body.CustomerOrderId);
+  if (customerOrderId !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(customerOrderId)) {
+    throw ApiError.of(Errors.orderCustomerIdInvalid);
+  }
+  const type = body.DisconnectTelephoneNumberOrderType ?? {};
+  const list = (type.TelephoneNumberList ?? []).map((v) => text(v) ?? '');
+  if (list.length === 0) throw ApiError.of(Errors.orderTnRequired);
+  if (list.length > MAX_ORDER_QUANTITY) throw ApiError.of(Errors.orderTooManyTns, MAX_ORDER_QUANTITY);
+  const tns = list.map((v) => {
+    const tn = parseTn(v);
+    if (tn === undefined) throw ApiError.of(Errors.orderTnInvalid);
+    return tn;
+  });
+  if (new Set(tns).size !== tns.length) throw ApiError.of(Errors.orderDuplicateTns);
+  const modeText = text(type.DisconnectMode) ?? 'normal';
+  const mode = MODES.find((m) => m === modeText.toLowerCase());
+  if (!mode) throw ApiError.of(Errors.disconnectModeInvalid, modeText);
+  const protectedText = text(type.Protected) ?? 'UNCHANGED';
+  const protectedChange = PROTECTED.find((p) => p === protectedText.toUpperCase());
+  if (!protectedChange) throw ApiError.of(Errors.disconnectProtectedInvalid, protectedText);
+  if (mode === 'purge' && protectedChange === 'TRUE') throw ApiError.of(Errors.disconnectProtectedPurge);
+  return { name, customerOrderId, details: { tns, mode, protected: protectedChange } };
+}
+
+/**
+ * POST /disconnects: stores the order as RECEIVED with its job, in one transaction. Which numbers
+ * can go is decided by the job: a number not in service here gets a per-number error.
+ */
+export async function createDisconnect(
+  deps: AppDeps,
+  accountId: string,
+  body: DisconnectBody,
+  userId: string,
+): Promise<DisconnectOrder> {
+  let request: DisconnectRequest;
+  try {
+    request = parseDisconnect(body);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 400) throw new DisconnectRejected(err, body);
+    throw err;
+  }
+  const id = randomUUID();
+  const now = deps.clock.now().toISOString();
+  await inTransaction(deps.database.db, async (tx) => {
+    await insertOrder(tx.db, {
+      id,
+      accountId,
+      kind: 'disconnect',
+      status: disconnectOrderMachine.initial,
+      name: request.name,
+      customerOrderId: request.customerOrderId,
+      quantity: request.details.tns.length,
+      details: request.details,
+      createdBy: userId,
+      createdAt: now,
+    });
+    await recordHistory(tx.db, deps.clock, id, disconnectOrderMachine.initial, {
+      note: 'Order received',
+      author: userId,
+    });
+    await recordEvent(tx.db, deps.clock, {
+      orderId: id,
+      accountId,
+      kind: 'disconnect',
+      status: disconnectOrderMachine.initial,
+    });
+    await deps.jobs.enqueue(tx, disconnectJob(deps), { orderId: id });
+  });
+  return requireDisconnect(deps, accountId, id);
+}
+
+export async function requireDisconnect(
+  deps: AppDeps,
+  accountId: string,
+  id: string,
+): Promise<DisconnectOrder> {
+  const row = await findOrder(deps.database.db, accountId, 'disconnect', id.toLowerCase());
+  if (!row) throw ApiError.of(Errors.orderNotFound, 'Disconnect', id);
+  return toDisconnect(row);
+}
+
+type DisconnectOut = RootOut<typeof DisconnectResponseXml>;
+
+function orderRequestOf(o: DisconnectOrder): DisconnectOut['orderRequest'] {
+  return {
+    CustomerOrderId: o.customerOrderId,
+    id: o.id,
+    OrderCreateDate: o.createdAt,
+    DisconnectTelephoneNumberOrderType: {
+      TelephoneNumberList: o.details.tns.map(formatTn),
+      DisconnectMode: o.details.mode,
+      Protected: o.details.protected,
+    },
+  };
+}
+
+export function createdView(o: DisconnectOrder): DisconnectOut {
+  return { orderRequest: orderRequestOf(o), OrderStatus: o.status };
+}
+
+/** GET /disconnects/{id}: errors per number, the numbers disconnected, the request, the status. */
+export async function disconnectView(deps: AppDeps, o: DisconnectOrder): Promise<DisconnectOut> {
+  const numbers: OrderNumberRow[] = await orderNumbers(deps.database.db, o.id);
+  const failed = numbers.filter((n) => n.outcome === 'failed');
+  return {
+    ErrorList: failed.length
+      ? failed.map((n) => ({
+          Code: n.errorCode,
+          Description: n.errorDescription,
+          TelephoneNumber: formatTn(n.tn),
+        }))
+      : undefined,
+    DisconnectedTelephoneNumberList: numbers
+      .filter((n) => n.outcome === 'completed')
+      .map((n) => formatTn(n.tn)),
+    orderRequest: orderRequestOf(o),
+    OrderStatus: o.status,
+  };
+}
+
+export function rejectedView(err: ApiError): DisconnectOut {
+  const echo = err instanceof DisconnectRejected ? err.body.DisconnectTelephoneNumberOrderType : undefined;
+  return {
+    ErrorList: [{ Code: err.code, Description: err.description }],
+    orderRequest: echo ? { DisconnectTelephoneNumberOrderType: echo } : undefined,
+  };
+}
+
+/** GET /disconnects: filters status, userid, startdate/enddate; pages by order id. */
+export function listDisconnects(
+  deps: AppDeps,
+  accountId: string,
+  query: Query,
+  linkBase: string,
+): Promise<OrderPage> {
+  return listOrderPage(deps, query, {
+    filter: { accountId, kind: 'disconnect' },
+    statuses: DISCONNECT_STATUSES,
+    linkBase,
+    echoed: ['status', 'userid', 'startdate', 'enddate'],
+    defaultSize: 300,
+  });
+}

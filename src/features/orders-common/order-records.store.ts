@@ -1,0 +1,259 @@
+import type { Selectable } from 'kysely';
+import type { Dialect, Executor } from '../../platform/db/database.js';
+import type { OrderKind, OrdersTable } from '../../platform/db/tables.js';
+
+/** Queries shared by every kind of order: the order row, its numbers, history and notes. */
+export type OrderRow = Selectable<OrdersTable>;
+
+export interface NewOrderRow {
+  readonly id: string;
+  readonly accountId: string;
+  readonly kind: OrderKind;
+  readonly status: string;
+  readonly name?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly siteId?: number | undefined;
+  readonly sipPeerId?: number | undefined;
+  readonly quantity: number;
+  readonly details: unknown;
+  readonly createdBy?: string | undefined;
+  readonly createdAt: string;
+}
+
+export async function insertOrder(db: Executor, o: NewOrderRow): Promise<void> {
+  await db
+    .insertInto('orders')
+    .values({
+      id: o.id,
+      account_id: o.accountId,
+      kind: o.kind,
+      status: o.status,
+      name: o.name ?? null,
+      customer_order_id: o.customerOrderId ?? null,
+      site_id: o.siteId ?? null,
+      sip_peer_id: o.sipPeerId ?? null,
+      quantity: o.quantity,
+      details: JSON.stringify(o.details),
+      created_by: o.createdBy ?? null,
+      created_at: o.createdAt,
+      updated_at: o.createdAt,
+      completed_at: null,
+    })
+    .execute();
+}
+
+/** The account's order of that kind; other accounts' orders do not exist for it. */
+export async function findOrder(
+  db: Executor,
+  accountId: string,
+  kind: OrderKind,
+  id: string,
+): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+/**
+ * Reads an order for change, in the caller's transaction: on PostgreSQL the row stays locked until
+ * it ends, so a fulfilment run and a PUT that closes the order take turns instead of interleaving
+ * (SQLite's single writer already serialises them).
+ */
+export async function lockOrder(db: Executor, dialect: Dialect, id: string): Promise<OrderRow | undefined> {
+  const q = db.selectFrom('orders').selectAll().where('id', '=', id);
+  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function updateOrderFields(
+  db: Executor,
+  id: string,
+  set: { name?: string | null; customer_order_id?: string | null; details?: string; updated_at: string },
+): Promise<void> {
+  await db.updateTable('orders').set(set).where('id', '=', id).execute();
+}
+
+export interface OrderNumberRow {
+  readonly tn: number;
+  readonly outcome: 'completed' | 'failed';
+  readonly errorCode?: number | undefined;
+  readonly errorDescription?: string | undefined;
+}
+
+export async function insertOrderNumbers(
+  db: Executor,
+  orderId: string,
+  rows: readonly OrderNumberRow[],
+  at: string,
+) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('order_numbers')
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          order_id: orderId,
+          tn: r.tn,
+          outcome: r.outcome,
+          error_code: r.errorCode ?? null,
+          error_description: r.errorDescription ?? null,
+          at,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['order_id', 'tn']).doNothing())
+      .execute();
+  }
+}
+
+export async function orderNumbers(db: Executor, orderId: string): Promise<OrderNumberRow[]> {
+  const rows = await db
+    .selectFrom('order_numbers')
+    .select(['tn', 'outcome', 'error_code', 'error_description'])
+    .where('order_id', '=', orderId)
+    .orderBy('tn')
+    .execute();
+  return rows.map((r) => ({
+    tn: r.tn,
+    outcome: r.outcome,
+    errorCode: r.error_code ?? undefined,
+    errorDescription: r.error_description ?? undefined,
+  }));
+}
+
+export async function countCompleted(db: Executor, orderId: string): Promise<number> {
+  const row = await db
+    .selectFrom('order_numbers')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('order_id', '=', orderId)
+    .where('outcome', '=', 'completed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function orderHistory(db: Executor, orderId: string) {
+  return db.selectFrom('order_history').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+export async function insertNote(
+  db: Executor,
+  orderId: string,
+  userId: string,
+  description: string,
+  at: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('order_notes')
+    .values({ order_id: orderId, user_id: userId, description, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function orderNotes(db: Executor, orderId: string) {
+  return db.selectFrom('order_notes').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+export interface OrderListFilter {
+  readonly accountId: string;
+  readonly kind: OrderKind;
+  readonly siteId?: number | undefined;
+  readonly status?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly userId?: string | undefined;
+  /** created_at in [from, before) */
+  readonly from?: string | undefined;
+  readonly before?: string | undefined;
+}
+
+function filtered(db: Executor, f: OrderListFilter) {
+  let q = db.selectFrom('orders').where('account_id', '=', f.accountId).where('kind', '=', f.kind);
+  if (f.siteId !== undefined) q = q.where('site_id', '=', f.siteId);
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.customerOrderId !== undefined) q = q.where('customer_order_id', '=', f.customerOrderId);
+  if (f.userId !== undefined) q = q.where('created_by', '=', f.userId);
+  if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
+  if (f.before !== undefined) q = q.where('created_at', '<', f.before);
+  return q;
+}
+
+export async function countOrders(db: Executor, f: OrderListFilter): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A page in (created_at, id) order, from the order `fromId` on; one extra row tells whether more follow. */
+export async function listOrders(
+  db: Executor,
+  f: OrderListFilter,
+  from: { readonly createdAt: string; readonly id: string } | undefined,
+  limit: number,
+): Promise<OrderRow[]> {
+  let q = filtered(db, f).selectAll();
+  if (from) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '>', from.createdAt),
+        eb.and([eb('created_at', '=', from.createdAt), eb('id', '>=', from.id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+}
+
+export interface NumberPlaceCount {
+  readonly orderId: string;
+  readonly state: string | null;
+  readonly rateCenterId: number | null;
+  readonly cityId: number | null;
+  readonly tier: number;
+  readonly vendorId: number;
+  readonly count: number;
+}
+
+/** Completed numbers of the orders, counted by place, tier and vendor (list summaries). */
+export async function countNumbersByPlace(
+  db: Executor,
+  orderIds: readonly string[],
+): Promise<NumberPlaceCount[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('order_numbers')
+    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'order_numbers.tn')
+    .select([
+      'order_numbers.order_id as order_id',
+      'telephone_numbers.state as state',
+      'telephone_numbers.rate_center_id as rate_center_id',
+      'telephone_numbers.city_id as city_id',
+      'telephone_numbers.tier as tier',
+      'telephone_numbers.vendor_id as vendor_id',
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+    ])
+    .where('order_numbers.order_id', 'in', [...orderIds])
+    .where('order_numbers.outcome', '=', 'completed')
+    .groupBy([
+      'order_numbers.order_id',
+      'telephone_numbers.state',
+      'telephone_numbers.rate_center_id',
+      'telephone_numbers.city_id',
+      'telephone_numbers.tier',
+      'telephone_numbers.vendor_id',
+    ])
+    .execute();
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    state: r.state,
+    rateCenterId: r.rate_center_id,
+    cityId: r.city_id,
+    tier: r.tier,
+    vendorId: r.vendor_id,
+    count: Number(r.n),
+  }));
+}

@@ -1,0 +1,253 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../context.js';
+import { Errors } from '../../errors.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { coverage } from '../coverage/coverage.cache.js';
+import { transitionNumbers, type TnChange } from '../inventory/inventory.service.js';
+import { findNumbers } from '../inventory/inventory.store.js';
+import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
+import { TnStatus } from '../inventory/tn-status.js';
+import { isTerminal, transition } from '../orders-common/order-machine.js';
+import {
+  countCompleted,
+  insertOrderNumbers,
+  lockOrder,
+  orderNumbers,
+  type OrderNumberRow,
+} from '../orders-common/order-records.store.js';
+import { parseSearch } from '../search/search.criteria.js';
+import { findAvailableNumbers } from '../search/search.service.js';
+import { newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
+import type { NewNumberDetails } from './orders.rules.js';
+
+/**
+ * Fulfilment of a new-number order, as a durable job (enqueued with the order, re-enqueued on a
+ * schedule while backordered). In the job's one transaction: numbers move to in service on the
+ * order's site and SIP peer by conditional updates (two orders racing for a number never both get
+ * it), the order's numbers and errors are recorded, and the order moves to its next status. Running
+ * it again for a final order does nothing.
+ */
+export interface FulfilPayload {
+  readonly orderId: string;
+}
+
+const SAVEPOINT = 'order_fulfilment';
+/** Rounds of search-then-claim when concurrent orders take some of the candidates first. */
+const CLAIM_ROUNDS = 4;
+
+export function orderFulfilmentJob(deps: AppDeps): JobDefinition<FulfilPayload> {
+  return {
+    name: 'orders.fulfil',
+    maxAttempts: 5,
+    parse(payload) {
+      const orderId = (payload as { orderId?: unknown }).orderId;
+      if (typeof orderId !== 'string') throw new Error('payload.orderId must be a string');
+      return { orderId };
+    },
+    run: (ctx, payload) => fulfilOrder(deps, ctx.tx, payload.orderId),
+  };
+}
+
+interface Attempt {
+  readonly claimed: number[];
+  readonly failed: OrderNumberRow[];
+}
+
+async function claimExisting(
+  deps: AppDeps,
+  tx: Tx,
+  accountId: string,
+  details: NewNumberDetails,
+  change: TnChange,
+  alreadyRecorded: ReadonlySet<number>,
+): Promise<Attempt> {
+  const pending = (details.tns ?? []).filter((tn) => !alreadyRecorded.has(tn));
+  // A reserved number goes to the account holding a live reservation of it, named in the order.
+  const live = await tx.db
+    .selectFrom('tn_reservations')
+    .select(['id', 'tn'])
+    .where('account_id', '=', accountId)
+    .where('state', '=', 'active')
+    .where('expires_at', '>', deps.clock.now().toISOString())
+    .where('id', 'in', details.reservationIds?.length ? [...details.reservationIds] : [''])
+    .execute();
+  const result = await transitionNumbers(tx.db, deps.clock, pending, {
+    ...change,
+    reservationId: null,
+    guard: { statuses: [TnStatus.available, TnStatus.reserved], reservationIds: live.map((r) => r.id) },
+  });
+  const claimedSet = new Set(result.changed);
+  const used = live.filter((r) => claimedSet.has(r.tn)).map((r) => r.id);
+  if (used.length > 0)
+    await tx.db.updateTable('tn_reservations').set({ state: 'used' }).where('id', 'in', used).execute();
+  const rows = new Map((await findNumbers(tx.db, result.refused)).map((r) => [r.tn, r]));
+  const failed = result.refused.map((tn): OrderNumberRow => {
+    const row = rows.get(tn);
+    const error = !row
+      ? Errors.orderTnNotOnSystem
+      : row.status === TnStatus.reserved && row.account_id === accountId
+        ? Errors.orderTnReservedWithoutId
+        : Errors.orderTnUnavailable;
+    return { tn, outcome: 'failed', errorCode: error.code, errorDescription: error.template };
+  });
+  return { claimed: result.changed.slice(), failed };
+}
+
+async function claimBySearch(
+  deps: AppDeps,
+  tx: Tx,
+  details: NewNumberDetails,
+  change: TnChange,
+  wanted: number,
+): Promise<Attempt> {
+  const cov = await coverage(deps.database);
+  const search = parseSearch({ ...details.search, quantity: String(wanted) }, cov);
+  const reader = { database: deps.database, db: tx.db };
+  const claimed: number[] = [];
+  for (let round = 0; round < CLAIM_ROUNDS && claimed.length < wanted; round++) {
+    const asked = wanted - claimed.length;
+    const rows = await findAvailableNumbers(reader, { ...search, quantity: asked }, cov);
+    const result = await transitionNumbers(
+      tx.db,
+      deps.clock,
+      rows.map((r) => r.tn),
+      { ...change, guard: { statuses: [TnStatus.available] } },
+    );
+    claimed.push(...result.changed);
+    // The search found fewer than asked: that is all there is. (Fewer claimed than found means a
+    // concurrent order took some first: look again.)
+    if (rows.length < asked) break;
+  }
+  return { claimed, failed: [] };
+}
+
+export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
+  const row = await lockOrder(tx.db, deps.database.dialect, orderId);
+  if (!row || row.kind !== 'new_number') return;
+  const status = row.status as NewNumberStatus;
+  const details = JSON.parse(row.details) as NewNumberDetails;
+  if (isTerminal(newNumberOrderMachine, status) || details.closed) return;
+
+  const { clock } = deps;
+  // The SIP peer is held until the numbers are on it; deleted since the order was accepted: it fails.
+  if (row.sip_peer_id === null || !(await lockPeerShared(tx.db, deps.database.dialect, row.sip_peer_id))) {
+    const e = Errors.orderPeerInvalid;
+    await tx.db
+      .updateTable('orders')
+      .set({ details: JSON.stringify({ ...details, errors: [{ code: e.code, description: e.template }] }) })
+      .where('id', '=', orderId)
+      .execute();
+    await transition(
+      tx.db,
+      clock,
+      newNumberOrderMachine,
+      { id: orderId, accountId: row.account_id, status },
+      'FAILED',
+      {
+        note: 'Order failed: its SIP peer no longer exists',
+        author: 'System',
+      },
+    );
+    return;
+  }
+  const recorded = await orderNumbers(tx.db, orderId);
+  const completedBefore = recorded.filter((r) => r.outcome === 'completed').length;
+  const wanted = row.quantity - completedBefore;
+  const change: TnChange = {
+    to: TnStatus.inService,
+    accountId: row.account_id,
+    siteId: row.site_id,
+    sipPeerId: row.sip_peer_id,
+    protected: details.tnAttributes.includes('Protected') ? true : undefined,
+    order: { id: row.id, type: 'NEW_NUMBER_ORDER', createdAt: row.created_at, status: 'COMPLETE' },
+    userId: row.created_by ?? undefined,
+  };
+
+  await sql.raw(`savepoint ${SAVEPOINT}`).execute(tx.db);
+  let attempt =
+    details.orderType === 'ExistingTelephoneNumberOrderType'
+      ? await claimExisting(deps, tx, row.account_id, details, change, new Set(recorded.map((r) => r.tn)))
+      : await claimBySearch(deps, tx, details, change, wanted);
+  const filled = attempt.claimed.length >= wanted;
+  if (!filled && !details.partialAllowed && attempt.claimed.length > 0) {
+    // All or nothing: give the numbers back as if this attempt never took them.
+    await sql.raw(`rollback to savepoint ${SAVEPOINT}`).execute(tx.db);
+    attempt = { claimed: [], failed: attempt.failed };
+  }
+  await sql.raw(`release savepoint ${SAVEPOINT}`).execute(tx.db);
+
+  const now = clock.now().toISOString();
+  await insertOrderNumbers(
+    tx.db,
+    orderId,
+    [...attempt.claimed.map((tn): OrderNumberRow => ({ tn, outcome: 'completed' })), ...attempt.failed],
+    now,
+  );
+  const total = await countCompleted(tx.db, orderId);
+  const next: NewNumberStatus =
+    total >= row.quantity
+      ? 'COMPLETE'
+      : details.backOrderRequested
+        ? 'BACKORDERED'
+        : total > 0 && details.partialAllowed
+          ? 'PARTIAL'
+          : 'FAILED';
+  await tx.db
+    .updateTable('orders')
+    .set({ details: JSON.stringify({ ...details, errors: shortfallErrors(details, next, total) }) })
+    .where('id', '=', orderId)
+    .execute();
+  // A backorder that found nothing new stays as it is (no history row per retry); otherwise record it.
+  if (next !== 'BACKORDERED' || status !== 'BACKORDERED' || attempt.claimed.length > 0) {
+    await transition(
+      tx.db,
+      clock,
+      newNumberOrderMachine,
+      { id: orderId, accountId: row.account_id, status },
+      next,
+      {
+        note: noteFor(next, total, row.quantity),
+        author: 'System',
+      },
+    );
+  }
+  if (next === 'BACKORDERED') {
+    await deps.jobs.enqueue(
+      tx,
+      orderFulfilmentJob(deps),
+      { orderId },
+      { runAt: clock.nowMs() + deps.config.orders.backorderRetryMs },
+    );
+  }
+}
+
+/**
+ * Order-level errors of a search order that ended short: 5018 when nothing was found, 5017 when
+ * some was (existing-number orders report per number instead; a backorder is not over yet).
+ */
+export function shortfallErrors(
+  details: NewNumberDetails,
+  status: NewNumberStatus,
+  completed: number,
+): { code: number; description: string }[] {
+  if (status === 'COMPLETE' || status === 'BACKORDERED' || status === 'RECEIVED') return [];
+  if (details.orderType === 'ExistingTelephoneNumberOrderType') return [];
+  const e = completed === 0 ? Errors.orderNoneAvailable : Errors.orderPartial;
+  return [{ code: e.code, description: e.template }];
+}
+
+export function noteFor(status: NewNumberStatus, done: number, quantity: number): string {
+  switch (status) {
+    case 'COMPLETE':
+      return `Order completed: ${done} of ${quantity} numbers`;
+    case 'PARTIAL':
+      return `Order partially filled: ${done} of ${quantity} numbers`;
+    case 'FAILED':
+      return `Order failed: ${done} of ${quantity} numbers`;
+    case 'BACKORDERED':
+      return `Order backordered - awaiting additional numbers (${done} of ${quantity})`;
+    case 'RECEIVED':
+      return 'Order received';
+  }
+}

@@ -1,0 +1,57 @@
+import type { Executor } from '../../platform/db/database.js';
+
+/**
+ * Settings of a number in service on its SIP peer (set by PUT …/sippeers/{id}/tns/{tn}): one JSON
+ * row per number that has any. They belong to the service, so a disconnect removes them.
+ */
+export interface TnSettings {
+  readonly callForward?: string;
+  readonly callingNameDisplay?: boolean;
+  readonly numberFormat?: string;
+  readonly rpidFormat?: string;
+  readonly rewriteUser?: string;
+  readonly smsEnabled?: boolean;
+}
+
+const CHUNK = 900;
+
+export async function settingsOf(db: Executor, tns: readonly number[]): Promise<Map<number, TnSettings>> {
+  const out = new Map<number, TnSettings>();
+  for (let i = 0; i < tns.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('tn_settings')
+      .select(['tn', 'settings'])
+      .where('tn', 'in', tns.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.tn, JSON.parse(r.settings) as TnSettings);
+  }
+  return out;
+}
+
+/** Stores the number's settings (unset ones dropped); none left removes its row. */
+export async function saveSettings(
+  db: Executor,
+  tn: number,
+  settings: TnSettings,
+  now: string,
+): Promise<void> {
+  const json = JSON.stringify(settings);
+  if (json === '{}') {
+    await db.deleteFrom('tn_settings').where('tn', '=', tn).execute();
+    return;
+  }
+  await db
+    .insertInto('tn_settings')
+    .values({ tn, settings: json, updated_at: now })
+    .onConflict((oc) => oc.column('tn').doUpdateSet({ settings: json, updated_at: now }))
+    .execute();
+}
+
+export async function removeTnSettings(db: Executor, tns: readonly number[]): Promise<void> {
+  for (let i = 0; i < tns.length; i += CHUNK) {
+    await db
+      .deleteFrom('tn_settings')
+      .where('tn', 'in', tns.slice(i, i + CHUNK))
+      .execute();
+  }
+}
