@@ -92,6 +92,11 @@ function searchQuery(c: Readonly<Record<string, string | undefined>>): Record<st
     const value = text(c[element]);
     if (value !== undefined) query[param] = value;
   }
+  // NPANXXSearchAndOrderType takes an NPA-NXX-X in NpaNxx too ("a similar approach is viable").
+  if (query.npanxx?.length === 7 && query.npanxxx === undefined) {
+    query.npanxxx = query.npanxx;
+    delete query.npanxx;
+  }
   return query;
 }
 
