@@ -56,7 +56,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     child,
     output: () => out,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const done = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await done;

@@ -109,7 +109,12 @@ export class JobWorker {
   /** Claims and runs one batch of due jobs; returns how many ran. Tests call it directly. */
   async runDue(): Promise<number> {
     const jobs = await this.claim();
-    for (const job of jobs) await this.execute(job);
+    for (const job of jobs) {
+      await this.execute(job);
+      // Let requests in between: on SQLite every query runs on this thread, and a backlog of
+      // jobs resolving one after another would otherwise hold off HTTP until it is done.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return jobs.length;
   }
 
