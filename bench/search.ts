@@ -9,30 +9,15 @@
  * Needs wrk (apt-get install wrk) and a build (npm run build). For PostgreSQL, pass --database-url
  * or run it under scripts/with-postgres.sh (TEST_DATABASE_URL).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareDatabase } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { buildInventory, clearInventory, inventoryCount } from '../src/features/inventory/inventory.build.js';
 import type { Database } from '../src/platform/db/database.js';
-import { progressBar } from '../src/platform/progress.js';
-import { projectRoot } from '../src/platform/project-root.js';
-import { parseInventorySize } from '../src/shared/sizes.js';
+import { flag, machine, memoryOf, prepareBench, startBenchServer } from './support.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
-};
-const size = parseInventorySize(flag('size', '10m'));
-const databaseUrl = flag('database-url', process.env.TEST_DATABASE_URL ?? '') || undefined;
-const dataDir = path.resolve(flag('data-dir', databaseUrl ? '.bench/postgres' : '.bench/sqlite'));
 const duration = Number(flag('duration', '10'));
 const connections = Number(flag('connections', '4'));
-const rebuild = args.includes('--rebuild');
-const root = projectRoot();
 
 interface Scenario {
   readonly name: string;
@@ -150,49 +135,13 @@ function runWrk(url: string, paths: readonly string[], seconds: number, c: numbe
   return { p50: num('P50') / 1000, p99: num('P99') / 1000, rps, errors: num('ERRS') };
 }
 
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
-
 async function main(): Promise<void> {
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl ?? '',
-    LOG_LEVEL: 'warn',
-    INVENTORY_SIZE: '0',
-  };
-  const config = loadConfig(env);
-  const database = await prepareDatabase(config);
-  const dialect = database.dialect;
-  let buildSeconds: number | undefined;
-  if (rebuild || (await inventoryCount(database)) !== size) {
-    await clearInventory(database);
-    const built = await buildInventory(database, {
-      size,
-      builtAt: new Date(),
-      onProgress: progressBar('inventory'),
-    });
-    buildSeconds = built.ms / 1000;
-  }
-  const list = await scenarios(database);
-  await database.close();
-
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/cli/main.js'), 'serve'], {
-    env: { ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  let list: Scenario[] = [];
+  const { size, env, dialect, buildSeconds } = await prepareBench(async (database) => {
+    list = await scenarios(database);
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /API:\s+http:\/\/\S+:(\d+)\/api/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+  const server = await startBenchServer(env);
+  const { url, child } = server;
   const results: { name: string; r: WrkResult; target: Scenario['target'] }[] = [];
   try {
     for (const s of list) {
@@ -200,9 +149,8 @@ async function main(): Promise<void> {
       results.push({ name: s.name, r: runWrk(url, s.paths, duration, connections), target: s.target });
     }
     const memory = memoryOf(child.pid ?? 0);
-    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     console.log(
-      `\nNumber search on ${dialect}, ${size.toLocaleString('en-US')} numbers, ${os.cpus().length} cores (${cpu}), wrk ${connections} connections, ${duration} s per row`,
+      `\nNumber search on ${dialect}, ${size.toLocaleString('en-US')} numbers, ${machine()}, wrk ${connections} connections, ${duration} s per row`,
     );
     if (buildSeconds !== undefined)
       console.log(`inventory build from scratch: ${buildSeconds.toFixed(1)} s (target ≤ 90 s)`);
@@ -218,7 +166,7 @@ async function main(): Promise<void> {
     }
     console.log(`server memory: ${memory.rssMb} MB resident, peak ${memory.peakMb} MB (target ≤ 700 MB)`);
   } finally {
-    child.kill('SIGTERM');
+    server.stop();
   }
 }
 

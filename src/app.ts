@@ -77,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const worker = new JobWorker(database, clock, jobs, http.log, {
     pollMs: config.jobs.pollMs,
     leaseMs: config.jobs.leaseMs,
+    concurrency: config.jobs.concurrency ?? (database.dialect === 'postgres' ? 4 : 1),
   });
   for (const def of featureJobs(deps)) worker.register(def);
 

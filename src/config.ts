@@ -38,6 +38,8 @@ export interface Config {
   readonly jobs: {
     readonly pollMs: number;
     readonly leaseMs: number;
+    /** Jobs run at once per process; default 4 on PostgreSQL, 1 on SQLite (one connection). */
+    readonly concurrency: number | undefined;
   };
   readonly inventory: {
     /** Numbers in the demo inventory built at first start (with the demo on); 0 builds none. */
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     jobs: {
       pollMs: env.JOB_POLL ? parseDuration(env.JOB_POLL) : 200,
       leaseMs: env.JOB_LEASE ? parseDuration(env.JOB_LEASE) : 60_000,
+      concurrency: env.JOB_CONCURRENCY ? int('JOB_CONCURRENCY', env.JOB_CONCURRENCY, 1, 1, 64) : undefined,
     },
     orders: {
       backorderRetryMs: parseDuration(env.BACKORDER_RETRY ?? '15m'),

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
-import { created, noContent, okXml, type RouteDef } from '../../platform/http/routes.js';
+import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import { Roles } from '../../roles.js';
 import { NoOrdersXml, orderListErrorShape } from '../orders-common/order-list.js';
-import { addNote, NoteRequestXml, noteErrorShape, notesOf, NotesXml } from '../orders-common/order-notes.js';
+import { orderNoteRoutes } from '../orders-common/order-notes.routes.js';
 import {
   createdView,
   createDisconnect,
@@ -82,32 +82,8 @@ export function disconnectRoutes(deps: AppDeps): RouteDef[] {
         return okXml(DisconnectResponseXml, await disconnectView(deps, o));
       },
     },
-    {
-      method: 'POST',
-      path: `${one}/notes`,
-      errorShape: noteErrorShape,
-      access,
-      handle: async ({ param, body, url }) => {
-        const accountId = param('accountId');
-        const o = await requireDisconnect(deps, accountId, param('disconnectId'));
-        const id = await addNote(
-          deps,
-          { id: o.id, account_id: accountId, kind: 'disconnect', status: o.status },
-          body(NoteRequestXml),
-        );
-        return created(url(`/accounts/${accountId}/disconnects/${o.id}/notes/${id}`));
-      },
-    },
-    {
-      method: 'GET',
-      path: `${one}/notes`,
-      errorShape: noteErrorShape,
-      access,
-      handle: async ({ param }) => {
-        const o = await requireDisconnect(deps, param('accountId'), param('disconnectId'));
-        const notes = await notesOf(deps, o.id);
-        return notes.Note?.length ? okXml(NotesXml, notes) : noContent();
-      },
-    },
+    ...orderNoteRoutes(deps, 'disconnects', 'disconnect', (accountId, id) =>
+      requireDisconnect(deps, accountId, id),
+    ),
   ];
 }

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn, RootOut } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
+import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
 import type { Query } from '../inventory/tns.service.js';
 import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
@@ -73,12 +74,8 @@ interface DisconnectRequest {
 
 /** The synchronous checks: the list itself (present, valid, no repeats, ≤ 5000), the mode and flags. */
 export function parseDisconnect(body: DisconnectBody): DisconnectRequest {
-  const name = text(body.name);
-  if (name !== undefined && name.length > 50) throw ApiError.of(Errors.orderNameTooLong);
-  const customerOrderId = text(body.CustomerOrderId);
-  if (customerOrderId !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(customerOrderId)) {
-    throw ApiError.of(Errors.orderCustomerIdInvalid);
-  }
+  const name = parseOrderName(body.name);
+  const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const type = body.DisconnectTelephoneNumberOrderType ?? {};
   const list = (type.TelephoneNumberList ?? []).map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(Errors.orderTnRequired);

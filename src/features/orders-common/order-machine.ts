@@ -51,6 +51,8 @@ export async function transition<S extends string>(
   order: { readonly id: string; readonly accountId: string; readonly status: S },
   to: S,
   detail: TransitionNote = {},
+  /** The order's details (JSON) as they are after this step, written in the same statement. */
+  details?: string,
 ): Promise<void> {
   if (!canMove(machine, order.status, to)) {
     throw new Error(`${machine.kind} order ${order.id}: ${order.status} -> ${to} is not a transition`);
@@ -58,7 +60,12 @@ export async function transition<S extends string>(
   const now = clock.now().toISOString();
   const updated = await db
     .updateTable('orders')
-    .set({ status: to, updated_at: now, completed_at: isTerminal(machine, to) ? now : null })
+    .set({
+      status: to,
+      updated_at: now,
+      completed_at: isTerminal(machine, to) ? now : null,
+      ...(details === undefined ? {} : { details }),
+    })
     .where('id', '=', order.id)
     .where('status', '=', order.status)
     .executeTakeFirst();

@@ -102,7 +102,15 @@ export async function insertOrderNumbers(
           at,
         })),
       )
-      .onConflict((oc) => oc.columns(['order_id', 'tn']).doNothing())
+      // A number that failed on an earlier attempt of a backorder may succeed on a later one.
+      .onConflict((oc) =>
+        oc.columns(['order_id', 'tn']).doUpdateSet((eb) => ({
+          outcome: eb.ref('excluded.outcome'),
+          error_code: eb.ref('excluded.error_code'),
+          error_description: eb.ref('excluded.error_description'),
+          at: eb.ref('excluded.at'),
+        })),
+      )
       .execute();
   }
 }

@@ -10,7 +10,6 @@ import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
 import { TnStatus } from '../inventory/tn-status.js';
 import { isTerminal, transition } from '../orders-common/order-machine.js';
 import {
-  countCompleted,
   insertOrderNumbers,
   lockOrder,
   orderNumbers,
@@ -33,8 +32,12 @@ export interface FulfilPayload {
 }
 
 const SAVEPOINT = 'order_fulfilment';
-/** Rounds of search-then-claim when concurrent orders take some of the candidates first. */
-const CLAIM_ROUNDS = 4;
+/**
+ * Rounds of search-then-claim. A round claims fewer than it found only when concurrent orders took
+ * those numbers first (committed, so the next search skips them), so rounds always progress; the
+ * cap only bounds a pathological pile-up.
+ */
+const CLAIM_ROUNDS = 64;
 
 export function orderFulfilmentJob(deps: AppDeps): JobDefinition<FulfilPayload> {
   return {
@@ -60,9 +63,10 @@ async function claimExisting(
   accountId: string,
   details: NewNumberDetails,
   change: TnChange,
-  alreadyRecorded: ReadonlySet<number>,
+  alreadyCompleted: ReadonlySet<number>,
 ): Promise<Attempt> {
-  const pending = (details.tns ?? []).filter((tn) => !alreadyRecorded.has(tn));
+  // Numbers that failed before are tried again (a backorder waits for them to become free).
+  const pending = (details.tns ?? []).filter((tn) => !alreadyCompleted.has(tn));
   // A reserved number goes to the account holding a live reservation of it, named in the order.
   const live = await tx.db
     .selectFrom('tn_reservations')
@@ -133,27 +137,21 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
   // The SIP peer is held until the numbers are on it; deleted since the order was accepted: it fails.
   if (row.sip_peer_id === null || !(await lockPeerShared(tx.db, deps.database.dialect, row.sip_peer_id))) {
     const e = Errors.orderPeerInvalid;
-    await tx.db
-      .updateTable('orders')
-      .set({ details: JSON.stringify({ ...details, errors: [{ code: e.code, description: e.template }] }) })
-      .where('id', '=', orderId)
-      .execute();
     await transition(
       tx.db,
       clock,
       newNumberOrderMachine,
       { id: orderId, accountId: row.account_id, status },
       'FAILED',
-      {
-        note: 'Order failed: its SIP peer no longer exists',
-        author: 'System',
-      },
+      { note: 'Order failed: its SIP peer no longer exists', author: 'System' },
+      JSON.stringify({ ...details, errors: [{ code: e.code, description: e.template }] }),
     );
     return;
   }
-  const recorded = await orderNumbers(tx.db, orderId);
-  const completedBefore = recorded.filter((r) => r.outcome === 'completed').length;
-  const wanted = row.quantity - completedBefore;
+  // A first attempt has nothing recorded yet; a backorder's retry starts from what it has.
+  const recorded = status === 'RECEIVED' ? [] : await orderNumbers(tx.db, orderId);
+  const completedBefore = new Set(recorded.filter((r) => r.outcome === 'completed').map((r) => r.tn));
+  const wanted = row.quantity - completedBefore.size;
   const change: TnChange = {
     to: TnStatus.inService,
     accountId: row.account_id,
@@ -164,27 +162,28 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
     userId: row.created_by ?? undefined,
   };
 
-  await sql.raw(`savepoint ${SAVEPOINT}`).execute(tx.db);
+  // All or nothing: claim inside a savepoint, to give the numbers back if the attempt falls short.
+  const allOrNothing = !details.partialAllowed;
+  if (allOrNothing) await sql.raw(`savepoint ${SAVEPOINT}`).execute(tx.db);
   let attempt =
     details.orderType === 'ExistingTelephoneNumberOrderType'
-      ? await claimExisting(deps, tx, row.account_id, details, change, new Set(recorded.map((r) => r.tn)))
+      ? await claimExisting(deps, tx, row.account_id, details, change, completedBefore)
       : await claimBySearch(deps, tx, details, change, wanted);
-  const filled = attempt.claimed.length >= wanted;
-  if (!filled && !details.partialAllowed && attempt.claimed.length > 0) {
-    // All or nothing: give the numbers back as if this attempt never took them.
-    await sql.raw(`rollback to savepoint ${SAVEPOINT}`).execute(tx.db);
-    attempt = { claimed: [], failed: attempt.failed };
+  if (allOrNothing) {
+    if (attempt.claimed.length < wanted && attempt.claimed.length > 0) {
+      await sql.raw(`rollback to savepoint ${SAVEPOINT}`).execute(tx.db);
+      attempt = { claimed: [], failed: attempt.failed };
+    }
+    await sql.raw(`release savepoint ${SAVEPOINT}`).execute(tx.db);
   }
-  await sql.raw(`release savepoint ${SAVEPOINT}`).execute(tx.db);
 
-  const now = clock.now().toISOString();
   await insertOrderNumbers(
     tx.db,
     orderId,
     [...attempt.claimed.map((tn): OrderNumberRow => ({ tn, outcome: 'completed' })), ...attempt.failed],
-    now,
+    clock.now().toISOString(),
   );
-  const total = await countCompleted(tx.db, orderId);
+  const total = completedBefore.size + attempt.claimed.length;
   const next: NewNumberStatus =
     total >= row.quantity
       ? 'COMPLETE'
@@ -193,12 +192,7 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
         : total > 0 && details.partialAllowed
           ? 'PARTIAL'
           : 'FAILED';
-  await tx.db
-    .updateTable('orders')
-    .set({ details: JSON.stringify({ ...details, errors: shortfallErrors(details, next, total) }) })
-    .where('id', '=', orderId)
-    .execute();
-  // A backorder that found nothing new stays as it is (no history row per retry); otherwise record it.
+  // A backorder that found nothing new stays as it is (no history row per retry).
   if (next !== 'BACKORDERED' || status !== 'BACKORDERED' || attempt.claimed.length > 0) {
     await transition(
       tx.db,
@@ -206,10 +200,8 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
       newNumberOrderMachine,
       { id: orderId, accountId: row.account_id, status },
       next,
-      {
-        note: noteFor(next, total, row.quantity),
-        author: 'System',
-      },
+      { note: noteFor(next, total, row.quantity), author: 'System' },
+      JSON.stringify({ ...details, errors: shortfallErrors(details, next, total) }),
     );
   }
   if (next === 'BACKORDERED') {

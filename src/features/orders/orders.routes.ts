@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../context.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
-import { created, noContent, okXml, type RouteDef } from '../../platform/http/routes.js';
+import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import { Roles } from '../../roles.js';
-import { addNote, NoteRequestXml, noteErrorShape, notesOf, NotesXml } from '../orders-common/order-notes.js';
+import { orderNoteRoutes } from '../orders-common/order-notes.routes.js';
 import { historyOf, OrderHistoryXml } from '../orders-common/order-history.js';
 import { NoOrdersXml, orderListErrorShape } from '../orders-common/order-list.js';
 import {
@@ -144,33 +144,7 @@ export function orderRoutes(deps: AppDeps): RouteDef[] {
         return okXml(OrderHistoryXml, await historyOf(deps, o.id));
       },
     },
-    {
-      method: 'POST',
-      path: `${order}/notes`,
-      errorShape: noteErrorShape,
-      access,
-      handle: async ({ param, body, url }) => {
-        const accountId = param('accountId');
-        const o = await requireOrder(deps, accountId, param('orderId'));
-        const id = await addNote(
-          deps,
-          { id: o.id, account_id: accountId, kind: 'new_number', status: o.status },
-          body(NoteRequestXml),
-        );
-        return created(url(`/accounts/${accountId}/orders/${o.id}/notes/${id}`));
-      },
-    },
-    {
-      method: 'GET',
-      path: `${order}/notes`,
-      errorShape: noteErrorShape,
-      access,
-      handle: async ({ param }) => {
-        const o = await requireOrder(deps, param('accountId'), param('orderId'));
-        const notes = await notesOf(deps, o.id);
-        return notes.Note?.length ? okXml(NotesXml, notes) : noContent();
-      },
-    },
+    ...orderNoteRoutes(deps, 'orders', 'new_number', (accountId, id) => requireOrder(deps, accountId, id)),
     ...siteOrderRoutes(deps),
   ];
 }

@@ -2,6 +2,7 @@ import { Errors } from '../../errors.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
+import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
 import { parseTn } from '../../shared/numbering.js';
 import type { Coverage } from '../coverage/coverage.cache.js';
 import { parseSearch, type Search } from '../search/search.criteria.js';
@@ -128,11 +129,8 @@ export function parseNewOrder(body: OrderBody, cov: Coverage): NewOrderRequest {
   if (present.length !== 1) fail(Errors.orderTypeInvalid);
   const orderType = present[0] as OrderTypeName;
 
-  const name = text(body.Name);
-  if (name !== undefined && name.length > 50) fail(Errors.orderNameTooLong);
-  const customerOrderId = text(body.CustomerOrderId);
-  if (customerOrderId !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(customerOrderId))
-    fail(Errors.orderCustomerIdInvalid);
+  const name = parseOrderName(body.Name);
+  const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const siteText = text(body.SiteId);
   if (siteText === undefined) fail(Errors.orderSiteRequired);
   if (!/^\d{1,9}$/.test(siteText ?? '')) fail(Errors.orderSiteInvalid);

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
+import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
 import { coverage } from '../coverage/coverage.cache.js';
 import { findDefaultPeerId, findSipPeer } from '../sip-peers/sip-peers.store.js';
 import { findSite } from '../sites/sites.store.js';
@@ -126,7 +127,21 @@ export async function createOrder(
       });
       await deps.jobs.enqueue(tx, orderFulfilmentJob(deps), { orderId: id });
     });
-    return await requireOrder(deps, accountId, id);
+    return {
+      id,
+      accountId,
+      status: newNumberOrderMachine.initial,
+      name: request.name,
+      customerOrderId: request.customerOrderId,
+      siteId: site.id,
+      peerId,
+      quantity: request.quantity,
+      details: request.details,
+      createdBy: userId,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: undefined,
+    };
   } catch (err) {
     if (err instanceof ApiError && err.status === 400) throw new OrderRejected(err, body);
     throw err;
@@ -191,12 +206,8 @@ export async function updateOrder(
   userId: string,
 ): Promise<void> {
   const current = await requireOrder(deps, accountId, orderId);
-  const name = text(body.Name);
-  if (name !== undefined && name.length > 50) throw ApiError.of(Errors.orderNameTooLong);
-  const customerOrderId = text(body.CustomerOrderId);
-  if (customerOrderId !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(customerOrderId)) {
-    throw ApiError.of(Errors.orderCustomerIdInvalid);
-  }
+  const name = parseOrderName(body.Name);
+  const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const closeText = text(body.CloseOrder);
   if (closeText !== undefined && !/^(true|false)$/i.test(closeText)) {
     throw ApiError.of(Errors.orderCriteriaInvalid, 'CloseOrder');
@@ -204,51 +215,45 @@ export async function updateOrder(
   const close = closeText !== undefined && /^true$/i.test(closeText);
   if (close && current.status !== 'BACKORDERED') throw ApiError.of(Errors.orderCloseNotBackordered);
 
-  const changes: string[] = [];
-  if (name !== undefined && name !== current.name) changes.push(`Name : "${current.name ?? ''}" --> ${name}`);
-  if (customerOrderId !== undefined && customerOrderId !== current.customerOrderId) {
-    changes.push(`CustomerOrderId : "${current.customerOrderId ?? ''}" --> ${customerOrderId}`);
-  }
   await inTransaction(deps.database.db, async (tx) => {
     const now = deps.clock.now().toISOString();
     // Wait for a fulfilment run in progress, then decide on the order as it left it.
-    const locked = await lockOrder(tx.db, deps.database.dialect, current.id);
-    if (close && locked?.status !== 'BACKORDERED') throw ApiError.of(Errors.orderCloseNotBackordered);
+    const lockedRow = await lockOrder(tx.db, deps.database.dialect, current.id);
+    const order = lockedRow ? toOrder(lockedRow) : current;
+    if (close && order.status !== 'BACKORDERED') throw ApiError.of(Errors.orderCloseNotBackordered);
+    const changes: string[] = [];
+    if (name !== undefined && name !== order.name) changes.push(`Name : "${order.name ?? ''}" --> ${name}`);
+    if (customerOrderId !== undefined && customerOrderId !== order.customerOrderId) {
+      changes.push(`CustomerOrderId : "${order.customerOrderId ?? ''}" --> ${customerOrderId}`);
+    }
     if (changes.length > 0) {
-      await updateOrderFields(tx.db, current.id, {
-        name: name ?? current.name ?? null,
-        customer_order_id: customerOrderId ?? current.customerOrderId ?? null,
+      await updateOrderFields(tx.db, order.id, {
+        name: name ?? order.name ?? null,
+        customer_order_id: customerOrderId ?? order.customerOrderId ?? null,
         updated_at: now,
       });
-      await recordHistory(tx.db, deps.clock, current.id, current.status, {
+      await recordHistory(tx.db, deps.clock, order.id, order.status, {
         note: 'Order updated',
         author: userId,
         difference: changes.join('; '),
       });
     }
     if (close) {
-      const done = await countCompleted(tx.db, current.id);
-      const final: NewNumberStatus = done >= current.quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
-      await updateOrderFields(tx.db, current.id, {
+      const done = await countCompleted(tx.db, order.id);
+      const final: NewNumberStatus = done >= order.quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
+      await updateOrderFields(tx.db, order.id, {
         details: JSON.stringify({
-          ...current.details,
+          ...order.details,
           closed: true,
-          errors: shortfallErrors(current.details, final, done),
+          errors: shortfallErrors(order.details, final, done),
         }),
         updated_at: now,
       });
       try {
-        await transition(
-          tx.db,
-          deps.clock,
-          newNumberOrderMachine,
-          { ...current, status: 'BACKORDERED' },
-          final,
-          {
-            note: `Backorder closed: ${done} of ${current.quantity} numbers`,
-            author: userId,
-          },
-        );
+        await transition(tx.db, deps.clock, newNumberOrderMachine, order, final, {
+          note: `Backorder closed: ${done} of ${order.quantity} numbers`,
+          author: userId,
+        });
       } catch (err) {
         // A retry filled the order meanwhile: it is no longer a backorder to close.
         if (err instanceof OrderMovedError) throw ApiError.of(Errors.orderCloseNotBackordered);

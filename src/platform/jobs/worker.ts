@@ -21,6 +21,11 @@ export interface WorkerOptions {
   readonly leaseMs?: number;
   /** Jobs claimed per round. */
   readonly batchSize?: number;
+  /**
+   * Jobs of a round run at once (each in its own transaction and connection). PostgreSQL gains
+   * from several; SQLite has one connection, so more than one only interleaves.
+   */
+  readonly concurrency?: number;
   /** Done jobs are kept this long for inspection, then pruned. */
   readonly keepDoneMs?: number;
 }
@@ -39,6 +44,7 @@ export class JobWorker {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly batchSize: number;
+  private readonly concurrency: number;
   private readonly keepDoneMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -58,6 +64,7 @@ export class JobWorker {
     this.pollMs = options.pollMs ?? 200;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.batchSize = options.batchSize ?? 20;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.keepDoneMs = options.keepDoneMs ?? 7 * 86_400_000;
   }
 
@@ -109,12 +116,16 @@ export class JobWorker {
   /** Claims and runs one batch of due jobs; returns how many ran. Tests call it directly. */
   async runDue(): Promise<number> {
     const jobs = await this.claim();
-    for (const job of jobs) {
-      await this.execute(job);
-      // Let requests in between: on SQLite every query runs on this thread, and a backlog of
-      // jobs resolving one after another would otherwise hold off HTTP until it is done.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    let next = 0;
+    const lane = async () => {
+      for (let job = jobs[next++]; job; job = jobs[next++]) {
+        await this.execute(job);
+        // Let requests in between: on SQLite every query runs on this thread, and a backlog of
+        // jobs resolving one after another would otherwise hold off HTTP until it is done.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, jobs.length) }, lane));
     return jobs.length;
   }
 
