@@ -178,11 +178,9 @@ async function main(): Promise<void> {
         ),
       );
       if (posts.some((p) => p.status !== 201)) throw new Error('a concurrent order was refused');
+      // One light request per poll: how many of this round's orders are COMPLETE (a page of one).
       for (;;) {
-        const list = await request(
-          'GET',
-          `${ACCOUNT}/orders?customerOrderId=${tag}&status=COMPLETE&size=100`,
-        );
+        const list = await request('GET', `${ACCOUNT}/orders?customerOrderId=${tag}&status=COMPLETE&size=1`);
         const done = Number(/<TotalCount>(\d+)<\/TotalCount>/.exec(list.text)?.[1] ?? 0);
         if (done === 50) break;
         await sleep(2);
