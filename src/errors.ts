@@ -259,6 +259,7 @@ export const Errors = {
   orderTnInvalid: e(400, 5070, 'Telephone number is invalid.'),
   orderTnNotOnSystem: e(400, 5071, 'Telephone number is not available on the system.'),
   orderTnRequired: e(400, 5073, 'Telephone number is required.'),
+  orderProcessingFailed: e(400, 5086, 'Order request timed out. Please resubmit your request.'),
   orderTypeInvalid: e(400, 5087, 'The input order type is not a valid entry.'),
   orderDuplicateTns: e(400, 5093, 'Order cannot contain duplicate telephone numbers'),
   orderTooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),

@@ -35,6 +35,29 @@ export function disconnectJob(deps: AppDeps): JobDefinition<OrderPayload> {
     maxAttempts: 5,
     parse: parseOrderPayload,
     run: (ctx, { orderId }) => processDisconnect(deps, ctx.tx, orderId),
+    // Every attempt rolled back, so no number changed: the order fails (5086) instead of staying open.
+    giveUp: async (ctx, { orderId }) => {
+      const row = await lockOrder(ctx.tx.db, deps.database.dialect, orderId);
+      if (
+        !row ||
+        row.kind !== 'disconnect' ||
+        isTerminal(disconnectOrderMachine, row.status as DisconnectStatus)
+      )
+        return;
+      const e = Errors.orderProcessingFailed;
+      await transition(
+        ctx.tx.db,
+        deps.clock,
+        disconnectOrderMachine,
+        { id: row.id, accountId: row.account_id, status: row.status as DisconnectStatus },
+        'FAILED',
+        { note: `Disconnect failed: ${e.template}`, author: 'System' },
+        JSON.stringify({
+          ...(JSON.parse(row.details) as DisconnectDetails),
+          errors: [{ code: e.code, description: e.template }],
+        }),
+      );
+    },
   };
 }
 

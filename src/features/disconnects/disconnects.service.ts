@@ -34,6 +34,8 @@ export interface DisconnectDetails {
   readonly tns: readonly number[];
   readonly mode: DisconnectMode;
   readonly protected: ProtectedChange;
+  /** Order-level errors (the order could not be processed at all). */
+  readonly errors?: readonly { readonly code: number; readonly description: string }[];
 }
 
 export interface DisconnectOrder {
@@ -175,15 +177,14 @@ export function createdView(o: DisconnectOrder): DisconnectOut {
 /** GET /disconnects/{id}: errors per number, the numbers disconnected, the request, the status. */
 export async function disconnectView(deps: AppDeps, o: DisconnectOrder): Promise<DisconnectOut> {
   const numbers: OrderNumberRow[] = await orderNumbers(deps.database.db, o.id);
-  const failed = numbers.filter((n) => n.outcome === 'failed');
+  const errors = [
+    ...numbers
+      .filter((n) => n.outcome === 'failed')
+      .map((n) => ({ Code: n.errorCode, Description: n.errorDescription, TelephoneNumber: formatTn(n.tn) })),
+    ...(o.details.errors ?? []).map((e) => ({ Code: e.code, Description: e.description })),
+  ];
   return {
-    ErrorList: failed.length
-      ? failed.map((n) => ({
-          Code: n.errorCode,
-          Description: n.errorDescription,
-          TelephoneNumber: formatTn(n.tn),
-        }))
-      : undefined,
+    ErrorList: errors.length ? errors : undefined,
     DisconnectedTelephoneNumberList: numbers
       .filter((n) => n.outcome === 'completed')
       .map((n) => formatTn(n.tn)),

@@ -49,7 +49,35 @@ export function orderFulfilmentJob(deps: AppDeps): JobDefinition<FulfilPayload> 
       return { orderId };
     },
     run: (ctx, payload) => fulfilOrder(deps, ctx.tx, payload.orderId),
+    giveUp: (ctx, payload) => abandonOrder(deps, ctx.tx, payload.orderId),
   };
+}
+
+/**
+ * Fulfilment kept failing (every attempt rolled back): the order ends with the numbers earlier
+ * attempts of a backorder obtained, and error 5086, rather than staying open for ever.
+ */
+async function abandonOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
+  const row = await lockOrder(tx.db, deps.database.dialect, orderId);
+  if (!row || row.kind !== 'new_number') return;
+  const status = row.status as NewNumberStatus;
+  if (isTerminal(newNumberOrderMachine, status)) return;
+  const done = (await orderNumbers(tx.db, orderId)).filter((n) => n.outcome === 'completed').length;
+  const next: NewNumberStatus = done >= row.quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
+  const e = Errors.orderProcessingFailed;
+  const details = JSON.parse(row.details) as NewNumberDetails;
+  await transition(
+    tx.db,
+    deps.clock,
+    newNumberOrderMachine,
+    { id: orderId, accountId: row.account_id, status },
+    next,
+    { note: `Order processing failed: ${done} of ${row.quantity} numbers`, author: 'System' },
+    JSON.stringify({
+      ...details,
+      errors: next === 'COMPLETE' ? [] : [{ code: e.code, description: e.template }],
+    }),
+  );
 }
 
 interface Attempt {

@@ -826,6 +826,39 @@ describe(`new-number orders on ${DIALECT}`, () => {
     assert.equal((await numberRow(pick.tn)).status, TnStatus.available);
   });
 
+  it('ends an order whose fulfilment keeps failing as FAILED (5086) once its attempts are used up', async () => {
+    const id = await place(
+      orderXml(
+        '<AreaCodeSearchAndOrderType><AreaCode>919</AreaCode><Quantity>1</Quantity></AreaCodeSearchAndOrderType>',
+      ),
+    );
+    // Break the stored order so that every attempt throws (as a persistent fault would).
+    const row = await db()
+      .selectFrom('orders')
+      .select('details')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const broken = { ...(JSON.parse(row.details) as object), search: { areacode: 'not-an-area-code' } };
+    await db()
+      .updateTable('orders')
+      .set({ details: JSON.stringify(broken) })
+      .where('id', '=', id)
+      .execute();
+    for (let i = 0; i < 6; i++) {
+      await h.drain();
+      h.clock.advance(10 * 60_000);
+    }
+    const res = await getOrder(id);
+    assert.equal(statusOf(res), 'FAILED', res.body);
+    assert.equal(at(res.xml, 'OrderResponse', 'ErrorList', 'Error', 'Code'), '5086');
+    const job = await db()
+      .selectFrom('jobs')
+      .selectAll()
+      .where('payload', 'like', `%${id}%`)
+      .executeTakeFirstOrThrow();
+    assert.equal(job.status, 'failed');
+  });
+
   it('never gives one number to two orders racing for it, with two workers at once', async () => {
     const contested = (await available(12, [9_190_000_000, 9_199_999_999])).map((r) => r.tn);
     const ids: string[] = [];

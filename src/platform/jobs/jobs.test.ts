@@ -136,6 +136,33 @@ describe('durable jobs', () => {
     assert.match(job?.last_error ?? '', /always broken/);
   });
 
+  it('gives up once, in the transaction that marks the job failed, and not before', async () => {
+    const gaveUp: string[] = [];
+    const def: JobDefinition<RecordPayload> = {
+      ...recordJob('w1'),
+      maxAttempts: 2,
+      run: () => Promise.reject(new Error('always broken')),
+      async giveUp(ctx, payload, error) {
+        await sql`insert into job_effects (job_key, worker, runs) values (${payload.key}, 'gave-up', 1)`.execute(
+          ctx.tx.db,
+        );
+        gaveUp.push(error);
+      },
+    };
+    await enqueueMany(t, queue, def, ['abandoned']);
+    const w = worker(def);
+    await w.runDue();
+    assert.deepEqual(gaveUp, [], 'attempts are left');
+    clock.advance(60_000);
+    await w.runDue();
+    assert.equal(gaveUp.length, 1);
+    assert.match(gaveUp[0] ?? '', /always broken/);
+    assert.deepEqual(await effects(t), [{ job_key: 'abandoned', worker: 'gave-up', runs: 1 }]);
+    assert.equal((await jobRows(t))[0]?.status, 'failed');
+    clock.advance(600_000);
+    assert.equal(await w.runDue(), 0, 'a failed job is not run again');
+  });
+
   it('waits for its due time on the clock', async () => {
     const def = recordJob('w1');
     await inTransaction(t.database.db, (tx) =>

@@ -27,6 +27,11 @@ export interface JobDefinition<P> {
    * idempotent.
    */
   run(ctx: JobContext, payload: P): Promise<void>;
+  /**
+   * Runs once, in its own transaction, when the job has failed for good (its attempts are used up):
+   * where the job was the way to a final state (an order's fulfilment), it gets there anyway.
+   */
+  giveUp?(ctx: JobContext, payload: P, error: string): Promise<void>;
   readonly maxAttempts?: number;
   /** Back-off after a failure: base * 2^(attempt-1), capped; from the business clock. */
   readonly backoff?: { readonly baseMs: number; readonly capMs: number };

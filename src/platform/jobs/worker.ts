@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../clock.js';
 import { wallClockMs } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import type { JobsTable } from '../db/tables.js';
 import { asClaim, inTransaction } from '../db/transaction.js';
 import type { JobDefinition, JobQueue } from './queue.js';
@@ -217,20 +217,37 @@ export class JobWorker {
       { job: job.id, name: job.name, attempt: job.attempts, err: message },
       final ? 'job failed for good' : 'job failed; will retry',
     );
-    await this.database.db
-      .updateTable('jobs')
-      .set({
-        status: final ? 'failed' : 'pending',
-        run_at: final ? job.run_at : this.clock.nowMs() + Math.round(delay + jitter),
-        dedupe_key: final ? null : job.dedupe_key,
-        locked_by: null,
-        locked_until: null,
-        last_error: message.slice(0, 4000),
-        updated_at: wallClockMs(),
-      })
-      .where('id', '=', job.id)
-      .where('locked_by', '=', this.id)
-      .execute();
+    const record = (db: Executor) =>
+      db
+        .updateTable('jobs')
+        .set({
+          status: final ? 'failed' : 'pending',
+          run_at: final ? job.run_at : this.clock.nowMs() + Math.round(delay + jitter),
+          dedupe_key: final ? null : job.dedupe_key,
+          locked_by: null,
+          locked_until: null,
+          last_error: message.slice(0, 4000),
+          updated_at: wallClockMs(),
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.id)
+        .executeTakeFirst();
+    const giveUp = final ? def.giveUp?.bind(def) : undefined;
+    if (giveUp) {
+      // Marked failed and given up on in one transaction, so a crash cannot leave one without the other.
+      try {
+        await inTransaction(this.database.db, async (tx) => {
+          const marked = await record(tx.db);
+          if (Number(marked.numUpdatedRows) !== 1) return;
+          const payload = def.parse(JSON.parse(job.payload));
+          await giveUp({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload, message);
+        });
+        return;
+      } catch (giveUpErr) {
+        this.log.error({ job: job.id, name: job.name, err: giveUpErr }, 'giving up on a job failed too');
+      }
+    }
+    await record(this.database.db);
   }
 
   private async pruneDone(): Promise<void> {
