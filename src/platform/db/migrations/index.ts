@@ -3,6 +3,7 @@ import { inventory } from './0002-inventory.js';
 import { userVersion } from './0003-user-version.js';
 import { disconnectHistory } from './0004-disconnect-history.js';
 import { orders } from './0005-orders.js';
+import { availableByNumber } from './0006-available-by-number.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -12,4 +13,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0003-user-version', userVersion],
   ['0004-disconnect-history', disconnectHistory],
   ['0005-orders', orders],
+  ['0006-available-by-number', availableByNumber],
 ];
