@@ -9,10 +9,9 @@ import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fie
 import { formatTn, parseTn } from '../../shared/numbering.js';
 import type { Query } from '../inventory/tns.service.js';
 import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
-import { recordEvent, recordHistory } from '../orders-common/order-machine.js';
+import { receiveOrder } from '../orders-common/order-machine.js';
 import {
   findOrder,
-  insertOrder,
   orderNumbers,
   type OrderNumberRow,
   type OrderRow,
@@ -118,27 +117,15 @@ export async function createDisconnect(
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await inTransaction(deps.database.db, async (tx) => {
-    await insertOrder(tx.db, {
+    await receiveOrder(tx.db, deps.clock, disconnectOrderMachine, {
       id,
       accountId,
-      kind: 'disconnect',
-      status: disconnectOrderMachine.initial,
       name: request.name,
       customerOrderId: request.customerOrderId,
       quantity: request.details.tns.length,
       details: request.details,
       createdBy: userId,
       createdAt: now,
-    });
-    await recordHistory(tx.db, deps.clock, id, disconnectOrderMachine.initial, {
-      note: 'Order received',
-      author: userId,
-    });
-    await recordEvent(tx.db, deps.clock, {
-      orderId: id,
-      accountId,
-      kind: 'disconnect',
-      status: disconnectOrderMachine.initial,
     });
     await deps.jobs.enqueue(tx, disconnectJob(deps), { orderId: id });
   });

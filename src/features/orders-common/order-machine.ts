@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { OrderKind } from '../../platform/db/tables.js';
+import { insertOrder, type NewOrderRow } from './order-records.store.js';
 
 /**
  * Order state machines, as tables: the states, where each may go, and which are final. One
@@ -77,6 +78,29 @@ export async function transition<S extends string>(
     kind: machine.kind,
     status: to,
     message: detail.note,
+  });
+}
+
+/**
+ * Stores a new order in its machine's first state, with the "Order received" history row and the
+ * event, in the caller's transaction (which also enqueues the job that will move it on).
+ */
+export async function receiveOrder<S extends string>(
+  db: Executor,
+  clock: Clock,
+  machine: Machine<S>,
+  order: Omit<NewOrderRow, 'kind' | 'status'>,
+): Promise<void> {
+  await insertOrder(db, { ...order, kind: machine.kind, status: machine.initial });
+  await recordHistory(db, clock, order.id, machine.initial, {
+    note: 'Order received',
+    author: order.createdBy,
+  });
+  await recordEvent(db, clock, {
+    orderId: order.id,
+    accountId: order.accountId,
+    kind: machine.kind,
+    status: machine.initial,
   });
 }
 

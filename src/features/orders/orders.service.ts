@@ -9,11 +9,10 @@ import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fie
 import { coverage } from '../coverage/coverage.cache.js';
 import { findDefaultPeerId, findSipPeer } from '../sip-peers/sip-peers.store.js';
 import { findSite } from '../sites/sites.store.js';
-import { OrderMovedError, recordEvent, recordHistory, transition } from '../orders-common/order-machine.js';
+import { OrderMovedError, receiveOrder, recordHistory, transition } from '../orders-common/order-machine.js';
 import {
   countCompleted,
   findOrder,
-  insertOrder,
   lockOrder,
   orderNumbers,
   updateOrderFields,
@@ -101,11 +100,9 @@ export async function createOrder(
     const id = randomUUID();
     const now = deps.clock.now().toISOString();
     await inTransaction(db, async (tx) => {
-      await insertOrder(tx.db, {
+      await receiveOrder(tx.db, deps.clock, newNumberOrderMachine, {
         id,
         accountId,
-        kind: 'new_number',
-        status: newNumberOrderMachine.initial,
         name: request.name,
         customerOrderId: request.customerOrderId,
         siteId: site.id,
@@ -114,16 +111,6 @@ export async function createOrder(
         details: request.details,
         createdBy: userId,
         createdAt: now,
-      });
-      await recordHistory(tx.db, deps.clock, id, newNumberOrderMachine.initial, {
-        note: 'Order received',
-        author: userId,
-      });
-      await recordEvent(tx.db, deps.clock, {
-        orderId: id,
-        accountId,
-        kind: 'new_number',
-        status: newNumberOrderMachine.initial,
       });
       await deps.jobs.enqueue(tx, orderFulfilmentJob(deps), { orderId: id });
     });
