@@ -12,6 +12,21 @@ function items<T = Record<string, string>>(value: unknown): T[] {
 
 const sorted = <T>(list: readonly T[]) => [...list].sort();
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** A covered rate centre with every embed, in the documented element order. */
+const EVERY_ELEMENT = [
+  'Name',
+  'Abbreviation',
+  'State',
+  'Lata',
+  'AvailableNumberCount',
+  'ZipCodes',
+  'Cities',
+  'Vendors',
+  'Tiers',
+  'NpaNxxXs',
+  'Id',
+  'LocalRateCenters',
+];
 
 interface Covered {
   Name: string;
@@ -673,20 +688,7 @@ describe('coverage', () => {
         const all =
           'embed=ZipCodes&embed=Cities&embed=Vendors&embed=NpaNxxX&embed=AvailableNumberCount&embed=LocalRateCenters';
         const c = await one(all, raleigh);
-        assert.deepEqual(Object.keys(c), [
-          'Name',
-          'Abbreviation',
-          'State',
-          'Lata',
-          'AvailableNumberCount',
-          'ZipCodes',
-          'Cities',
-          'Vendors',
-          'Tiers',
-          'NpaNxxXs',
-          'Id',
-          'LocalRateCenters',
-        ]);
+        assert.deepEqual(Object.keys(c), EVERY_ELEMENT);
         // A rate centre without inventory blocks still shows the asked-for list, empty.
         const bare = await db
           .selectFrom('rate_centers')
@@ -787,20 +789,7 @@ describe('coverage', () => {
       const res = await h.get(`/api/coveredRateCenters/${rc.id}`);
       assert.equal(res.status, 200, res.body);
       const c = at(res.xml, 'CoveredRateCenter') as Covered;
-      assert.deepEqual(Object.keys(c), [
-        'Name',
-        'Abbreviation',
-        'State',
-        'Lata',
-        'AvailableNumberCount',
-        'ZipCodes',
-        'Cities',
-        'Vendors',
-        'Tiers',
-        'NpaNxxXs',
-        'Id',
-        'LocalRateCenters',
-      ]);
+      assert.deepEqual(Object.keys(c), EVERY_ELEMENT);
       assert.equal(c.Id, String(rc.id));
       assert.equal(c.Name, rc.name);
       assert.equal(c.Abbreviation, 'RALEIGH');

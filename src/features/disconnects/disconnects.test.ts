@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import { at, idFromLocation, startHarness, type Harness, type Reply } from '../../../test/support/harness.js';
+import { availableTns } from '../../../test/support/inventory.js';
 import { createAccount } from '../accounts/accounts.service.js';
 import { assignNumbers } from '../inventory/inventory.service.js';
 import { TnStatus } from '../inventory/tn-status.js';
@@ -27,15 +28,8 @@ describe(`disconnects and number aging on ${DIALECT}`, () => {
     db().selectFrom('telephone_numbers').selectAll().where('tn', '=', tn).executeTakeFirstOrThrow();
   /** Puts `n` fresh numbers in service on the account (site 1, default peer). */
   const inService = async (n: number, accountId = '9900000'): Promise<number[]> => {
-    const rows = await db()
-      .selectFrom('telephone_numbers')
-      .select('tn')
-      .where('status', '=', TnStatus.available)
-      .where('rate_center_id', 'is not', null)
-      .orderBy('tn', 'desc')
-      .limit(n)
-      .execute();
-    const result = await assignNumbers(h.app.deps, { tns: rows.map((r) => r.tn), accountId });
+    const tns = await availableTns(db(), n, { highest: true, placed: true });
+    const result = await assignNumbers(h.app.deps, { tns, accountId });
     assert.equal(result.changed.length, n);
     return [...result.changed].sort((a, b) => a - b);
   };
@@ -170,14 +164,7 @@ describe(`disconnects and number aging on ${DIALECT}`, () => {
   it('gives per-number errors for numbers it cannot disconnect: PARTIAL or FAILED, never a failed request', async () => {
     const [mine] = await inService(1);
     const [theirs] = await inService(1, '9900800');
-    const [free] = (
-      await db()
-        .selectFrom('telephone_numbers')
-        .select('tn')
-        .where('status', '=', TnStatus.available)
-        .limit(1)
-        .execute()
-    ).map((r) => r.tn);
+    const [free] = await availableTns(db(), 1);
     assert.ok(mine && theirs && free);
     const { res } = await disconnect(disconnectXml([mine, theirs, free, 2125550000]));
     assert.equal(statusOf(res), 'PARTIAL', res.body);

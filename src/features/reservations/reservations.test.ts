@@ -11,6 +11,7 @@ import {
   type Harness,
   type Reply,
 } from '../../../test/support/harness.js';
+import { availableTns } from '../../../test/support/inventory.js';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { ManualClock } from '../../platform/clock.js';
@@ -41,15 +42,7 @@ describe(`TN reservations on ${DIALECT}`, () => {
     await createAccount(h.app.deps, { id: '9900600', companyName: 'Rival Co' });
     await createUser(h.app.deps, { username: RIVAL[0], password: RIVAL[1], accounts: ['9900600'] });
     const db = h.app.deps.database.db;
-    const rows = await db
-      .selectFrom('telephone_numbers')
-      .select('tn')
-      .where('status', '=', TnStatus.available)
-      .where('rate_center_id', 'is not', null)
-      .orderBy('tn')
-      .limit(60)
-      .execute();
-    pool = rows.map((r) => r.tn);
+    pool = await availableTns(db, 60, { placed: true });
     const used = await db
       .selectFrom('telephone_numbers')
       .select('tn')
@@ -501,13 +494,9 @@ describe('TN reservations through the official Node client (@bandwidth/numbers)'
   after(() => h.close());
 
   it('creates a reservation, reads it and deletes it', async () => {
-    const row = await h.app.deps.database.db
-      .selectFrom('telephone_numbers')
-      .select('tn')
-      .where('status', '=', TnStatus.available)
-      .orderBy('tn', 'desc')
-      .executeTakeFirstOrThrow();
-    const tn = String(row.tn);
+    const [highest] = await availableTns(h.app.deps.database.db, 1, { highest: true });
+    assert.ok(highest);
+    const tn = String(highest);
     const created = await new Promise<SdkReservation>((resolve, reject) =>
       sdk.TnReservation.create(client, { reservedTn: tn }, (err, r) => (err ? reject(err) : resolve(r))),
     );
@@ -520,7 +509,7 @@ describe('TN reservations through the official Node client (@bandwidth/numbers)'
     const number = await h.app.deps.database.db
       .selectFrom('telephone_numbers')
       .select('status')
-      .where('tn', '=', row.tn)
+      .where('tn', '=', highest)
       .executeTakeFirstOrThrow();
     assert.equal(number.status, TnStatus.available);
     await assert.rejects(

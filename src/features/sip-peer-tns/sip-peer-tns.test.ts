@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import { at, errorCode, idFromLocation, startHarness, type Harness } from '../../../test/support/harness.js';
+import { availableTns } from '../../../test/support/inventory.js';
 import { createAccount } from '../accounts/accounts.service.js';
 import { TnStatus } from '../inventory/tn-status.js';
 
@@ -165,14 +166,7 @@ describe(`numbers on SIP peers on ${DIALECT}`, () => {
     assert.equal(rows.length, 0);
 
     // A number that is not on this peer: 13536 naming account, site and peer (404 on GET).
-    const [free] = (
-      await db()
-        .selectFrom('telephone_numbers')
-        .select('tn')
-        .where('status', '=', TnStatus.available)
-        .limit(1)
-        .execute()
-    ).map((r) => r.tn);
+    const [free] = await availableTns(db(), 1);
     const notHere = await h.put(
       `${PEER}/tns/${free}`,
       settingsXml('<CallingNameDisplay>true</CallingNameDisplay>'),
@@ -208,39 +202,19 @@ describe(`numbers on SIP peers on ${DIALECT}`, () => {
     assert.equal((await numberRow(tns[0] ?? 0)).site_id, 1);
 
     // One bad number refuses the whole move.
-    const [free] = (
-      await db()
-        .selectFrom('telephone_numbers')
-        .select('tn')
-        .where('status', '=', TnStatus.available)
-        .limit(1)
-        .execute()
-    ).map((r) => r.tn);
+    const [free] = await availableTns(db(), 1);
     assert.ok(free);
     // Another account's number (set up directly: that account has no site to order onto).
-    const [foreign] = await db()
-      .selectFrom('telephone_numbers')
-      .select('tn')
-      .where('status', '=', TnStatus.available)
-      .orderBy('tn', 'desc')
-      .limit(1)
-      .execute();
+    const [foreign] = await availableTns(db(), 1, { highest: true });
     assert.ok(foreign);
     await db()
       .updateTable('telephone_numbers')
       .set({ status: TnStatus.inService, account_id: '9900900' })
-      .where('tn', '=', foreign.tn)
+      .where('tn', '=', foreign)
       .execute();
     // A number the account holds but not in service: reserved.
-    const [toReserve] = await db()
-      .selectFrom('telephone_numbers')
-      .select('tn')
-      .where('status', '=', TnStatus.available)
-      .orderBy('tn', 'desc')
-      .limit(1)
-      .execute();
-    assert.ok(toReserve);
-    const reserved = toReserve.tn;
+    const [reserved] = await availableTns(db(), 1, { highest: true });
+    assert.ok(reserved);
     const reservation = await h.post(
       `${ACC}/tnreservation`,
       `<Reservation><ReservedTn>${reserved}</ReservedTn></Reservation>`,
@@ -248,7 +222,7 @@ describe(`numbers on SIP peers on ${DIALECT}`, () => {
     assert.equal(reservation.status, 201, reservation.body);
     const cases: [readonly (number | string)[], string][] = [
       [[tns[1] ?? 0, free], '13520'],
-      [[tns[1] ?? 0, foreign.tn], '13520'],
+      [[tns[1] ?? 0, foreign], '13520'],
       [[tns[1] ?? 0, reserved], '13518'],
       [[tns[1] ?? 0, 2125550000], '13517'],
       [[tns[1] ?? 0, 'abc'], '13512'],
