@@ -3,6 +3,11 @@ import type { Updateable } from 'kysely';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { findDefaultPeerId, findSipPeer } from '../sip-peers/sip-peers.store.js';
+import {
+  findLiveReservations,
+  markReservationsUsed,
+  type LiveReservation,
+} from '../reservations/reservations.store.js';
 import { listSites } from '../sites/sites.service.js';
 import { findSite } from '../sites/sites.store.js';
 import type { Clock } from '../../platform/clock.js';
@@ -119,42 +124,38 @@ export async function assignNumbers(deps: AppDeps, a: Assignment): Promise<Trans
     throw new Error(`SIP peer ${sipPeerId} does not exist on site ${site.id}`);
   }
   return inTransaction(db, async (tx) => {
-    // Reserved numbers may be used by the account holding a live reservation of them.
     const now = deps.clock.now().toISOString();
-    const reservations = await tx.db
-      .selectFrom('tn_reservations')
-      .select('id')
-      .where('account_id', '=', a.accountId)
-      .where('state', '=', 'active')
-      .where('expires_at', '>', now)
-      .where('tn', 'in', a.tns.length ? [...a.tns] : [0])
-      .execute();
-    const order: OrderRef = { id: randomUUID(), type: 'ADMIN_ASSIGNMENT', createdAt: now };
-    const result = await transitionNumbers(tx.db, deps.clock, a.tns, {
-      to: TnStatus.inService,
+    const reservations = await findLiveReservations(tx.db, a.accountId, now, { tns: a.tns });
+    return putInService(tx.db, deps.clock, a.tns, reservations, {
       accountId: a.accountId,
       siteId: site.id,
       sipPeerId,
-      reservationId: null,
-      order,
+      order: { id: randomUUID(), type: 'ADMIN_ASSIGNMENT', createdAt: now },
       userId: a.userId,
-      guard: {
-        statuses: [TnStatus.available, TnStatus.reserved],
-        reservationIds: reservations.map((r) => r.id),
-      },
     });
-    if (reservations.length > 0) {
-      await tx.db
-        .updateTable('tn_reservations')
-        .set({ state: 'used' })
-        .where(
-          'id',
-          'in',
-          reservations.map((r) => r.id),
-        )
-        .where('tn', 'in', result.changed.length ? [...result.changed] : [0])
-        .execute();
-    }
-    return result;
   });
+}
+
+/**
+ * Puts numbers in service for an account (an order, an assignment): available numbers, and reserved
+ * ones whose live reservation the account holds (`reservations`), which end as used.
+ */
+export async function putInService(
+  db: Executor,
+  clock: Clock,
+  tns: readonly number[],
+  reservations: readonly LiveReservation[],
+  change: Omit<TnChange, 'to' | 'guard' | 'reservationId'>,
+): Promise<TransitionResult> {
+  const result = await transitionNumbers(db, clock, tns, {
+    ...change,
+    to: TnStatus.inService,
+    reservationId: null,
+    guard: {
+      statuses: [TnStatus.available, TnStatus.reserved],
+      reservationIds: reservations.map((r) => r.id),
+    },
+  });
+  await markReservationsUsed(db, reservations, result.changed);
+  return result;
 }

@@ -4,17 +4,19 @@ import { Errors } from '../../errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { coverage } from '../coverage/coverage.cache.js';
-import { transitionNumbers, type TnChange } from '../inventory/inventory.service.js';
+import { putInService, transitionNumbers, type TnChange } from '../inventory/inventory.service.js';
 import { findNumbers } from '../inventory/inventory.store.js';
 import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
 import { TnStatus } from '../inventory/tn-status.js';
 import { isTerminal, transition } from '../orders-common/order-machine.js';
 import {
+  countCompleted,
   insertOrderNumbers,
   lockOrder,
   orderNumbers,
   type OrderNumberRow,
 } from '../orders-common/order-records.store.js';
+import { findLiveReservations } from '../reservations/reservations.store.js';
 import { parseSearch } from '../search/search.criteria.js';
 import { findAvailableNumbers } from '../search/search.service.js';
 import { newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
@@ -62,8 +64,8 @@ async function abandonOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<voi
   if (!row || row.kind !== 'new_number') return;
   const status = row.status as NewNumberStatus;
   if (isTerminal(newNumberOrderMachine, status)) return;
-  const done = (await orderNumbers(tx.db, orderId)).filter((n) => n.outcome === 'completed').length;
-  const next: NewNumberStatus = done >= row.quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
+  const done = await countCompleted(tx.db, orderId);
+  const next = endStatus(done, row.quantity);
   const e = Errors.orderProcessingFailed;
   const details = JSON.parse(row.details) as NewNumberDetails;
   await transition(
@@ -96,23 +98,10 @@ async function claimExisting(
   // Numbers that failed before are tried again (a backorder waits for them to become free).
   const pending = (details.tns ?? []).filter((tn) => !alreadyCompleted.has(tn));
   // A reserved number goes to the account holding a live reservation of it, named in the order.
-  const live = await tx.db
-    .selectFrom('tn_reservations')
-    .select(['id', 'tn'])
-    .where('account_id', '=', accountId)
-    .where('state', '=', 'active')
-    .where('expires_at', '>', deps.clock.now().toISOString())
-    .where('id', 'in', details.reservationIds?.length ? [...details.reservationIds] : [''])
-    .execute();
-  const result = await transitionNumbers(tx.db, deps.clock, pending, {
-    ...change,
-    reservationId: null,
-    guard: { statuses: [TnStatus.available, TnStatus.reserved], reservationIds: live.map((r) => r.id) },
+  const reservations = await findLiveReservations(tx.db, accountId, deps.clock.now().toISOString(), {
+    ids: details.reservationIds ?? [],
   });
-  const claimedSet = new Set(result.changed);
-  const used = live.filter((r) => claimedSet.has(r.tn)).map((r) => r.id);
-  if (used.length > 0)
-    await tx.db.updateTable('tn_reservations').set({ state: 'used' }).where('id', 'in', used).execute();
+  const result = await putInService(tx.db, deps.clock, pending, reservations, change);
   const rows = new Map((await findNumbers(tx.db, result.refused)).map((r) => [r.tn, r]));
   const failed = result.refused.map((tn): OrderNumberRow => {
     const row = rows.get(tn);
@@ -240,6 +229,11 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
       { runAt: clock.nowMs() + deps.config.orders.backorderRetryMs },
     );
   }
+}
+
+/** Where an order that stops short (closed, given up) ends, by the numbers it got. */
+export function endStatus(done: number, quantity: number): NewNumberStatus {
+  return done >= quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type OrderNumberRow,
   type OrderRow,
 } from '../orders-common/order-records.store.js';
-import { orderFulfilmentJob, shortfallErrors } from './orders.fulfil.js';
+import { endStatus, orderFulfilmentJob, shortfallErrors } from './orders.fulfil.js';
 import { NEW_NUMBER_STATUSES, newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
 import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
 import type { Query } from '../inventory/tns.service.js';
@@ -227,20 +227,21 @@ export async function updateOrder(
     }
     if (close) {
       const done = await countCompleted(tx.db, order.id);
-      const final: NewNumberStatus = done >= order.quantity ? 'COMPLETE' : done > 0 ? 'PARTIAL' : 'FAILED';
-      await updateOrderFields(tx.db, order.id, {
-        details: JSON.stringify({
-          ...order.details,
-          closed: true,
-          errors: shortfallErrors(order.details, final, done),
-        }),
-        updated_at: now,
-      });
+      const final = endStatus(done, order.quantity);
       try {
-        await transition(tx.db, deps.clock, newNumberOrderMachine, order, final, {
-          note: `Backorder closed: ${done} of ${order.quantity} numbers`,
-          author: userId,
-        });
+        await transition(
+          tx.db,
+          deps.clock,
+          newNumberOrderMachine,
+          order,
+          final,
+          { note: `Backorder closed: ${done} of ${order.quantity} numbers`, author: userId },
+          JSON.stringify({
+            ...order.details,
+            closed: true,
+            errors: shortfallErrors(order.details, final, done),
+          }),
+        );
       } catch (err) {
         // A retry filled the order meanwhile: it is no longer a backorder to close.
         if (err instanceof OrderMovedError) throw ApiError.of(Errors.orderCloseNotBackordered);

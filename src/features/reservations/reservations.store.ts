@@ -106,3 +106,42 @@ export async function endReservation(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export interface LiveReservation {
+  readonly id: string;
+  readonly tn: number;
+}
+
+/**
+ * The account's live reservations (active and not yet expired at `now`): of the given numbers, or
+ * with the given ids (an order names the reservations it uses).
+ */
+export async function findLiveReservations(
+  db: Executor,
+  accountId: string,
+  now: string,
+  of: { readonly tns: readonly number[] } | { readonly ids: readonly string[] },
+): Promise<LiveReservation[]> {
+  const [column, values] = 'tns' in of ? (['tn', [...of.tns]] as const) : (['id', [...of.ids]] as const);
+  if (values.length === 0) return [];
+  return db
+    .selectFrom('tn_reservations')
+    .select(['id', 'tn'])
+    .where('account_id', '=', accountId)
+    .where('state', '=', 'active')
+    .where('expires_at', '>', now)
+    .where(column, 'in', values)
+    .execute();
+}
+
+/** Ends, as used, the reservations whose numbers were just put in service. */
+export async function markReservationsUsed(
+  db: Executor,
+  reservations: readonly LiveReservation[],
+  assigned: readonly number[],
+): Promise<void> {
+  const taken = new Set(assigned);
+  const used = reservations.filter((r) => taken.has(r.tn)).map((r) => r.id);
+  if (used.length === 0) return;
+  await db.updateTable('tn_reservations').set({ state: 'used' }).where('id', 'in', used).execute();
+}
