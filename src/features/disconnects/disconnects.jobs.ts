@@ -5,8 +5,9 @@ import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { transitionNumbers, type OrderRef } from '../inventory/inventory.service.js';
 import { findNumbers } from '../inventory/inventory.store.js';
 import { TnStatus } from '../inventory/tn-status.js';
-import { isTerminal, transition } from '../orders-common/order-machine.js';
-import { insertOrderNumbers, lockOrder, type OrderNumberRow } from '../orders-common/order-records.store.js';
+import { lockOpenOrder, parseOrderJobPayload, type OrderJobPayload } from '../orders-common/order-jobs.js';
+import { transition } from '../orders-common/order-machine.js';
+import { insertOrderNumbers, type OrderNumberRow } from '../orders-common/order-records.store.js';
 import { removeTnSettings } from '../sip-peer-tns/tn-settings.store.js';
 import { disconnectOrderMachine, type DisconnectStatus } from './disconnects.machine.js';
 import type { DisconnectDetails } from './disconnects.service.js';
@@ -17,39 +18,24 @@ import type { DisconnectDetails } from './disconnects.service.js';
  * account, its site, SIP peer and per-number settings; any other number gets a per-number error.
  * `disconnects.release` runs when the aging period is over and makes them available again.
  */
-interface OrderPayload {
-  readonly orderId: string;
-}
-
-function parseOrderPayload(payload: unknown): OrderPayload {
-  const orderId = (payload as { orderId?: unknown }).orderId;
-  if (typeof orderId !== 'string') throw new Error('payload.orderId must be a string');
-  return { orderId };
-}
-
 export const DISCONNECT_ORDER_TYPE = 'DISCONNECT_NUMBER_ORDER';
 
-export function disconnectJob(deps: AppDeps): JobDefinition<OrderPayload> {
+export function disconnectJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
   return {
     name: 'disconnects.process',
     maxAttempts: 5,
-    parse: parseOrderPayload,
+    parse: parseOrderJobPayload,
     run: (ctx, { orderId }) => processDisconnect(deps, ctx.tx, orderId),
     // Every attempt rolled back, so no number changed: the order fails (5086) instead of staying open.
     giveUp: async (ctx, { orderId }) => {
-      const row = await lockOrder(ctx.tx.db, deps.database.dialect, orderId);
-      if (
-        !row ||
-        row.kind !== 'disconnect' ||
-        isTerminal(disconnectOrderMachine, row.status as DisconnectStatus)
-      )
-        return;
+      const row = await lockOpenOrder(ctx.tx.db, deps.database.dialect, disconnectOrderMachine, orderId);
+      if (!row) return;
       const e = Errors.orderProcessingFailed;
       await transition(
         ctx.tx.db,
         deps.clock,
         disconnectOrderMachine,
-        { id: row.id, accountId: row.account_id, status: row.status as DisconnectStatus },
+        { id: row.id, accountId: row.account_id, status: row.status },
         'FAILED',
         { note: `Disconnect failed: ${e.template}`, author: 'System' },
         JSON.stringify({
@@ -61,11 +47,11 @@ export function disconnectJob(deps: AppDeps): JobDefinition<OrderPayload> {
   };
 }
 
-export function agingReleaseJob(deps: AppDeps): JobDefinition<OrderPayload> {
+export function agingReleaseJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
   return {
     name: 'disconnects.release',
     maxAttempts: 10,
-    parse: parseOrderPayload,
+    parse: parseOrderJobPayload,
     run: (ctx, { orderId }) => releaseAged(deps, ctx.tx, orderId),
   };
 }
@@ -79,10 +65,8 @@ function refusal(row: { account_id: string | null; status: number } | undefined,
 }
 
 async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
-  const row = await lockOrder(tx.db, deps.database.dialect, orderId);
-  if (!row || row.kind !== 'disconnect') return;
-  const status = row.status as DisconnectStatus;
-  if (isTerminal(disconnectOrderMachine, status)) return;
+  const row = await lockOpenOrder(tx.db, deps.database.dialect, disconnectOrderMachine, orderId);
+  if (!row) return;
   const details = JSON.parse(row.details) as DisconnectDetails;
   const order: OrderRef = {
     id: row.id,
@@ -130,7 +114,7 @@ async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promis
     tx.db,
     deps.clock,
     disconnectOrderMachine,
-    { id: row.id, accountId: row.account_id, status },
+    { id: row.id, accountId: row.account_id, status: row.status },
     next,
     {
       note: `Disconnect ${next === 'COMPLETE' ? 'successful' : next === 'PARTIAL' ? 'partially succeeded' : 'failed'}: ${result.changed.length} of ${details.tns.length} numbers`,

@@ -8,11 +8,11 @@ import { putInService, transitionNumbers, type TnChange } from '../inventory/inv
 import { findNumbers } from '../inventory/inventory.store.js';
 import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
 import { TnStatus } from '../inventory/tn-status.js';
-import { isTerminal, transition } from '../orders-common/order-machine.js';
+import { lockOpenOrder, parseOrderJobPayload, type OrderJobPayload } from '../orders-common/order-jobs.js';
+import { transition } from '../orders-common/order-machine.js';
 import {
   countCompleted,
   insertOrderNumbers,
-  lockOrder,
   orderNumbers,
   type OrderNumberRow,
 } from '../orders-common/order-records.store.js';
@@ -29,10 +29,6 @@ import type { NewNumberDetails } from './orders.rules.js';
  * it), the order's numbers and errors are recorded, and the order moves to its next status. Running
  * it again for a final order does nothing.
  */
-export interface FulfilPayload {
-  readonly orderId: string;
-}
-
 const SAVEPOINT = 'order_fulfilment';
 /**
  * Rounds of search-then-claim. A round claims fewer than it found only when concurrent orders took
@@ -41,15 +37,11 @@ const SAVEPOINT = 'order_fulfilment';
  */
 const CLAIM_ROUNDS = 64;
 
-export function orderFulfilmentJob(deps: AppDeps): JobDefinition<FulfilPayload> {
+export function orderFulfilmentJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
   return {
     name: 'orders.fulfil',
     maxAttempts: 5,
-    parse(payload) {
-      const orderId = (payload as { orderId?: unknown }).orderId;
-      if (typeof orderId !== 'string') throw new Error('payload.orderId must be a string');
-      return { orderId };
-    },
+    parse: parseOrderJobPayload,
     run: (ctx, payload) => fulfilOrder(deps, ctx.tx, payload.orderId),
     giveUp: (ctx, payload) => abandonOrder(deps, ctx.tx, payload.orderId),
   };
@@ -60,10 +52,9 @@ export function orderFulfilmentJob(deps: AppDeps): JobDefinition<FulfilPayload> 
  * attempts of a backorder obtained, and error 5086, rather than staying open for ever.
  */
 async function abandonOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
-  const row = await lockOrder(tx.db, deps.database.dialect, orderId);
-  if (!row || row.kind !== 'new_number') return;
-  const status = row.status as NewNumberStatus;
-  if (isTerminal(newNumberOrderMachine, status)) return;
+  const row = await lockOpenOrder(tx.db, deps.database.dialect, newNumberOrderMachine, orderId);
+  if (!row) return;
+  const { status } = row;
   const done = await countCompleted(tx.db, orderId);
   const next = endStatus(done, row.quantity);
   const e = Errors.orderProcessingFailed;
@@ -144,11 +135,10 @@ async function claimBySearch(
 }
 
 export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
-  const row = await lockOrder(tx.db, deps.database.dialect, orderId);
-  if (!row || row.kind !== 'new_number') return;
-  const status = row.status as NewNumberStatus;
+  const row = await lockOpenOrder(tx.db, deps.database.dialect, newNumberOrderMachine, orderId);
+  if (!row) return;
+  const { status } = row;
   const details = JSON.parse(row.details) as NewNumberDetails;
-  if (isTerminal(newNumberOrderMachine, status) || details.closed) return;
 
   const { clock } = deps;
   // The SIP peer is held until the numbers are on it; deleted since the order was accepted: it fails.

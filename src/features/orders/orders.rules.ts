@@ -30,8 +30,6 @@ export interface NewNumberDetails {
   readonly partialAllowed: boolean;
   readonly backOrderRequested: boolean;
   readonly tnAttributes: readonly string[];
-  /** Set when CloseOrder ended a backorder. */
-  readonly closed?: boolean;
   /** Order-level errors of the last attempt (a search that came up short). */
   readonly errors?: readonly { readonly code: number; readonly description: string }[];
 }

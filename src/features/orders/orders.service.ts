@@ -238,7 +238,6 @@ export async function updateOrder(
           { note: `Backorder closed: ${done} of ${order.quantity} numbers`, author: userId },
           JSON.stringify({
             ...order.details,
-            closed: true,
             errors: shortfallErrors(order.details, final, done),
           }),
         );
