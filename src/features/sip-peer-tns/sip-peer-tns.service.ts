@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import { Errors } from '../../errors.js';
+import type { Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn, RootOut } from '../../platform/xml/schema.js';
@@ -75,11 +76,15 @@ export async function listPeerTns(
   };
 }
 
-/** The number `tnText` in service on the peer, or 13536 naming account, site and peer. */
-async function requireNumberOnPeer(deps: AppDeps, peer: SipPeer, tnText: string, status = 400) {
+function parsePeerTn(tnText: string): number {
   const tn = parseTn(tnText);
   if (tn === undefined) throw ApiError.of(Errors.peerTnInvalid, tnText);
-  const row = await findNumber(deps.database.db, tn);
+  return tn;
+}
+
+/** The number in service on the peer, or 13536 naming the number as sent, account, site and peer. */
+async function requireNumberOnPeer(db: Executor, peer: SipPeer, tn: number, tnText: string, status = 400) {
+  const row = await findNumber(db, tn);
   if (
     !row ||
     row.account_id !== peer.accountId ||
@@ -100,7 +105,7 @@ export async function getPeerTn(
   tnText: string,
 ): Promise<RootOut<typeof PeerTnXml>> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
-  const row = await requireNumberOnPeer(deps, peer, tnText, 404);
+  const row = await requireNumberOnPeer(deps.database.db, peer, parsePeerTn(tnText), tnText, 404);
   const settings = await settingsOf(deps.database.db, [row.tn]);
   return { SipPeerTelephoneNumber: viewOf(row.tn, row.protected === 1, settings.get(row.tn)) };
 }
@@ -145,8 +150,7 @@ export async function updatePeerTn(
   body: Update,
 ): Promise<void> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
-  const tn = parseTn(tnText);
-  if (tn === undefined) throw ApiError.of(Errors.peerTnInvalid, tnText);
+  const tn = parsePeerTn(tnText);
   const full = text(body.FullNumber);
   if (full !== undefined && parseTn(full) !== tn) throw ApiError.of(Errors.peerTnInvalid, full);
   const callForward = setting(
@@ -180,15 +184,7 @@ export async function updatePeerTn(
   }
 
   await inTransaction(deps.database.db, async (tx) => {
-    const row = await findNumber(tx.db, tn);
-    if (
-      !row ||
-      row.account_id !== accountId ||
-      row.sip_peer_id !== peer.id ||
-      !IN_SERVICE_STATUSES.includes(row.status)
-    ) {
-      throw ApiError.of(Errors.peerTnNotOnPeer, tnText, accountId, peer.siteId, peer.id);
-    }
+    await requireNumberOnPeer(tx.db, peer, tn, tnText);
     const current = (await settingsOf(tx.db, [tn])).get(tn) ?? {};
     const next: TnSettings = {
       callForward: resolve(current.callForward, callForward),
@@ -251,11 +247,7 @@ export async function moveTns(
   const list = (body.FullNumber ?? []).map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(Errors.peerTnRequired);
   if (list.length > MAX_MOVE) throw ApiError.of(Errors.peerMoveTooMany, MAX_MOVE);
-  const tns = list.map((v) => {
-    const tn = parseTn(v);
-    if (tn === undefined) throw ApiError.of(Errors.peerTnInvalid, v);
-    return tn;
-  });
+  const tns = list.map(parsePeerTn);
   const seen = new Set<number>();
   for (const tn of tns) {
     if (seen.has(tn)) throw ApiError.of(Errors.peerTnDuplicate, formatTn(tn));
