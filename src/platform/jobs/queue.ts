@@ -28,7 +28,7 @@ export interface JobDefinition<P> {
    */
   run(ctx: JobContext, payload: P): Promise<void>;
   /**
-   * Runs once, in its own transaction, when the job has failed for good (its attempts are used up):
+   * Runs once, in the transaction that marks the job failed for good (its attempts are used up):
    * where the job was the way to a final state (an order's fulfilment), it gets there anyway.
    */
   giveUp?(ctx: JobContext, payload: P, error: string): Promise<void>;
