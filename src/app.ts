@@ -12,6 +12,7 @@ import { readManualTime, restoreClock } from './platform/clock-store.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { BasicAuthenticator } from './platform/http/auth.js';
+import type { ThrottlePolicy } from './platform/http/auth-throttle.js';
 import { mountRoutes } from './platform/http/routes.js';
 import { createHttpServer } from './platform/http/server.js';
 import { JobQueue } from './platform/jobs/queue.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Skip loading the reference data (tests that do not need it start faster). */
   readonly skipReferenceData?: boolean;
+  /** Override the failed-login throttle (tests that send many wrong passwords on purpose). */
+  readonly authThrottle?: Partial<ThrottlePolicy>;
   /** Progress of long start-up work (the first build of the demo inventory). */
   readonly onProgress?: (done: number, total: number, phase: string) => void;
 }
@@ -65,10 +68,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const jobs = new JobQueue(clock);
   const deps: AppDeps = { config, database, clock, jobs };
 
+  const authenticator = new BasicAuthenticator(credentialLoader(deps), options.authThrottle);
   const http = createHttpServer({
-    authenticator: new BasicAuthenticator(credentialLoader(deps)),
+    authenticator,
     maxBodyBytes: config.http.maxBodyBytes,
     trustProxy: config.http.trustProxy,
+    requestTimeoutMs: config.http.requestTimeoutMs,
     logLevel: config.logLevel,
   });
   const routes = featureRoutes(deps);
@@ -111,6 +116,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     async close() {
       if (clockFollower) clearInterval(clockFollower);
+      authenticator.close();
       await http.close();
       await worker.stop();
       if (!options.database) await database.close();

@@ -34,6 +34,8 @@ export interface Config {
   readonly http: {
     readonly maxBodyBytes: number;
     readonly trustProxy: boolean;
+    /** Time a client has to send a whole request, headers and body (408 and a closed connection after). */
+    readonly requestTimeoutMs: number;
   };
   readonly jobs: {
     readonly pollMs: number;
@@ -94,6 +96,13 @@ function roles(value: string | undefined): Set<ServerRole> {
   return new Set(list as ServerRole[]);
 }
 
+function duration(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (!value) return fallback;
+  const ms = parseDuration(value);
+  if (ms < min) throw new Error(`${name} must be at least ${min} ms, got '${value}'`);
+  return ms;
+}
+
 function time(name: string, value: string | undefined): number | undefined {
   if (!value) return undefined;
   const ms = Date.parse(value);
@@ -123,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     http: {
       maxBodyBytes: int('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 1024 * 1024, 1024),
       trustProxy: bool(env.TRUST_PROXY, false),
+      requestTimeoutMs: duration('REQUEST_TIMEOUT', env.REQUEST_TIMEOUT, 30_000, 100),
     },
     jobs: {
       pollMs: env.JOB_POLL ? parseDuration(env.JOB_POLL) : 200,

@@ -307,6 +307,7 @@ export const Errors = {
     'The Protected Telephone Numbers setting is incompatible with an obsolete or purge disconnect',
   ),
   noteUserRequired: e(400, 12501, 'Username is required'),
+  noteUserTooLong: e(400, 12500, "Username '%s' is too long. Max length 100 characters"),
   noteDescriptionRequired: e(400, 1003, 'Description is required'),
   noteDescriptionTooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../platform/http/api-error.js';
+import { hasControlCharacters } from '../platform/text.js';
 import { Errors } from '../errors.js';
 
 /**
@@ -6,10 +7,15 @@ import { Errors } from '../errors.js';
  * element is absent), and each check throws the documented Bandwidth error.
  */
 
-/** Trimmed text, or undefined for an absent or empty element. */
+/**
+ * Trimmed text, or undefined for an absent or empty element. Every text field passes here, so text
+ * with control characters is refused (1008) whatever field or entry point (XML, CLI) it came by.
+ */
 export function text(value: string | undefined): string | undefined {
   const t = value?.trim();
-  return t === undefined || t === '' ? undefined : t;
+  if (t === undefined || t === '') return undefined;
+  if (hasControlCharacters(t)) throw ApiError.of(Errors.invalidValue, t);
+  return t;
 }
 
 export function requireText(value: string | undefined, name: string): string {

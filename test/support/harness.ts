@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import type { JobWorker } from '../../src/platform/jobs/worker.js';
@@ -51,6 +51,8 @@ export interface Harness {
 
 export interface HarnessOptions extends TestDatabaseOptions {
   readonly env?: Env;
+  /** Override the failed-login throttle (suites that send many wrong passwords on purpose). */
+  readonly authThrottle?: AppOptions['authThrottle'];
 }
 
 /**
@@ -66,7 +68,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const clock = new ManualClock(Date.parse('2026-12-01T12:00:00.000Z'));
-  const app = await createApp(config, { database: db.database, clock, skipReferenceData: true });
+  const app = await createApp(config, {
+    database: db.database,
+    clock,
+    skipReferenceData: true,
+    ...(options.authThrottle ? { authThrottle: options.authThrottle } : {}),
+  });
   await app.http.ready();
 
   const request = async (method: string, path: string, o: RequestOptions = {}): Promise<Reply> => {

@@ -25,6 +25,8 @@ export const NotesXml = x.root('Notes', {
 export const noteErrorShape = responseStatusShape('NoteResponse');
 
 const MAX_DESCRIPTION = 500;
+/** A user name, as long as the catalogue allows one to be (12500). */
+const MAX_USER_ID = 100;
 
 export async function addNote(
   deps: AppDeps,
@@ -33,6 +35,7 @@ export async function addNote(
 ): Promise<number> {
   const userId = text(body.UserId);
   if (userId === undefined) throw ApiError.of(Errors.noteUserRequired);
+  if (userId.length > MAX_USER_ID) throw ApiError.of(Errors.noteUserTooLong, `${userId.slice(0, 20)}…`);
   const description = text(body.Description);
   if (description === undefined) throw ApiError.of(Errors.noteDescriptionRequired);
   if (description.length > MAX_DESCRIPTION) {

@@ -14,13 +14,18 @@ export function defineError(status: number, code: number, template: string): Err
   return { status, code, template };
 }
 
+/** How much of a value an error message echoes: enough to recognise it, never a whole hostile body. */
+const MAX_ECHO = 100;
+
 export function formatTemplate(template: string, args: readonly (string | number)[]): string {
   let i = 0;
   // Both `%s` and positional `%1$s` appear in Bandwidth's catalogue.
   return template.replace(/%(\d+\$)?[sd]/g, (_m, pos: string | undefined) => {
     const index = pos ? Number(pos.slice(0, -1)) - 1 : i++;
     const value = args[index];
-    return value === undefined ? '' : String(value);
+    if (value === undefined) return '';
+    const text = String(value);
+    return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
   });
 }
 

@@ -2,6 +2,15 @@ import { createHash } from 'node:crypto';
 import { wallClockMs } from '../clock.js';
 import { decoyHash, verifyPassword } from '../security/password.js';
 import { ApiError } from './api-error.js';
+import {
+  DEFAULT_THROTTLE,
+  delayAfter,
+  FailureCounts,
+  KeyedLanes,
+  Semaphore,
+  Waits,
+  type ThrottlePolicy,
+} from './auth-throttle.js';
 import { ProtocolErrors } from './protocol-errors.js';
 
 /** Who is calling: the authenticated user with the accounts and roles granted to them. */
@@ -30,51 +39,6 @@ export function hasRole(principal: Principal, role: string, permission: Permissi
   return principal.roles.get(role)?.has(permission) ?? false;
 }
 
-/**
- * Slows down clients that keep failing to authenticate: after `freeFailures` failures within the
- * window, each further attempt from that client waits twice as long as the last (capped).
- */
-export class FailureThrottle {
-  private readonly failures = new Map<string, { count: number; since: number }>();
-  constructor(
-    private readonly freeFailures = 5,
-    private readonly windowMs = 15 * 60_000,
-    private readonly maxDelayMs = 5_000,
-  ) {}
-
-  delayFor(client: string): number {
-    const entry = this.current(client);
-    if (!entry || entry.count < this.freeFailures) return 0;
-    return Math.min(this.maxDelayMs, 100 * 2 ** (entry.count - this.freeFailures));
-  }
-
-  recordFailure(client: string): void {
-    const entry = this.current(client);
-    if (entry) entry.count++;
-    else {
-      if (this.failures.size > 10_000) this.failures.clear(); // bound memory under a spray of addresses
-      this.failures.set(client, { count: 1, since: wallClockMs() });
-    }
-  }
-
-  recordSuccess(client: string): void {
-    this.failures.delete(client);
-  }
-
-  private current(client: string): { count: number; since: number } | undefined {
-    const entry = this.failures.get(client);
-    if (entry && wallClockMs() - entry.since > this.windowMs) {
-      this.failures.delete(client);
-      return undefined;
-    }
-    return entry;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 export function parseBasicAuth(
   header: string | undefined,
 ): { username: string; password: string } | undefined {
@@ -93,18 +57,37 @@ const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Bandwidth Dashboard", char
  * HTTP Basic authentication against scrypt hashes. scrypt is deliberately slow, so a successful
  * (user, password) pair is remembered by digest together with the hash it matched; the stored
  * hash is re-read on every request, so a password change anywhere invalidates the memory at once.
+ *
+ * Guessing is throttled: failures are counted per user name and per client address (a success
+ * clears only its own user's count, so a valid login in between resets nothing for the guesser),
+ * and after a few, each attempt waits twice as long as the last (attempts still under way count,
+ * so a simultaneous burst is slowed too). A client's attempts are verified one at a time, and at
+ * most `maxHashing` hashes run at once, so a burst of failures cannot starve valid users. A pair
+ * that was verified before is answered without any of this.
  */
 export class BasicAuthenticator {
+  private readonly policy: ThrottlePolicy;
   private readonly verified = new Map<string, string>();
+  private readonly failures: FailureCounts;
+  /** Verifications under way (waiting or hashing) per user name. */
+  private readonly attempting = new Map<string, number>();
+  /** Identical credentials already being verified share that verification. */
+  private readonly inFlight = new Map<string, Promise<boolean>>();
+  private readonly lanes: KeyedLanes;
+  private readonly hashing: Semaphore;
+  private readonly waits = new Waits();
 
   constructor(
     private readonly load: CredentialLoader,
-    private readonly throttle = new FailureThrottle(),
-  ) {}
+    policy: Partial<ThrottlePolicy> = {},
+  ) {
+    this.policy = { ...DEFAULT_THROTTLE, ...policy };
+    this.failures = new FailureCounts(this.policy.windowMs);
+    this.lanes = new KeyedLanes(this.policy.maxWaitingPerClient);
+    this.hashing = new Semaphore(this.policy.maxHashing);
+  }
 
   async authenticate(header: string | undefined, client: string): Promise<Principal> {
-    const delay = this.throttle.delayFor(client);
-    if (delay > 0) await sleep(delay);
     const creds = parseBasicAuth(header);
     if (!creds) throw this.reject(ProtocolErrors.unauthenticated);
     const stored = await this.load(creds.username);
@@ -114,22 +97,76 @@ export class BasicAuthenticator {
       .update(creds.password)
       .digest('base64');
     if (stored && this.verified.get(key) === stored.passwordHash) {
-      this.throttle.recordSuccess(client);
+      this.failures.clear(userKey(creds.username));
       return stored.principal;
     }
-    const ok = await verifyPassword(creds.password, stored?.passwordHash ?? (await decoyHash()));
-    if (!stored || !ok) {
-      this.throttle.recordFailure(client);
-      throw this.reject(ProtocolErrors.badCredentials);
+    let verification = this.inFlight.get(key);
+    if (!verification) {
+      const queued = this.lanes.run(clientKey(client), () => this.verify(creds, stored, client, key));
+      if (!queued) throw this.tooManyAttempts();
+      verification = queued.finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, verification);
     }
-    if (this.verified.size > 10_000) this.verified.clear();
-    this.verified.set(key, stored.passwordHash);
-    this.throttle.recordSuccess(client);
+    if (!(await verification) || !stored) throw this.reject(ProtocolErrors.badCredentials);
     return stored.principal;
+  }
+
+  /** Ends every wait at once (answered 503), so shutdown is not held up by throttled clients. */
+  close(): void {
+    this.waits.close();
+  }
+
+  /** Runs in the client's lane: waits out the throttle, then hashes within the global bound. */
+  private async verify(
+    creds: { username: string; password: string },
+    stored: StoredCredentials | undefined,
+    client: string,
+    key: string,
+  ): Promise<boolean> {
+    const user = userKey(creds.username);
+    const address = clientKey(client);
+    const ahead = this.attempting.get(user) ?? 0;
+    this.attempting.set(user, ahead + 1);
+    try {
+      const delay = Math.max(
+        delayAfter(this.failures.count(address), this.policy),
+        delayAfter(this.failures.count(user) + ahead, this.policy),
+      );
+      if (delay > 0 && !(await this.waits.sleep(delay))) throw ApiError.of(ProtocolErrors.shuttingDown);
+      if (this.waits.isClosed) throw ApiError.of(ProtocolErrors.shuttingDown);
+      const ok = await this.hashing.run(async () =>
+        verifyPassword(creds.password, stored?.passwordHash ?? (await decoyHash())),
+      );
+      if (!stored || !ok) {
+        this.failures.add(user);
+        this.failures.add(address);
+        return false;
+      }
+      this.failures.clear(user);
+      if (this.verified.size > 10_000) this.verified.clear();
+      this.verified.set(key, stored.passwordHash);
+      return true;
+    } finally {
+      const left = (this.attempting.get(user) ?? 1) - 1;
+      if (left > 0) this.attempting.set(user, left);
+      else this.attempting.delete(user);
+    }
   }
 
   private reject(def: typeof ProtocolErrors.unauthenticated): ApiError {
     const base = ApiError.of(def);
     return new ApiError(base.status, base.code, base.description, CHALLENGE);
   }
+
+  private tooManyAttempts(): ApiError {
+    const base = ApiError.of(ProtocolErrors.tooManyAttempts);
+    const retryAfter = Math.ceil(this.policy.maxDelayMs / 1000);
+    return new ApiError(base.status, base.code, base.description, {
+      'Retry-After': String(retryAfter),
+      'X-RateLimit-Reset': String(Math.ceil(wallClockMs() / 1000) + retryAfter),
+    });
+  }
 }
+
+const userKey = (username: string) => `user:${username.toLowerCase()}`;
+const clientKey = (address: string) => `addr:${address}`;

@@ -7,6 +7,7 @@ import { ApiError } from './api-error.js';
 import type { Permission, Principal } from './auth.js';
 import type { ErrorShape } from './error-shapes.js';
 import { ProtocolErrors } from './protocol-errors.js';
+import { hasControlCharacters } from '../text.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** Methods answered with 405 on a known path that does not define them. */
@@ -101,18 +102,23 @@ function baseUrl(request: FastifyRequest, options: RouteMountOptions): string {
 }
 
 function routeContext(request: FastifyRequest, prefix: string, options: RouteMountOptions): RouteContext {
-  const rawQuery: Record<string, string[]> = {};
+  // Null-prototype maps: a query name such as `__proto__` or `constructor` is just a name here.
+  const rawQuery: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [k, v] of Object.entries(request.query as Record<string, string | string[] | undefined>)) {
     if (v === undefined) continue;
     const key = k.toLowerCase();
     rawQuery[key] = [...(rawQuery[key] ?? []), ...(Array.isArray(v) ? v : [v])];
   }
-  const query: Record<string, string | undefined> = {};
+  const query = Object.create(null) as Record<string, string | undefined>;
   for (const [k, v] of Object.entries(rawQuery)) query[k] = v[0];
   const doc = request.body as ParsedDocument | undefined;
   const principal = request.principal;
   if (!principal) throw new Error('route reached without authentication');
   const params = request.params as Record<string, string>;
+  // No id or query value holds control characters; refused here, they reach no operation or query.
+  for (const [name, value] of [...Object.entries(params), ...Object.entries(rawQuery)]) {
+    if ([value].flat().some(hasControlCharacters)) throw ApiError.of(ProtocolErrors.controlCharacters, name);
+  }
   return {
     params,
     param: (name) => {

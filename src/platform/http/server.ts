@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { parseXmlDocument, XmlSyntaxError } from '../xml/parse.js';
+import { XmlLimitError, XmlSyntaxError } from '../xml/parse.js';
 import { ApiError } from './api-error.js';
 import { hasAccount, hasRole, type BasicAuthenticator } from './auth.js';
+import { declaredLength, readXmlBody, type BodyLimits } from './body.js';
+import { ClientErrorResponder } from './client-errors.js';
 import { genericErrorShape } from './error-shapes.js';
 import { ProtocolErrors } from './protocol-errors.js';
 import { requiredPermission } from './routes.js';
@@ -16,8 +20,13 @@ export interface HttpServerOptions {
   readonly authenticator: BasicAuthenticator;
   readonly maxBodyBytes: number;
   readonly trustProxy: boolean;
+  /** Headers and body must arrive within this time (408 and a closed connection otherwise). */
+  readonly requestTimeoutMs: number;
   readonly logLevel: string;
 }
+
+/** A refused body is still read (and discarded) up to this much, so the client receives the answer. */
+const MIN_DRAIN_BYTES = 64 * 1024 * 1024;
 
 function toApiError(
   err: FastifyError | Error,
@@ -26,6 +35,7 @@ function toApiError(
 ): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof XmlSyntaxError) return ApiError.of(ProtocolErrors.malformedXml, err.message);
+  if (err instanceof XmlLimitError) return ApiError.of(ProtocolErrors.bodyTooComplex, err.message);
   const code = (err as FastifyError).code;
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -50,13 +60,24 @@ async function sendError(reply: FastifyReply, request: FastifyRequest, err: ApiE
   else await reply.type('application/xml; charset=utf-8').send(body);
 }
 
+function expectsContinue(request: FastifyRequest): boolean {
+  return /^\s*100-continue\s*$/i.test(request.headers.expect ?? '');
+}
+
 /**
- * The HTTP shell every feature runs in: XML bodies only (parsed safely, size-limited), Basic auth
- * and account/role checks before any body is read, one error handler for every error body, and a
- * request id on every response and log line.
+ * The HTTP shell every feature runs in: XML bodies only (read and parsed piece by piece, size- and
+ * structure-limited), Basic auth and account/role checks before any body is read, unknown routes
+ * answered without reading the body, request timeouts, one error handler for every error body, and
+ * a request id on every response and log line.
  */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
-  const app = Fastify({
+  const limits: BodyLimits = {
+    maxBytes: options.maxBodyBytes,
+    drainBytes: Math.max(MIN_DRAIN_BYTES, 4 * options.maxBodyBytes),
+  };
+  const timeout = options.requestTimeoutMs;
+  const clientErrors = new ClientErrorResponder(timeout, () => app.log);
+  const app: FastifyInstance = Fastify({
     logger: { level: options.logLevel },
     bodyLimit: options.maxBodyBytes,
     trustProxy: options.trustProxy,
@@ -64,30 +85,46 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     requestIdHeader: false,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     return503OnClosing: true,
-    // Errors raised before routing (a URL that does not decode, …) get the generic XML body too.
+    // Headers and body must both arrive within the timeout; Node checks open requests every
+    // interval, so the interval is a small fraction of it.
+    requestTimeout: timeout,
+    http: {
+      headersTimeout: timeout,
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(timeout / 10))),
+    },
+    // Malformed HTTP, oversized headers and timeouts are answered in XML too, and the connection closed.
+    clientErrorHandler: (err: Error & { code?: string }, socket: Socket) => clientErrors.answer(err, socket),
+    // No route is known yet, so the generic shape applies; 414 for a path segment over 100 characters.
     frameworkErrors: (err, request, rawReply) => {
+      const status = err.statusCode === 414 ? 414 : 400;
       void (rawReply as unknown as FastifyReply)
-        .code(400)
+        .code(status)
         .type('application/xml; charset=utf-8')
-        .send(genericErrorShape(ApiError.of(ProtocolErrors.badRequest, err.message)));
+        .send(genericErrorShape(new ApiError(status, status, err.message)));
       request.log.info({ err }, 'request refused before routing');
     },
   });
+  clientErrors.track(app.server);
+  // `Expect: 100-continue` is answered by us, once the request is known to be allowed and its body
+  // is about to be read (preParsing below), so a refused upload is never sent at all. A request that
+  // expects 100-continue closes its connection after the answer, since its body may never come.
+  app.server.on('checkContinue', (req, res) => {
+    res.shouldKeepAlive = false;
+    app.server.emit('request', req, res);
+  });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      done(null, text.trim() === '' ? undefined : parseXmlDocument(text));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['application/xml', 'text/xml'],
+    (request: FastifyRequest, payload: IncomingMessage) => readXmlBody(payload, request.headers, limits),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
+    // Unknown paths are answered at once: their body is never read, let alone parsed.
+    if (request.is404) throw ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? '');
     const access = request.routeOptions.config.access;
-    if (!access) return; // unknown route: answered by the not-found handler
+    if (!access) return;
     const principal = await options.authenticator.authenticate(request.headers.authorization, request.ip);
     request.principal = principal;
     if (access.account) {
@@ -97,6 +134,20 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     if (access.role && !hasRole(principal, access.role, requiredPermission(request.method))) {
       throw ApiError.of(ProtocolErrors.accessDenied);
     }
+  });
+
+  // Runs after authentication and before the body is read.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    const length = declaredLength(request.headers);
+    if (length !== undefined && length > limits.maxBytes) {
+      // Refused unread; a body too big even to drain is cut off with the connection.
+      if (length > limits.drainBytes) reply.header('connection', 'close');
+      throw ApiError.of(ProtocolErrors.bodyTooLarge, limits.maxBytes);
+    }
+    if (expectsContinue(request) && request.method !== 'GET' && request.method !== 'HEAD') {
+      reply.raw.writeContinue();
+    }
+    return payload;
   });
 
   app.setNotFoundHandler(async (request, reply) => {
