@@ -119,6 +119,28 @@ describe('durable jobs', () => {
     assert.deepEqual(await effects(t), [{ job_key: 'retry', worker: 'w1', runs: 1 }]);
   });
 
+  it('runs a job again at once when the database aborted it as a deadlock or serialisation failure', async () => {
+    const base = recordJob('w1');
+    let runs = 0;
+    const def: JobDefinition<RecordPayload> = {
+      ...base,
+      async run(ctx, payload) {
+        await base.run(ctx, payload);
+        runs++;
+        if (runs <= 2) {
+          throw Object.assign(new Error('deadlock detected'), { code: runs === 1 ? '40P01' : '40001' });
+        }
+      },
+    };
+    await enqueueMany(t, queue, def, ['contended']);
+    assert.equal(await worker(def).runDue(), 1);
+    assert.equal(runs, 3);
+    const [job] = await jobRows(t);
+    assert.equal(job?.status, 'done', 'done in the same round, without a back-off');
+    assert.equal(job?.attempts, 1);
+    assert.deepEqual(await effects(t), [{ job_key: 'contended', worker: 'w1', runs: 1 }]);
+  });
+
   it('gives up after maxAttempts and keeps the error', async () => {
     const def: JobDefinition<RecordPayload> = {
       ...recordJob('w1'),

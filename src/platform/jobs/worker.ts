@@ -168,36 +168,7 @@ export class JobWorker {
     if (!def) return;
     try {
       const payload = def.parse(JSON.parse(job.payload));
-      await inTransaction(this.database.db, async (tx) => {
-        // Hold the job row for the whole run, so no lease renewal is needed: on PostgreSQL a
-        // reclaiming worker skips the locked row; on SQLite this transaction is the only writer.
-        const mine = await asClaim(
-          tx.db
-            .selectFrom('jobs')
-            .select('id')
-            .where('id', '=', job.id)
-            .where('locked_by', '=', this.id)
-            .where('attempts', '=', job.attempts),
-          this.database.dialect,
-        ).executeTakeFirst();
-        if (!mine) throw new LeaseLostError(job.id);
-        await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
-        const done = await tx.db
-          .updateTable('jobs')
-          .set({
-            status: 'done',
-            dedupe_key: null,
-            locked_by: null,
-            locked_until: null,
-            updated_at: wallClockMs(),
-          })
-          .where('id', '=', job.id)
-          .where('locked_by', '=', this.id)
-          .where('attempts', '=', job.attempts)
-          .executeTakeFirst();
-        // Our lease ran out and another worker took the job: undo our effects, theirs will count.
-        if (Number(done.numUpdatedRows) !== 1) throw new LeaseLostError(job.id);
-      });
+      await retryTransient(() => this.runOnce(job, def, payload));
     } catch (err) {
       if (err instanceof LeaseLostError) {
         this.log.warn({ job: job.id, worker: this.id }, 'job lease lost; effects rolled back');
@@ -205,6 +176,40 @@ export class JobWorker {
         await this.fail(job, def, err);
       }
     }
+  }
+
+  /** One run of a job in its transaction, which also marks it done. */
+  private async runOnce(job: Job, def: JobDefinition<unknown>, payload: unknown): Promise<void> {
+    await inTransaction(this.database.db, async (tx) => {
+      // Hold the job row for the whole run, so no lease renewal is needed: on PostgreSQL a
+      // reclaiming worker skips the locked row; on SQLite this transaction is the only writer.
+      const mine = await asClaim(
+        tx.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('id', '=', job.id)
+          .where('locked_by', '=', this.id)
+          .where('attempts', '=', job.attempts),
+        this.database.dialect,
+      ).executeTakeFirst();
+      if (!mine) throw new LeaseLostError(job.id);
+      await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
+      const done = await tx.db
+        .updateTable('jobs')
+        .set({
+          status: 'done',
+          dedupe_key: null,
+          locked_by: null,
+          locked_until: null,
+          updated_at: wallClockMs(),
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.id)
+        .where('attempts', '=', job.attempts)
+        .executeTakeFirst();
+      // Our lease ran out and another worker took the job: undo our effects, theirs will count.
+      if (Number(done.numUpdatedRows) !== 1) throw new LeaseLostError(job.id);
+    });
   }
 
   private async fail(job: Job, def: JobDefinition<unknown>, err: unknown): Promise<void> {
@@ -259,6 +264,28 @@ export class JobWorker {
       .where('status', '=', 'done')
       .where('updated_at', '<', wall - this.keepDoneMs)
       .execute();
+  }
+}
+
+/**
+ * PostgreSQL aborts one of two transactions that deadlock (40P01) or cannot be serialised (40001);
+ * nothing is wrong with the job, and running it again at once succeeds. Two workers fulfilling
+ * orders that contend for the same numbers can meet this; a back-off on the business clock would
+ * leave the order waiting for nothing.
+ */
+const TRANSIENT_CODES = new Set(['40P01', '40001']);
+const TRANSIENT_RETRIES = 3;
+
+async function retryTransient(run: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt > TRANSIENT_RETRIES || typeof code !== 'string' || !TRANSIENT_CODES.has(code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
   }
 }
 
