@@ -2,7 +2,7 @@
  * How a normal request fares while hostile bodies arrive: the real server (`dist/`, as `npm start`
  * runs it) is sent, by four clients at once and without pause, 1 MiB XML bodies built to cost the
  * most parsing work (a quarter of a million empty elements, character references, entity
- * references, attributes), alternately to an unknown route without credentials and to an
+ * references, attributes, carriage returns), alternately to an unknown route without credentials and to an
  * authenticated POST. Meanwhile a fifth client sends a trivial authenticated GET every 10 ms and
  * records its latency. Prints the GET's latency without and with the attack, and the attack's rate.
  *
@@ -23,6 +23,7 @@ const HOSTILE: Record<string, string> = {
   'character references': '<Site><Name>' + '&#65;'.repeat((MiB - 40) / 5) + '</Name></Site>',
   'entity references': '<Site><Name>' + '&amp;'.repeat((MiB - 40) / 5) + '</Name></Site>',
   attributes: `<Site ${Array.from({ length: 90_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`,
+  'carriage returns': '<Site><Name>' + '\r'.repeat(MiB - 40) + '</Name></Site>',
 };
 
 function percentile(sorted: number[], p: number): number {

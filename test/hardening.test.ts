@@ -189,6 +189,94 @@ describe('the real server against slow and oversized requests', () => {
     );
   });
 
+  it('does not invite a body it will refuse for its type, and answers 405 before reading one', async () => {
+    const json = await rawExchange(
+      port,
+      head('POST', `${ACCOUNT}/sites`, {
+        Authorization: AUTH,
+        'Content-Type': 'application/json',
+        'Content-Length': 10,
+        Expect: '100-continue',
+      }),
+      { deadlineMs: TIMEOUT_MS / 2, responses: 1 },
+    );
+    assert.deepEqual(
+      parseResponses(json.received).map((r) => r.status),
+      [415],
+    );
+    const method = await rawExchange(
+      port,
+      head('POST', ACCOUNT, {
+        Authorization: AUTH,
+        'Content-Type': 'application/xml',
+        'Content-Length': 5000,
+      }),
+      { deadlineMs: TIMEOUT_MS / 2, responses: 1 },
+    );
+    assert.equal(parseResponses(method.received)[0]?.status, 405, method.received);
+  });
+
+  it('keeps a connection after answering early when the unread body is small, closes it otherwise', async () => {
+    const small = '<Site/>'.repeat(100);
+    const kept = await rawExchange(
+      port,
+      head('POST', `${ACCOUNT}/sites`, {
+        'Content-Type': 'application/xml',
+        'Content-Length': small.length,
+      }) +
+        small +
+        head('GET', ACCOUNT, { Authorization: AUTH }),
+      { deadlineMs: TIMEOUT_MS / 2, responses: 2 },
+    );
+    assert.deepEqual(
+      parseResponses(kept.received).map((r) => r.status),
+      [401, 200],
+    );
+    const chunked = await rawExchange(
+      port,
+      head('POST', `${ACCOUNT}/sites`, {
+        'Content-Type': 'application/xml',
+        'Transfer-Encoding': 'chunked',
+      }) + '5\r\n<Site\r\n',
+      { deadlineMs: TIMEOUT_MS / 2 },
+    );
+    const [answer] = parseResponses(chunked.received);
+    assert.equal(answer?.status, 401);
+    assert.equal(answer.headers.connection, 'close');
+    assert.equal(chunked.outcome, 'closed');
+  });
+
+  it('answers malformed HTTP and late headers on a reused connection too', async () => {
+    const malformed = await rawExchange(
+      port,
+      head('GET', ACCOUNT, { Authorization: AUTH }) + 'NOT HTTP AT ALL\r\n\r\n',
+      { deadlineMs: TIMEOUT_MS / 2 },
+    );
+    assert.deepEqual(
+      parseResponses(malformed.received).map((r) => r.status),
+      [200, 400],
+    );
+    const late = await rawExchange(port, head('GET', ACCOUNT, { Authorization: AUTH }) + 'GET /api/acc', {
+      deadlineMs: TIMEOUT_MS * 3,
+    });
+    const statuses = parseResponses(late.received).map((r) => r.status);
+    assert.deepEqual(statuses, [200, 408]);
+    assert.ok(isWellFormed(parseResponses(late.received)[1]?.body ?? ''));
+  });
+
+  it('refuses a run of a million carriage returns quickly (413), without building it in memory', async () => {
+    const body = '<Site><Name>' + '\r'.repeat(1_000_000) + '</Name></Site>';
+    const started = performance.now();
+    const res = await fetch(`${server.baseUrl}${ACCOUNT}/sites`, {
+      method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'application/xml' },
+      body,
+    });
+    assert.equal(res.status, 413);
+    assert.match(await res.text(), /longer than 65536 characters/);
+    assert.ok(performance.now() - started < 2000);
+  });
+
   it('keeps answering a normal request quickly while four hostile 1 MiB bodies arrive', async () => {
     const hostile = [
       '<Site>' + '<a/>'.repeat(262_000) + '</Site>', // a quarter of a million empty elements
@@ -227,9 +315,15 @@ describe('the real server against slow and oversized requests', () => {
       assert.ok(isWellFormed(await res.text()));
     }
     latencies.sort((a, b) => a - b);
+    // The typical probe, and the slowest with a wide margin: other test files share the two cores
+    // (bench/hostile.ts measures the tail on a quiet machine). Parsing on the event loop, as before,
+    // put both over a second.
+    const median = latencies[Math.floor(latencies.length / 2)] ?? 0;
     const worst = latencies[latencies.length - 1] ?? 0;
+    const seen = `${latencies.map((l) => l.toFixed(0)).join(', ')} ms`;
     assert.ok(latencies.length >= 3, `${latencies.length} probes`);
-    assert.ok(worst < 250, `slowest concurrent GET ${worst.toFixed(1)} ms (${latencies.length} probes)`);
+    assert.ok(median < 100, `median concurrent GET ${median.toFixed(1)} ms: ${seen}`);
+    assert.ok(worst < 750, `slowest concurrent GET ${worst.toFixed(1)} ms: ${seen}`);
   });
 });
 
@@ -402,6 +496,43 @@ describe('the failed-login throttle cannot be reset or outrun', () => {
     const next = await timed(['target', 'guess-again'], '10.2.0.99');
     assert.equal(next.status, 401);
     assert.ok(next.ms >= 300, `waited only ${next.ms.toFixed(0)} ms`);
+  });
+
+  it("is not reset by the guessed user's own remembered logins", async () => {
+    await createUser(h.app.deps, { username: 'busy', password: 'busy-secret', accounts: ['9900000'] });
+    assert.equal((await timed(['busy', 'busy-secret'], '10.4.0.100')).status, 200);
+    for (let i = 0; i < 7; i++) {
+      assert.equal((await timed(['busy', `guess-${i}`], `10.4.0.${i + 1}`)).status, 401);
+      assert.equal((await timed(['busy', 'busy-secret'], '10.4.0.100')).status, 200);
+    }
+    const next = await timed(['busy', 'guess-again'], '10.4.0.99');
+    assert.equal(next.status, 401);
+    assert.ok(next.ms >= 300, `waited only ${next.ms.toFixed(0)} ms`);
+  });
+
+  it('hashes for users and addresses without failures first, so a spread-out burst does not starve them', async () => {
+    const attackers = Array.from({ length: 12 }, (_, i) => `10.5.0.${i + 1}`);
+    // Each attacking address has failed once before.
+    await Promise.all(attackers.map((a, i) => timed([`nobody-${i}`, 'x'], a)));
+    await createUser(h.app.deps, {
+      username: 'newcomer',
+      password: 'newcomer-secret',
+      accounts: ['9900000'],
+    });
+    const finished: string[] = [];
+    const burst = attackers.map((a, i) =>
+      timed([`nobody-again-${i}`, 'x'], a).then(() => finished.push('failure')),
+    );
+    const valid = timed(['newcomer', 'newcomer-secret'], '10.5.1.1').then((r) => {
+      finished.push('valid');
+      return r;
+    });
+    assert.equal((await valid).status, 200);
+    await Promise.all(burst);
+    assert.ok(
+      finished.indexOf('valid') <= 2,
+      `the valid login finished after ${finished.indexOf('valid')} failures`,
+    );
   });
 
   it('slows a simultaneous burst and lets valid users through first', async () => {

@@ -54,7 +54,7 @@ const HOSTILE_BODIES: [string, string | Buffer][] = [
   ['a parameter entity', '<!DOCTYPE x [<!ENTITY % p SYSTEM "http://127.0.0.1/">%p;]><x/>'],
   ['too many elements', '<Site>' + '<a/>'.repeat(30_000) + '</Site>'],
   ['too many attributes', `<Site ${Array.from({ length: 26_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`],
-  ['a prototype-polluting name', '<Site><__proto__><Name>x</Name></__proto__></Site>'],
+  ['a prototype-polluting root', '<__proto__><Name>x</Name><constructor>y</constructor></__proto__>'],
   ['a NUL byte', '<Site><Name>a\u0000b</Name></Site>'],
   ['control characters', '<Site><Name>\u0001\u0002\u001b[31m</Name><Description>\u0007</Description></Site>'],
   ['references to control characters', '<Order><Name>&#1;&#x1F;</Name></Order>'],

@@ -31,11 +31,17 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.maxDelayMs, 100 * 2 ** (failures - policy.freeFailures));
 }
 
-/** Failures per key (a user name, or a client address) within a sliding window from the first one. */
+/**
+ * Failures per key (a user name, or a client address) within a window that starts at the key's
+ * first failure. Bounded: past `maxKeys`, the keys that failed longest ago are forgotten first.
+ */
 export class FailureCounts {
   private readonly entries = new Map<string, { count: number; since: number }>();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxKeys = 100_000,
+  ) {}
 
   count(key: string): number {
     return this.current(key)?.count ?? 0;
@@ -45,8 +51,9 @@ export class FailureCounts {
     const entry = this.current(key);
     if (entry) entry.count++;
     else {
-      if (this.entries.size > 10_000) this.entries.clear(); // bound memory under a spray of names
       this.entries.set(key, { count: 1, since: wallClockMs() });
+      // A Map iterates in insertion order: the first key is the oldest window.
+      if (this.entries.size > this.maxKeys) this.entries.delete(this.entries.keys().next().value as string);
     }
   }
 
@@ -64,20 +71,26 @@ export class FailureCounts {
   }
 }
 
-/** At most `limit` tasks at once; the rest wait in arrival order. */
-export class Semaphore {
+/**
+ * At most `limit` tasks at once; the rest wait in arrival order, urgent ones first. Password
+ * hashing uses it with "urgent" meaning: neither this user nor this client address has failed
+ * lately, so a valid login waits only behind others like it, not behind a queue of guesses.
+ */
+export class PrioritySemaphore {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly urgent: (() => void)[] = [];
+  private readonly later: (() => void)[] = [];
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+  async run<T>(task: () => Promise<T>, urgent: boolean): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((resolve) => (urgent ? this.urgent : this.later).push(resolve));
+    } else this.running++;
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.urgent.shift() ?? this.later.shift();
       if (next) next();
       else this.running--;
     }

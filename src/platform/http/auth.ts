@@ -7,7 +7,7 @@ import {
   delayAfter,
   FailureCounts,
   KeyedLanes,
-  Semaphore,
+  PrioritySemaphore,
   Waits,
   type ThrottlePolicy,
 } from './auth-throttle.js';
@@ -58,23 +58,26 @@ const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Bandwidth Dashboard", char
  * (user, password) pair is remembered by digest together with the hash it matched; the stored
  * hash is re-read on every request, so a password change anywhere invalidates the memory at once.
  *
- * Guessing is throttled: failures are counted per user name and per client address (a success
- * clears only its own user's count, so a valid login in between resets nothing for the guesser),
- * and after a few, each attempt waits twice as long as the last (attempts still under way count,
- * so a simultaneous burst is slowed too). A client's attempts are verified one at a time, and at
- * most `maxHashing` hashes run at once, so a burst of failures cannot starve valid users. A pair
- * that was verified before is answered without any of this.
+ * Guessing is throttled: failures are counted per user name and per client address, and after a
+ * few, each attempt waits twice as long as the last (attempts still under way count, so a
+ * simultaneous burst is slowed too). Only a password verified by hashing clears its user's count:
+ * neither another user's login from the same address nor the victim's own remembered login resets
+ * anything for a guesser. A client's attempts are verified one at a time (at most
+ * `maxWaitingPerClient` waiting, then 429), its credentials are looked up only when its turn
+ * comes, and at most `maxHashing` hashes run at once, those of users and addresses without recent
+ * failures first. A pair that was verified before is answered without any of this.
  */
 export class BasicAuthenticator {
   private readonly policy: ThrottlePolicy;
+  /** Digest of (user, password) -> the stored hash it was verified against; oldest evicted first. */
   private readonly verified = new Map<string, string>();
   private readonly failures: FailureCounts;
   /** Verifications under way (waiting or hashing) per user name. */
   private readonly attempting = new Map<string, number>();
   /** Identical credentials already being verified share that verification. */
-  private readonly inFlight = new Map<string, Promise<boolean>>();
+  private readonly inFlight = new Map<string, Promise<StoredCredentials | undefined>>();
   private readonly lanes: KeyedLanes;
-  private readonly hashing: Semaphore;
+  private readonly hashing: PrioritySemaphore;
   private readonly waits = new Waits();
 
   constructor(
@@ -84,30 +87,32 @@ export class BasicAuthenticator {
     this.policy = { ...DEFAULT_THROTTLE, ...policy };
     this.failures = new FailureCounts(this.policy.windowMs);
     this.lanes = new KeyedLanes(this.policy.maxWaitingPerClient);
-    this.hashing = new Semaphore(this.policy.maxHashing);
+    this.hashing = new PrioritySemaphore(this.policy.maxHashing);
   }
 
   async authenticate(header: string | undefined, client: string): Promise<Principal> {
     const creds = parseBasicAuth(header);
     if (!creds) throw this.reject(ProtocolErrors.unauthenticated);
-    const stored = await this.load(creds.username);
     const key = createHash('sha256')
       .update(creds.username)
       .update('\0')
       .update(creds.password)
       .digest('base64');
-    if (stored && this.verified.get(key) === stored.passwordHash) {
-      this.failures.clear(userKey(creds.username));
-      return stored.principal;
+    const remembered = this.verified.get(key);
+    if (remembered !== undefined) {
+      const stored = await this.load(creds.username);
+      if (stored?.passwordHash === remembered) return stored.principal;
+      this.verified.delete(key); // the password changed since
     }
     let verification = this.inFlight.get(key);
     if (!verification) {
-      const queued = this.lanes.run(clientKey(client), () => this.verify(creds, stored, client, key));
+      const queued = this.lanes.run(clientKey(client), () => this.verify(creds, client, key));
       if (!queued) throw this.tooManyAttempts();
       verification = queued.finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, verification);
     }
-    if (!(await verification) || !stored) throw this.reject(ProtocolErrors.badCredentials);
+    const stored = await verification;
+    if (!stored) throw this.reject(ProtocolErrors.badCredentials);
     return stored.principal;
   }
 
@@ -116,36 +121,43 @@ export class BasicAuthenticator {
     this.waits.close();
   }
 
-  /** Runs in the client's lane: waits out the throttle, then hashes within the global bound. */
+  /**
+   * Runs in the client's lane: waits out the throttle, looks the user up, then hashes within the
+   * global bound. Returns the stored credentials when the password is right.
+   */
   private async verify(
     creds: { username: string; password: string },
-    stored: StoredCredentials | undefined,
     client: string,
     key: string,
-  ): Promise<boolean> {
+  ): Promise<StoredCredentials | undefined> {
     const user = userKey(creds.username);
     const address = clientKey(client);
     const ahead = this.attempting.get(user) ?? 0;
     this.attempting.set(user, ahead + 1);
     try {
+      const userFailures = this.failures.count(user);
+      const addressFailures = this.failures.count(address);
       const delay = Math.max(
-        delayAfter(this.failures.count(address), this.policy),
-        delayAfter(this.failures.count(user) + ahead, this.policy),
+        delayAfter(addressFailures, this.policy),
+        delayAfter(userFailures + ahead, this.policy),
       );
       if (delay > 0 && !(await this.waits.sleep(delay))) throw ApiError.of(ProtocolErrors.shuttingDown);
       if (this.waits.isClosed) throw ApiError.of(ProtocolErrors.shuttingDown);
-      const ok = await this.hashing.run(async () =>
-        verifyPassword(creds.password, stored?.passwordHash ?? (await decoyHash())),
+      const stored = await this.load(creds.username);
+      const ok = await this.hashing.run(
+        async () => verifyPassword(creds.password, stored?.passwordHash ?? (await decoyHash())),
+        userFailures === 0 && addressFailures === 0,
       );
       if (!stored || !ok) {
         this.failures.add(user);
         this.failures.add(address);
-        return false;
+        return undefined;
       }
       this.failures.clear(user);
-      if (this.verified.size > 10_000) this.verified.clear();
       this.verified.set(key, stored.passwordHash);
-      return true;
+      if (this.verified.size > MAX_REMEMBERED)
+        this.verified.delete(this.verified.keys().next().value as string);
+      return stored;
     } finally {
       const left = (this.attempting.get(user) ?? 1) - 1;
       if (left > 0) this.attempting.set(user, left);
@@ -168,5 +180,6 @@ export class BasicAuthenticator {
   }
 }
 
+const MAX_REMEMBERED = 10_000;
 const userKey = (username: string) => `user:${username.toLowerCase()}`;
 const clientKey = (address: string) => `addr:${address}`;

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { TextDecoder } from 'node:util';
-import { XmlDocumentReader, type ParsedDocument } from '../xml/parse.js';
+import { XML_PIECE, XmlDocumentReader, type ParsedDocument } from '../xml/parse.js';
 import { ApiError } from './api-error.js';
 import { ProtocolErrors } from './protocol-errors.js';
 
@@ -16,11 +16,11 @@ export interface BodyLimits {
 }
 
 /**
- * Characters of XML parsed in one go before the reader lets other requests run: a 16 KiB piece of
- * the most expensive markup costs a few milliseconds, so a large or hostile body never holds the
- * event loop for long, whatever arrives at once.
+ * The reader parses XML_PIECE characters (16 KiB) in one go before it lets other requests run: a
+ * piece of the most expensive markup costs a few milliseconds, so a large or hostile body never
+ * holds the event loop for long, whatever arrives at once.
  */
-const PIECE = 16 * 1024;
+const PIECE = XML_PIECE;
 
 export function declaredLength(headers: IncomingHttpHeaders): number | undefined {
   const value = headers['content-length'];

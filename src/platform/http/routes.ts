@@ -66,6 +66,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     errorShape?: ErrorShape;
     access?: RouteAccess;
+    /** Set on a known path for a method it does not define: the methods it allows (405). */
+    allow?: string;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -188,15 +190,20 @@ export function mountRoutes(
     const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
     const first = defined[0] as RouteDef;
     for (const method of OTHER_METHODS.filter((m) => !(allowed as readonly string[]).includes(m))) {
+      // Answered by the onRequest hook once the caller is authenticated, before any body is read.
       app.route({
         method,
         url: prefix + path,
-        config: { errorShape: first.errorShape, access: { account: false } },
+        config: { errorShape: first.errorShape, access: { account: false }, allow },
         handler: () => {
-          const base = ApiError.of(ProtocolErrors.methodNotAllowed, method);
-          throw new ApiError(405, base.code, base.description, { Allow: allow });
+          throw methodNotAllowed(method, allow);
         },
       });
     }
   }
+}
+
+export function methodNotAllowed(method: string, allow: string): ApiError {
+  const base = ApiError.of(ProtocolErrors.methodNotAllowed, method);
+  return new ApiError(405, base.code, base.description, { Allow: allow });
 }

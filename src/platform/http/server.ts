@@ -14,7 +14,7 @@ import { declaredLength, readXmlBody, type BodyLimits } from './body.js';
 import { ClientErrorResponder } from './client-errors.js';
 import { genericErrorShape } from './error-shapes.js';
 import { ProtocolErrors } from './protocol-errors.js';
-import { requiredPermission } from './routes.js';
+import { methodNotAllowed, requiredPermission } from './routes.js';
 
 export interface HttpServerOptions {
   readonly authenticator: BasicAuthenticator;
@@ -28,28 +28,22 @@ export interface HttpServerOptions {
 /** A refused body is still read (and discarded) up to this much, so the client receives the answer. */
 const MIN_DRAIN_BYTES = 64 * 1024 * 1024;
 
-function toApiError(
-  err: FastifyError | Error,
-  request: FastifyRequest,
-  maxBodyBytes: number,
-): ApiError | undefined {
+function toApiError(err: FastifyError | Error, request: FastifyRequest): ApiError | undefined {
   if (err instanceof ApiError) return err;
   if (err instanceof XmlSyntaxError) return ApiError.of(ProtocolErrors.malformedXml, err.message);
   if (err instanceof XmlLimitError) return ApiError.of(ProtocolErrors.bodyTooComplex, err.message);
   const code = (err as FastifyError).code;
-  switch (code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return ApiError.of(ProtocolErrors.bodyTooLarge, maxBodyBytes);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? ApiError.of(ProtocolErrors.unsupportedMediaType, request.headers['content-type'] ?? '(none)')
-        : ApiError.of(ProtocolErrors.badRequest, err.message);
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return ApiError.of(ProtocolErrors.unsupportedMediaType, request.headers['content-type'] ?? '(none)');
   }
   const status = (err as FastifyError).statusCode;
   // Other client errors raised by Fastify itself (bad URL encoding, invalid headers).
   if (status && status >= 400 && status < 500) return new ApiError(status, status, err.message);
   return undefined;
+}
+
+function notFound(request: FastifyRequest): ApiError {
+  return ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? '');
 }
 
 async function sendError(reply: FastifyReply, request: FastifyRequest, err: ApiError): Promise<void> {
@@ -58,6 +52,14 @@ async function sendError(reply: FastifyReply, request: FastifyRequest, err: ApiE
   reply.code(err.status).headers(err.headers);
   if (body === null) await reply.send();
   else await reply.type('application/xml; charset=utf-8').send(body);
+}
+
+/** The body types the API reads; anything else is 415. */
+const XML_TYPES = ['application/xml', 'text/xml'];
+
+function isXml(contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return XML_TYPES.includes(mediaType);
 }
 
 function expectsContinue(request: FastifyRequest): boolean {
@@ -79,7 +81,6 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const clientErrors = new ClientErrorResponder(timeout, () => app.log);
   const app: FastifyInstance = Fastify({
     logger: { level: options.logLevel },
-    bodyLimit: options.maxBodyBytes,
     trustProxy: options.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -114,19 +115,19 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    ['application/xml', 'text/xml'],
-    (request: FastifyRequest, payload: IncomingMessage) => readXmlBody(payload, request.headers, limits),
+  app.addContentTypeParser(XML_TYPES, (request: FastifyRequest, payload: IncomingMessage) =>
+    readXmlBody(payload, request.headers, limits),
   );
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     // Unknown paths are answered at once: their body is never read, let alone parsed.
-    if (request.is404) throw ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? '');
-    const access = request.routeOptions.config.access;
+    if (request.is404) throw notFound(request);
+    const { access, allow } = request.routeOptions.config;
     if (!access) return;
     const principal = await options.authenticator.authenticate(request.headers.authorization, request.ip);
     request.principal = principal;
+    if (allow) throw methodNotAllowed(request.method, allow);
     if (access.account) {
       const accountId = (request.params as Record<string, string>).accountId ?? '';
       if (!hasAccount(principal, accountId)) throw ApiError.of(ProtocolErrors.accessDenied);
@@ -136,30 +137,33 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     }
   });
 
-  // Runs after authentication and before the body is read.
+  // Runs once the request is allowed, before its body is read.
   app.addHook('preParsing', async (request, reply, payload) => {
     const length = declaredLength(request.headers);
     if (length !== undefined && length > limits.maxBytes) {
-      // Refused unread; a body too big even to drain is cut off with the connection.
-      if (length > limits.drainBytes) reply.header('connection', 'close');
       throw ApiError.of(ProtocolErrors.bodyTooLarge, limits.maxBytes);
     }
-    if (expectsContinue(request) && request.method !== 'GET' && request.method !== 'HEAD') {
-      reply.raw.writeContinue();
+    if (expectsContinue(request) && isXml(request.headers['content-type'])) reply.raw.writeContinue();
+    return payload;
+  });
+
+  // An answer sent before the body was read (401, 404, 413 by length…) leaves Node to read and
+  // discard the rest, so the client still receives it and the connection can serve the next
+  // request; a body of unknown length, or too big even to discard, closes the connection instead.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const length = declaredLength(request.headers); // undefined with a body: chunked
+    if (!request.raw.complete && (length === undefined || length > limits.drainBytes)) {
+      reply.header('connection', 'close');
     }
     return payload;
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    await sendError(
-      reply,
-      request,
-      ApiError.of(ProtocolErrors.routeNotFound, request.url.split('?')[0] ?? ''),
-    );
+    await sendError(reply, request, notFound(request));
   });
 
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
-    const apiError = toApiError(err, request, options.maxBodyBytes);
+    const apiError = toApiError(err, request);
     if (apiError) {
       if (apiError.status >= 500) request.log.error({ err }, 'request failed');
       await sendError(reply, request, apiError);

@@ -1,3 +1,4 @@
+import { XML_FORBIDDEN_CLASS } from '../text.js';
 import type { LeafOut, ObjectNode, RootNode, RootOut, XmlNode } from './schema.js';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -8,8 +9,8 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
  * can hold those (data written before they were refused, a path id echoed in an error), so the
  * encoder replaces them with U+FFFD and can never write a document a strict parser refuses.
  */
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/u;
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/gu;
+const NEEDS_ESCAPE = new RegExp(`[&<>"${XML_FORBIDDEN_CLASS}]`, 'u');
+const FORBIDDEN = new RegExp(`[${XML_FORBIDDEN_CLASS}]`, 'gu');
 
 export function escapeXml(text: string): string {
   // Most values (numbers, ids, codes) need nothing: test first, replace only when needed, with

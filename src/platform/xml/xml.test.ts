@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeXml, XML_DECLARATION } from './encode.js';
-import { decodeXml, MAX_XML_DEPTH, parseXmlDocument, XmlSyntaxError } from './parse.js';
+import {
+  decodeXml,
+  MAX_XML_DEPTH,
+  MAX_XML_ELEMENTS,
+  MAX_XML_RUN,
+  parseXmlDocument,
+  XmlDocumentReader,
+  XmlLimitError,
+  XmlSyntaxError,
+} from './parse.js';
 import { x } from './schema.js';
 
 const Order = x.root('Order', {
@@ -79,8 +88,48 @@ describe('XML decoding', () => {
     ['plain text', 'hello world'],
     ['two roots', '<Order/><Order/>'],
     ['too deep nesting', '<a>'.repeat(MAX_XML_DEPTH + 5) + '</a>'.repeat(MAX_XML_DEPTH + 5)],
-    ['a prototype-polluting name', '<Order><__proto__><x>1</x></__proto__></Order>'],
+    ['an HTML entity (only the five XML ones exist)', '<Order><Name>&nbsp;</Name></Order>'],
+    ['text after the root', '<Order/>trailing'],
   ];
+  it('takes names such as __proto__ as ordinary unknown elements: ignored, nothing polluted', () => {
+    const doc = parseXmlDocument(
+      '<Order><__proto__><Name>evil</Name></__proto__><constructor>x</constructor><Name>ok</Name></Order>',
+    );
+    assert.equal(decodeXml(Order, doc)?.Name, 'ok');
+    assert.equal(({} as Record<string, unknown>).Name, undefined);
+  });
+
+  it('normalises line ends (CR LF and CR become LF), as XML 1.0 does', () => {
+    const doc = parseXmlDocument('<Order>\r\n<Name>a\r\nb\rc</Name>\r</Order>\r');
+    assert.equal(decodeXml(Order, doc)?.Name, 'a\nb\nc');
+  });
+
+  it('reads a body split anywhere, even between CR and LF or inside a tag, as one piece', () => {
+    const body = '<Order>\r\n<Name>A &amp; B\r\n</Name><Zip>01234</Zip></Order>';
+    for (let cut = 1; cut < body.length; cut++) {
+      const reader = new XmlDocumentReader();
+      reader.write(body.slice(0, cut));
+      reader.write(body.slice(cut));
+      const doc = reader.end();
+      assert.ok(doc);
+      assert.deepEqual(
+        { ...decodeXml(Order, doc), Errors: [] },
+        { ...decodeXml(Order, parseXmlDocument(body)), Errors: [] },
+        `cut at ${cut}`,
+      );
+    }
+  });
+
+  it('refuses a text or tag run longer than the limit, and more elements than the limit', () => {
+    assert.throws(
+      () => parseXmlDocument(`<Order><Name>${'x'.repeat(MAX_XML_RUN + 1)}</Name></Order>`),
+      XmlLimitError,
+    );
+    assert.throws(() => parseXmlDocument(`<Order a="${'x'.repeat(MAX_XML_RUN)}"/>`), XmlLimitError);
+    assert.throws(() => parseXmlDocument(`<Order>${'<a/>'.repeat(MAX_XML_ELEMENTS)}</Order>`), XmlLimitError);
+    assert.ok(parseXmlDocument(`<Order><Name>${'x'.repeat(MAX_XML_RUN - 100)}</Name></Order>`));
+  });
+
   for (const [name, body] of hostile) {
     it(`refuses ${name}`, () => {
       assert.throws(() => parseXmlDocument(body), XmlSyntaxError);
