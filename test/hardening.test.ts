@@ -529,8 +529,10 @@ describe('the failed-login throttle cannot be reset or outrun', () => {
     });
     assert.equal((await valid).status, 200);
     await Promise.all(burst);
+    // Without priority it would come last of thirteen; with it, only the hashes already running or
+    // claimed while its own user lookup was in flight (PostgreSQL) finish before it.
     assert.ok(
-      finished.indexOf('valid') <= 2,
+      finished.indexOf('valid') <= 4,
       `the valid login finished after ${finished.indexOf('valid')} failures`,
     );
   });

@@ -16,7 +16,7 @@ export interface BodyLimits {
 }
 
 /**
- * The reader parses XML_PIECE characters (16 KiB) in one go before it lets other requests run: a
+ * The reader parses XML_PIECE characters (8 KiB) in one go before it lets other requests run: a
  * piece of the most expensive markup costs a few milliseconds, so a large or hostile body never
  * holds the event loop for long, whatever arrives at once.
  */

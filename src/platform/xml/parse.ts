@@ -28,7 +28,7 @@ export const MAX_XML_ELEMENTS = 25_000;
  */
 export const MAX_XML_RUN = 64 * 1024;
 /** How much of a body the reader parses in one step (readXmlBody yields to the event loop between steps). */
-export const XML_PIECE = 16 * 1024;
+export const XML_PIECE = 8 * 1024;
 
 export interface XmlLimits {
   readonly maxDepth: number;
