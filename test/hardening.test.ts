@@ -276,55 +276,6 @@ describe('the real server against slow and oversized requests', () => {
     assert.match(await res.text(), /longer than 65536 characters/);
     assert.ok(performance.now() - started < 2000);
   });
-
-  it('keeps answering a normal request quickly while four hostile 1 MiB bodies arrive', async () => {
-    const hostile = [
-      '<Site>' + '<a/>'.repeat(262_000) + '</Site>', // a quarter of a million empty elements
-      '<Site><Name>' + '&#65;'.repeat(209_000) + '</Name></Site>', // character references
-      '<Site>' + '<a/>'.repeat(262_000) + '</Site>',
-      '<Site><Name>' + '&amp;'.repeat(209_000) + '</Name></Site>',
-    ];
-    const post = (body: string) =>
-      fetch(`${server.baseUrl}/api/no-such-route-${Math.random()}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/xml' },
-        body,
-      }).then(() =>
-        fetch(`${server.baseUrl}${ACCOUNT}/sites`, {
-          method: 'POST',
-          headers: { authorization: AUTH, 'content-type': 'application/xml' },
-          body,
-        }),
-      );
-    const latencies: number[] = [];
-    let sending = true;
-    const probe = (async () => {
-      while (sending) {
-        const started = performance.now();
-        const res = await fetch(`${server.baseUrl}${ACCOUNT}`, { headers: { authorization: AUTH } });
-        await res.text();
-        latencies.push(performance.now() - started);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    })();
-    const answers = await Promise.all(hostile.map(post));
-    sending = false;
-    await probe;
-    for (const res of answers) {
-      assert.ok(res.status === 400 || res.status === 413, String(res.status));
-      assert.ok(isWellFormed(await res.text()));
-    }
-    latencies.sort((a, b) => a - b);
-    // The typical probe, and the slowest with a wide margin: other test files share the two cores
-    // (bench/hostile.ts measures the tail on a quiet machine). Parsing on the event loop, as before,
-    // put both over a second.
-    const median = latencies[Math.floor(latencies.length / 2)] ?? 0;
-    const worst = latencies[latencies.length - 1] ?? 0;
-    const seen = `${latencies.map((l) => l.toFixed(0)).join(', ')} ms`;
-    assert.ok(latencies.length >= 3, `${latencies.length} probes`);
-    assert.ok(median < 100, `median concurrent GET ${median.toFixed(1)} ms: ${seen}`);
-    assert.ok(worst < 750, `slowest concurrent GET ${worst.toFixed(1)} ms: ${seen}`);
-  });
 });
 
 describe('request bodies: structure limits and characters XML forbids', () => {
@@ -335,6 +286,36 @@ describe('request bodies: structure limits and characters XML forbids', () => {
   after(() => h.close());
 
   const siteCount = async () => (await h.db.database.db.selectFrom('sites').select('id').execute()).length;
+
+  it('never holds the event loop for long while four hostile 1 MiB bodies are parsed at once', async () => {
+    const hostile = [
+      '<Site>' + '<a/>'.repeat(262_000) + '</Site>', // a quarter of a million empty elements
+      '<Site><Name>' + '&#65;'.repeat(12_000) + '</Name>' + '<a>&amp;</a>'.repeat(70_000) + '</Site>',
+      '<Site ' +
+        Array.from({ length: 4_000 }, (_, i) => `a${i}="1"`).join(' ') +
+        '>' +
+        '<b/>'.repeat(200_000) +
+        '</Site>',
+      '<Site>' + '<!--x--><a/>'.repeat(80_000) + '</Site>',
+    ];
+    // Parsed in one go on the event loop, as before, each of these held it for a few hundred ms
+    // (about a second in all). Other test files share the cores, so the measure is the time spent
+    // in long stalls (over 50 ms) and its bound wide; bench/hostile.ts measures the real latency.
+    const stalls: number[] = [];
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (now - last > 50) stalls.push(now - last);
+      last = now;
+    }, 1);
+    const answers = await Promise.all(hostile.map((body) => h.post(`${ACCOUNT}/sites`, body)));
+    clearInterval(ticker);
+    for (const res of answers) {
+      assert.ok(res.status === 400 || res.status === 413, `${res.status} ${res.body}`);
+    }
+    const stalled = stalls.reduce((a, b) => a + b, 0);
+    assert.ok(stalled < 300, `stalls of ${stalls.map((ms) => ms.toFixed(0)).join(', ') || 'none'} ms`);
+  });
 
   it('refuses a body with more elements than any payload has, naming the limit', async () => {
     const res = await h.post(`${ACCOUNT}/sites`, '<Site>' + '<a/>'.repeat(30_000) + '</Site>');
