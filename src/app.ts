@@ -3,8 +3,8 @@ import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { featureJobs, featureRoutes } from './features/index.js';
-import { deriveCoverage } from './features/coverage/coverage.derive.js';
-import { coverage } from './features/coverage/coverage.cache.js';
+import { deriveCoverage, loadCoverage } from './features/coverage/index.js';
+import { VanityIndex } from './features/search/index.js';
 import { buildInventory, inventoryCount } from './features/inventory/inventory.build.js';
 import { credentialLoader } from './features/users/users.service.js';
 import { ManualClock, type Clock } from './platform/clock.js';
@@ -52,10 +52,24 @@ export async function prepareDatabase(config: Config, options: AppOptions = {}):
     await loadReferenceData(database);
     await deriveCoverage(database);
   }
-  // Loaded now, outside any transaction: on SQLite a first load from inside a job's transaction
-  // would wait for the one connection that transaction holds.
-  await coverage(database);
   return database;
+}
+
+/**
+ * The dependencies every operation receives, built once per process: the clock (restored from the
+ * database unless given), the job queue, and the in-memory indexes (coverage model, vanity search).
+ * The server, the CLI and the tests all build them here.
+ */
+export async function createDeps(config: Config, database: Database, clock?: Clock): Promise<AppDeps> {
+  const businessClock = clock ?? (await restoreClock(database, config.clock));
+  return {
+    config,
+    database,
+    clock: businessClock,
+    jobs: new JobQueue(businessClock),
+    coverage: await loadCoverage(database),
+    vanity: new VanityIndex(),
+  };
 }
 
 /**
@@ -64,9 +78,8 @@ export async function prepareDatabase(config: Config, options: AppOptions = {}):
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const database = await prepareDatabase(config, options);
-  const clock = options.clock ?? (await restoreClock(database, config.clock));
-  const jobs = new JobQueue(clock);
-  const deps: AppDeps = { config, database, clock, jobs };
+  const deps = await createDeps(config, database, options.clock);
+  const { clock, jobs } = deps;
 
   const authenticator = new BasicAuthenticator(credentialLoader(deps), options.authThrottle);
   const http = createHttpServer({

@@ -9,7 +9,7 @@ import type { AppDeps } from '../src/context.js';
 import { createSipPeer } from '../src/features/sip-peers/sip-peers.service.js';
 import { createSite } from '../src/features/sites/sites.service.js';
 import { RealClock } from '../src/platform/clock.js';
-import { JobQueue } from '../src/platform/jobs/queue.js';
+import { createDeps } from '../src/app.js';
 import { projectRoot } from '../src/platform/project-root.js';
 import { createTestDatabase, DIALECT, TEST_PG_URL, type TestDatabase } from './support/databases.js';
 
@@ -31,13 +31,7 @@ describe(`bwdash inventory commands on ${DIALECT}`, () => {
       DATABASE_URL: TEST_PG_URL ? t.url : '',
       LOG_LEVEL: 'silent',
     };
-    const clock = new RealClock();
-    deps = {
-      config: loadConfig({ DATA_DIR: t.dataDir }),
-      database: t.database,
-      clock,
-      jobs: new JobQueue(clock),
-    };
+    deps = await createDeps(loadConfig({ DATA_DIR: t.dataDir }), t.database, new RealClock());
   });
   after(() => t.drop());
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { prepareDatabase } from '../app.js';
+import { createDeps, prepareDatabase } from '../app.js';
 import { describeConfig, loadConfig } from '../config.js';
 import type { AppDeps } from '../context.js';
 import { allAccounts, createAccount, DEFAULT_PRODUCTS } from '../features/accounts/accounts.service.js';
@@ -7,8 +7,7 @@ import type { Product } from '../features/accounts/accounts.store.js';
 import { createUser, FULL_ACCESS, grantUser, resetPassword } from '../features/users/users.service.js';
 import { findUser, listUsernames, type UserRecord, type UserRole } from '../features/users/users.store.js';
 import { parseDuration } from '../platform/clock.js';
-import { readManualTime, restoreClock, storeManualTime } from '../platform/clock-store.js';
-import { JobQueue } from '../platform/jobs/queue.js';
+import { readManualTime, storeManualTime } from '../platform/clock-store.js';
 import { PERMISSIONS } from '../roles.js';
 import { registerInventoryCommands } from './inventory.js';
 
@@ -17,8 +16,7 @@ async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await prepareDatabase(config);
   try {
-    const clock = await restoreClock(database, config.clock);
-    return await fn({ config, database, clock, jobs: new JobQueue(clock) });
+    return await fn(await createDeps(config, database));
   } finally {
     await database.close();
   }

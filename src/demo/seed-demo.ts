@@ -1,7 +1,6 @@
 import type { AppDeps } from '../context.js';
 import { createAccount } from '../features/accounts/accounts.service.js';
 import { findAccount } from '../features/accounts/accounts.store.js';
-import { coverage } from '../features/coverage/coverage.cache.js';
 import { assignNumbers } from '../features/inventory/inventory.service.js';
 import { TnStatus } from '../features/inventory/tn-status.js';
 import { createSipPeer } from '../features/sip-peers/sip-peers.service.js';
@@ -68,7 +67,7 @@ export async function seedDemo(deps: AppDeps, demo: DemoSettings): Promise<DemoR
       VoiceHosts: [{ HostName: 'sbc.demo.example.com', Port: '5060' }],
     });
     // A few Raleigh numbers already in service, so in-service lists and /tns show something.
-    const raleigh = (await coverage(deps.database)).rateCenterByName('NC', 'RALEIGH');
+    const raleigh = deps.coverage.rateCenterByName('NC', 'RALEIGH');
     if (raleigh) {
       const numbers = await db
         .selectFrom('telephone_numbers')

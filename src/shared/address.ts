@@ -1,8 +1,8 @@
-import { Errors } from '../errors.js';
 import { ApiError } from '../platform/http/api-error.js';
 import { x, type In, type Out } from '../platform/xml/schema.js';
 import { maxLength, oneOf, text } from './fields.js';
 import { isStateCode } from './states.js';
+import { CommonErrors } from './errors.js';
 
 /** The postal address carried by sites, SIP peers and (later) E911, port-ins and DL/DA. */
 export const AddressXml = x.object({
@@ -47,7 +47,7 @@ export interface Address {
 function directional(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const d = oneOf(value, DIRECTIONALS);
-  if (!d) throw ApiError.of(Errors.directionalInvalid);
+  if (!d) throw ApiError.of(CommonErrors.directionalInvalid);
   return d;
 }
 
@@ -57,31 +57,31 @@ function directional(value: string | undefined): string | undefined {
  */
 export function parseAddress(input: NonNullable<In<typeof AddressXml>>): Address {
   const houseNumber = maxLength(text(input.HouseNumber), 45, 'HouseNumber');
-  if (!houseNumber) throw ApiError.of(Errors.houseNumberRequired);
+  if (!houseNumber) throw ApiError.of(CommonErrors.houseNumberRequired);
   const streetName = maxLength(text(input.StreetName), 200, 'StreetName');
-  if (!streetName) throw ApiError.of(Errors.streetNameRequired);
+  if (!streetName) throw ApiError.of(CommonErrors.streetNameRequired);
   const city = maxLength(text(input.City), 100, 'City');
-  if (!city) throw ApiError.of(Errors.cityRequired);
+  if (!city) throw ApiError.of(CommonErrors.cityRequired);
   const state = text(input.StateCode);
-  if (!state) throw ApiError.of(Errors.stateCodeRequired);
-  if (!isStateCode(state)) throw ApiError.of(Errors.stateCodeInvalid, state);
+  if (!state) throw ApiError.of(CommonErrors.stateCodeRequired);
+  if (!isStateCode(state)) throw ApiError.of(CommonErrors.stateCodeInvalid, state);
 
   const zipText = text(input.Zip);
-  if (!zipText) throw ApiError.of(Errors.zipRequired);
+  if (!zipText) throw ApiError.of(CommonErrors.zipRequired);
   const zipMatch = /^(\d{5})(?:-(\d{4}))?$/.exec(zipText);
-  if (!zipMatch?.[1]) throw ApiError.of(Errors.zipInvalid, zipText);
+  if (!zipMatch?.[1]) throw ApiError.of(CommonErrors.zipInvalid, zipText);
   const plusFour = text(input.PlusFour) ?? zipMatch[2];
   if (plusFour !== undefined && !/^\d{4}$/.test(plusFour))
-    throw ApiError.of(Errors.plusFourInvalid, plusFour);
+    throw ApiError.of(CommonErrors.plusFourInvalid, plusFour);
 
   const typeText = text(input.AddressType);
-  if (!typeText) throw ApiError.of(Errors.addressTypeRequired);
+  if (!typeText) throw ApiError.of(CommonErrors.addressTypeRequired);
   const addressType = oneOf(typeText, ADDRESS_TYPES);
-  if (!addressType) throw ApiError.of(Errors.addressTypeInvalid);
+  if (!addressType) throw ApiError.of(CommonErrors.addressTypeInvalid);
 
   const countryText = text(input.Country) ?? 'US';
   const country = COUNTRIES[countryText.toLowerCase()];
-  if (!country) throw ApiError.of(Errors.countryInvalid, countryText);
+  if (!country) throw ApiError.of(CommonErrors.countryInvalid, countryText);
 
   return {
     houseNumber,

@@ -1,6 +1,6 @@
 import { ApiError } from '../platform/http/api-error.js';
 import { hasControlCharacters } from '../platform/text.js';
-import { Errors } from '../errors.js';
+import { CommonErrors } from './errors.js';
 
 /**
  * Field checks shared by every payload: text from XML arrives as strings (or undefined when the
@@ -14,18 +14,18 @@ import { Errors } from '../errors.js';
 export function text(value: string | undefined): string | undefined {
   const t = value?.trim();
   if (t === undefined || t === '') return undefined;
-  if (hasControlCharacters(t)) throw ApiError.of(Errors.invalidValue, t);
+  if (hasControlCharacters(t)) throw ApiError.of(CommonErrors.invalidValue, t);
   return t;
 }
 
 export function requireText(value: string | undefined, name: string): string {
   const t = text(value);
-  if (t === undefined) throw ApiError.of(Errors.required, name);
+  if (t === undefined) throw ApiError.of(CommonErrors.required, name);
   return t;
 }
 
 export function maxLength(value: string | undefined, max: number, name: string): string | undefined {
-  if (value !== undefined && value.length > max) throw ApiError.of(Errors.tooLong, name, value, max);
+  if (value !== undefined && value.length > max) throw ApiError.of(CommonErrors.tooLong, name, value, max);
   return value;
 }
 
@@ -35,7 +35,7 @@ export function parseBoolean(value: string | undefined, name: string): boolean |
   if (t === undefined) return undefined;
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
-  throw ApiError.of(Errors.invalidBoolean, name);
+  throw ApiError.of(CommonErrors.invalidBoolean, name);
 }
 
 /** A non-negative integer in plain decimal; undefined when absent. */

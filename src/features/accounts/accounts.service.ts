@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { Address } from '../../shared/address.js';
 import {
@@ -10,6 +9,7 @@ import {
   type Contact,
   type Product,
 } from './accounts.store.js';
+import { AccountErrors } from './accounts.errors.js';
 
 /** What a new account gets unless told otherwise: a wholesale account with the usual products. */
 export const DEFAULT_PRODUCTS: readonly Product[] = [
@@ -48,7 +48,7 @@ export function hasProduct(account: Account, name: string): boolean {
 
 export async function getAccount(deps: AppDeps, id: string): Promise<Account> {
   const account = await findAccount(deps.database.db, id);
-  if (!account) throw ApiError.of(Errors.accountNotFound, id);
+  if (!account) throw ApiError.of(AccountErrors.accountNotFound, id);
   return account;
 }
 

@@ -1,16 +1,17 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import { oneOf, parseId } from '../../shared/fields.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
 import { VENDORS, vendorForTier } from '../inventory/tn-status.js';
-import { coverage, type Coverage, type RateCenterDim } from './coverage.cache.js';
+import { type Coverage, type RateCenterDim } from '../../shared/coverage.js';
 import {
   blocksOfRateCenters,
   countAvailableByRateCenter,
   countAvailableByRateCenterAndCity,
   rateCentersOfBlocks,
 } from './coverage.store.js';
+import { CoverageErrors } from './coverage.errors.js';
+import { CriteriaErrors } from '../../shared/errors.js';
 
 /**
  * Coverage: which rate centres and cities Bandwidth serves (on-net, tier 0, or with partners), and
@@ -47,13 +48,13 @@ function flag(value: string | undefined): boolean {
   const t = value.trim();
   if (/^true$/i.test(t)) return true;
   if (t === '' || /^false$/i.test(t)) return false;
-  throw ApiError.of(Errors.searchUnsupported);
+  throw ApiError.of(CriteriaErrors.searchUnsupported);
 }
 
 /** `state` (required, a known state code), `available` and `supported` (true/false, default false). */
 export function parseStateQuery(query: Query): StateQuery {
   const state = query.state?.trim().toUpperCase() ?? '';
-  if (!isStateCode(state)) throw ApiError.of(Errors.searchStateInvalid);
+  if (!isStateCode(state)) throw ApiError.of(CriteriaErrors.searchStateInvalid);
   return { state, available: flag(query.available), supported: flag(query.supported) };
 }
 
@@ -67,7 +68,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The state's rate centres by name; with available=true only those with available numbers, and their count. */
 export async function listRateCenters(deps: AppDeps, q: StateQuery): Promise<RateCenterEntry[]> {
-  const rcs = inScope(await coverage(deps.database), q);
+  const rcs = inScope(deps.coverage, q);
   let entries: RateCenterEntry[];
   if (q.available) {
     const counts = await countAvailableByRateCenter(
@@ -88,7 +89,7 @@ export async function listRateCenters(deps: AppDeps, q: StateQuery): Promise<Rat
  * the pairs holding available numbers (the number's own city and rate centre), with their count.
  */
 export async function listCities(deps: AppDeps, q: StateQuery): Promise<CityEntry[]> {
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const rcs = inScope(cov, q);
   const entries: CityEntry[] = [];
   if (q.available) {
@@ -195,14 +196,14 @@ function parseEmbeds(values: readonly string[]): Embed[] {
   // Repeated (embed=A&embed=B, as the clients send it); a comma-separated list is accepted too.
   for (const value of values.flatMap((v) => v.split(','))) {
     const embed = oneOf(value.trim(), EMBEDS);
-    if (!embed) throw ApiError.of(Errors.coverageEmbedInvalid);
+    if (!embed) throw ApiError.of(CoverageErrors.coverageEmbedInvalid);
     if (!out.includes(embed)) out.push(embed);
   }
   return out;
 }
 
 function digits(value: string, count: number): number {
-  if (!new RegExp(`^\\d{${count}}$`).test(value)) throw ApiError.of(Errors.searchPrefixInvalid);
+  if (!new RegExp(`^\\d{${count}}$`).test(value)) throw ApiError.of(CriteriaErrors.searchPrefixInvalid);
   return Number(value);
 }
 
@@ -224,9 +225,9 @@ function blockRange(npa?: string, npaNxx?: string, npaNxxX?: string): [number, n
 function parsePaging(value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const t = value.trim();
-  if (!/^\d{1,15}$/.test(t)) throw ApiError.of(Errors.coveragePageInvalid);
+  if (!/^\d{1,15}$/.test(t)) throw ApiError.of(CoverageErrors.coveragePageInvalid);
   const n = Number(t);
-  if (n < min || n > max) throw ApiError.of(Errors.coveragePageInvalid);
+  if (n < min || n > max) throw ApiError.of(CoverageErrors.coveragePageInvalid);
   return n;
 }
 
@@ -238,7 +239,7 @@ export function parseCoveredQuery(query: Query, queryAll: (name: string) => stri
   const embeds = parseEmbeds(queryAll('embed'));
   const given = FILTERS.filter((f) => query[f.toLowerCase()] !== undefined);
   if (embeds.includes('LocalRateCenters') && given.length > 0) {
-    throw ApiError.of(Errors.coverageLocalRateCentersFiltered);
+    throw ApiError.of(CoverageErrors.coverageLocalRateCentersFiltered);
   }
   const params = given.map((f) => [f, (query[f.toLowerCase()] ?? '').trim()] as const);
   const value = (f: FilterName) => params.find(([name]) => name === f)?.[1];
@@ -249,21 +250,23 @@ export function parseCoveredQuery(query: Query, queryAll: (name: string) => stri
   };
 
   const state = value('state')?.toUpperCase();
-  if (state !== undefined && !isStateCode(state)) throw ApiError.of(Errors.searchStateInvalid);
+  if (state !== undefined && !isStateCode(state)) throw ApiError.of(CriteriaErrors.searchStateInvalid);
   const zip = value('zip');
-  if (zip !== undefined && !/^\d{5}$/.test(zip)) throw ApiError.of(Errors.searchZipInvalid);
+  if (zip !== undefined && !/^\d{5}$/.test(zip)) throw ApiError.of(CriteriaErrors.searchZipInvalid);
   const lata = value('lata');
-  if (lata !== undefined && !/^(\d{3}|\d{5})$/.test(lata)) throw ApiError.of(Errors.searchLataInvalid);
+  if (lata !== undefined && !/^(\d{3}|\d{5})$/.test(lata))
+    throw ApiError.of(CriteriaErrors.searchLataInvalid);
   const tierText = value('tier');
-  if (tierText !== undefined && !/^[0-5]$/.test(tierText)) throw ApiError.of(Errors.searchTierInvalid);
+  if (tierText !== undefined && !/^[0-5]$/.test(tierText))
+    throw ApiError.of(CriteriaErrors.searchTierInvalid);
 
   return {
     filters: {
       state,
-      abbreviation: nonEmpty('abbreviation', Errors.searchRateCenterInvalid)?.toUpperCase(),
-      name: nonEmpty('name', Errors.searchRateCenterInvalid)?.toUpperCase(),
+      abbreviation: nonEmpty('abbreviation', CriteriaErrors.searchRateCenterInvalid)?.toUpperCase(),
+      name: nonEmpty('name', CriteriaErrors.searchRateCenterInvalid)?.toUpperCase(),
       zip,
-      city: nonEmpty('city', Errors.searchCityInvalid)?.toUpperCase(),
+      city: nonEmpty('city', CriteriaErrors.searchCityInvalid)?.toUpperCase(),
       lata,
       tier: tierText === undefined ? undefined : Number(tierText),
       blocks: blockRange(value('npa'), value('npaNxx'), value('npaNxxX')),
@@ -368,7 +371,7 @@ export async function listCoveredRateCenters(deps: AppDeps, q: CoveredQuery): Pr
     return { kind: 'redirect', page: q.page ?? 1, size: q.size ?? DEFAULT_PAGE_SIZE };
   }
   const { page, size } = q;
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const all = await matching(deps, cov, q.filters);
   const from = all.filter((rc) => rc.id >= page);
   const items = await entriesOf(deps, cov, from.slice(0, size), q.embeds);
@@ -377,8 +380,8 @@ export async function listCoveredRateCenters(deps: AppDeps, q: CoveredQuery): Pr
 
 /** One covered rate centre with everything embedded; 404 (empty body) for an unknown or non-numeric id. */
 export async function getCoveredRateCenter(deps: AppDeps, id: string): Promise<CoveredRateCenter> {
-  const notFound = () => ApiError.of(Errors.coverageRateCenterNotFound, id);
-  const cov = await coverage(deps.database);
+  const notFound = () => ApiError.of(CoverageErrors.coverageRateCenterNotFound, id);
+  const cov = deps.coverage;
   const rc = cov.rateCenter(parseId(id, notFound));
   if (!rc) throw notFound();
   const [described] = await entriesOf(deps, cov, [rc], EMBEDS);

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import type { CoverageRows } from '../../shared/coverage.js';
 
 /**
  * Queries behind the coverage endpoints. The dimensions themselves (rate centres, cities, ZIP codes,
- * local calling areas) come from the in-memory cache (coverage.cache.ts); these read the inventory.
+ * local calling areas) are the in-memory model (shared/coverage.ts, built from coverageRows at start-up);
+ * the other queries read the inventory.
  * `status = 0` is a literal so SQLite can use the partial index tns_avail_rc (it cannot prove that a
  * bound parameter equals the index's condition): the counts read (rate_center_id, tn) from the index
  * alone, one GROUP BY for a whole page of rate centres.
@@ -101,4 +103,26 @@ export async function blocksOfRateCenters(
     }
   }
   return blocks;
+}
+
+/** Everything the coverage model is built from (shared/coverage.ts), read once at start-up. */
+export async function coverageRows(db: Executor): Promise<CoverageRows> {
+  const [rateCenters, cities, rateCenterCities, rateCenterZips, localities] = await Promise.all([
+    db
+      .selectFrom('rate_centers')
+      .select(['id', 'state', 'abbreviation', 'name', 'lata', 'tier'])
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('cities').select(['id', 'state', 'name']).execute(),
+    db.selectFrom('rate_center_cities').select(['rate_center_id', 'city_id']).execute(),
+    db.selectFrom('rate_center_zips').select(['rate_center_id', 'zip']).execute(),
+    db
+      .selectFrom('rate_center_lca')
+      .select(['rate_center_id', 'local_rate_center_id'])
+      .orderBy('rate_center_id')
+      .orderBy('distance_km')
+      .orderBy('local_rate_center_id')
+      .execute(),
+  ]);
+  return { rateCenters, cities, rateCenterCities, rateCenterZips, localities };
 }

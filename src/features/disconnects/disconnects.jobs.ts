@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { transitionNumbers, type OrderRef } from '../inventory/inventory.service.js';
@@ -11,6 +10,8 @@ import { insertOrderNumbers, type OrderNumberRow } from '../orders-common/order-
 import { removeTnSettings } from '../sip-peer-tns/tn-settings.store.js';
 import { disconnectOrderMachine, type DisconnectStatus } from './disconnects.machine.js';
 import type { DisconnectDetails } from './disconnects.service.js';
+import { DisconnectErrors } from './disconnects.errors.js';
+import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
 
 /**
  * Disconnect processing, as durable jobs. `disconnects.process` takes the order's numbers out of
@@ -30,7 +31,7 @@ export function disconnectJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
     giveUp: async (ctx, { orderId }) => {
       const row = await lockOpenOrder(ctx.tx.db, deps.database.dialect, disconnectOrderMachine, orderId);
       if (!row) return;
-      const e = Errors.orderProcessingFailed;
+      const e = OrderCommonErrors.orderProcessingFailed;
       await transition(
         ctx.tx.db,
         deps.clock,
@@ -58,10 +59,11 @@ export function agingReleaseJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
 
 /** Why a number could not be disconnected from `accountId`. */
 function refusal(row: { account_id: string | null; status: number } | undefined, accountId: string) {
-  if (!row) return Errors.orderTnNotOnSystem;
-  if (row.account_id !== null && row.account_id !== accountId) return Errors.disconnectTnOtherAccount;
-  if (row.status === TnStatus.external) return Errors.disconnectTnNotDisconnectable;
-  return Errors.disconnectTnNotInService;
+  if (!row) return OrderCommonErrors.orderTnNotOnSystem;
+  if (row.account_id !== null && row.account_id !== accountId)
+    return DisconnectErrors.disconnectTnOtherAccount;
+  if (row.status === TnStatus.external) return DisconnectErrors.disconnectTnNotDisconnectable;
+  return DisconnectErrors.disconnectTnNotInService;
 }
 
 async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn, RootOut } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
-import type { Query } from '../inventory/tns.service.js';
+import type { Query } from '../../platform/http/query.js';
 import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
 import { receiveOrder } from '../orders-common/order-machine.js';
 import {
@@ -20,6 +19,8 @@ import { MAX_ORDER_QUANTITY } from '../orders/orders.rules.js';
 import { disconnectJob } from './disconnects.jobs.js';
 import { DISCONNECT_STATUSES, disconnectOrderMachine, type DisconnectStatus } from './disconnects.machine.js';
 import type { DisconnectRequestXml, DisconnectResponseXml } from './disconnects.xml.js';
+import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
+import { DisconnectErrors } from './disconnects.errors.js';
 
 type DisconnectBody = RootIn<typeof DisconnectRequestXml>;
 
@@ -79,21 +80,23 @@ export function parseDisconnect(body: DisconnectBody): DisconnectRequest {
   const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const type = body.DisconnectTelephoneNumberOrderType ?? {};
   const list = (type.TelephoneNumberList ?? []).map((v) => text(v) ?? '');
-  if (list.length === 0) throw ApiError.of(Errors.orderTnRequired);
-  if (list.length > MAX_ORDER_QUANTITY) throw ApiError.of(Errors.orderTooManyTns, MAX_ORDER_QUANTITY);
+  if (list.length === 0) throw ApiError.of(OrderCommonErrors.orderTnRequired);
+  if (list.length > MAX_ORDER_QUANTITY)
+    throw ApiError.of(OrderCommonErrors.orderTooManyTns, MAX_ORDER_QUANTITY);
   const tns = list.map((v) => {
     const tn = parseTn(v);
-    if (tn === undefined) throw ApiError.of(Errors.orderTnInvalid);
+    if (tn === undefined) throw ApiError.of(OrderCommonErrors.orderTnInvalid);
     return tn;
   });
-  if (new Set(tns).size !== tns.length) throw ApiError.of(Errors.orderDuplicateTns);
+  if (new Set(tns).size !== tns.length) throw ApiError.of(OrderCommonErrors.orderDuplicateTns);
   const modeText = text(type.DisconnectMode) ?? 'normal';
   const mode = MODES.find((m) => m === modeText.toLowerCase());
-  if (!mode) throw ApiError.of(Errors.disconnectModeInvalid, modeText);
+  if (!mode) throw ApiError.of(DisconnectErrors.disconnectModeInvalid, modeText);
   const protectedText = text(type.Protected) ?? 'UNCHANGED';
   const protectedChange = PROTECTED.find((p) => p === protectedText.toUpperCase());
-  if (!protectedChange) throw ApiError.of(Errors.disconnectProtectedInvalid, protectedText);
-  if (mode === 'purge' && protectedChange === 'TRUE') throw ApiError.of(Errors.disconnectProtectedPurge);
+  if (!protectedChange) throw ApiError.of(DisconnectErrors.disconnectProtectedInvalid, protectedText);
+  if (mode === 'purge' && protectedChange === 'TRUE')
+    throw ApiError.of(DisconnectErrors.disconnectProtectedPurge);
   return { name, customerOrderId, details: { tns, mode, protected: protectedChange } };
 }
 
@@ -138,7 +141,7 @@ export async function requireDisconnect(
   id: string,
 ): Promise<DisconnectOrder> {
   const row = await findOrder(deps.database.db, accountId, 'disconnect', id.toLowerCase());
-  if (!row) throw ApiError.of(Errors.orderNotFound, 'Disconnect', id);
+  if (!row) throw ApiError.of(OrderCommonErrors.orderNotFound, 'Disconnect', id);
   return toDisconnect(row);
 }
 

@@ -13,7 +13,7 @@ import {
   type TnKeyPage,
 } from './in-service.service.js';
 import { QuantityXml, TnListXml, tnListToXml } from './in-service.xml.js';
-import { param } from './tns.service.js';
+import { param } from '../../platform/http/query.js';
 
 const access = { account: true, role: Roles.search } as const;
 

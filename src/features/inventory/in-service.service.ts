@@ -1,24 +1,18 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { requireSite } from '../sites/sites.service.js';
 import { findNumber } from './inventory.store.js';
 import { TnStatus } from './tn-status.js';
 import {
   intersectRanges,
-  param,
-  parseDateRange,
   parseLata,
   parsePage,
-  parseSize,
   parseState,
   parseTier,
   prefixRange,
   resolveCities,
   resolveRateCenters,
-  type Query,
 } from './tns.service.js';
 import {
   countDisconnected,
@@ -27,6 +21,8 @@ import {
   listNumberKeys,
   type NumberQuery,
 } from './tns.store.js';
+import { InventoryErrors } from './inventory.errors.js';
+import { param, parseDateRange, parseSize, QueryErrors, type Query } from '../../platform/http/query.js';
 
 /**
  * The account's number lists: in service (account-wide and per site) and disconnected. Pages of
@@ -90,19 +86,19 @@ async function pageOf(
  * fail"), startdate/enddate on the date the number went in service. Site level (op 113) adds
  * tier, city and npaNxxx, and lets a rate centre span states as /tns does.
  */
-async function inServiceFilter(
+function inServiceFilter(
   deps: AppDeps,
   accountId: string,
   query: Query,
   site: number | undefined,
-): Promise<NumberQuery> {
+): NumberQuery {
   const q = (name: string) => param(query, name);
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   return asNotFound(() => {
     const state = parseState(q('state'));
     const rateCenter = q('ratecenter');
     if (rateCenter !== undefined && state === undefined && site === undefined) {
-      throw ApiError.of(Errors.tnsParamsTogether, 'ratecenter', 'state');
+      throw ApiError.of(QueryErrors.paramsTogether, 'ratecenter', 'state');
     }
     const areaCode = q('areacode');
     const npaNxx = q('npanxx');
@@ -137,7 +133,7 @@ export async function listInService(
   siteId?: string,
 ): Promise<TnKeyPage> {
   const site = siteId === undefined ? undefined : (await requireSite(deps, accountId, siteId)).id;
-  const filter = await inServiceFilter(deps, accountId, query, site);
+  const filter = inServiceFilter(deps, accountId, query, site);
   const { page, size } = asNotFound(() => ({
     page: parsePage(param(query, 'page')),
     size: parseSize(param(query, 'size'), DEFAULT_SIZE),
@@ -155,7 +151,7 @@ export async function requireInService(deps: AppDeps, accountId: string, text: s
   const tn = parseTn(text);
   const row = tn === undefined ? undefined : await findNumber(deps.database.db, tn);
   if (!row || row.account_id !== accountId || !IN_SERVICE_STATUSES.includes(row.status)) {
-    const def = tn === undefined ? Errors.tnInvalid : Errors.tnNotInService;
+    const def = tn === undefined ? InventoryErrors.tnInvalid : InventoryErrors.tnNotInService;
     throw new EmptyNotFound(def.code, ApiError.of(def, text).description);
   }
 }

@@ -1,7 +1,7 @@
+import { loadCoverage } from '../coverage/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { wallClockMs } from '../../platform/clock.js';
 import { isValidNxx, TOLL_FREE_NPAS, vanityToDigits } from '../../shared/numbering.js';
-import { coverage } from '../coverage/coverage.cache.js';
 export { parseInventorySize } from '../../shared/sizes.js';
 import { bulkLoadNumbers, type NumberRow } from './inventory.bulk.js';
 import { TnStatus, vendorForTier } from './tn-status.js';
@@ -96,7 +96,7 @@ function spread(count: number, span: number, seed: number): number[] {
 
 async function planBlocks(database: Database): Promise<Block[]> {
   const db = database.db;
-  const cov = await coverage(database);
+  const cov = await loadCoverage(database);
   const [rcRows, npanxx, npaRcs] = await Promise.all([
     db.selectFrom('rate_centers').select(['id', 'lcg_exchange']).execute(),
     db

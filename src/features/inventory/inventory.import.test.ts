@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import { startHarness, type Harness } from '../../../test/support/harness.js';
 import { isValidNxx } from '../../shared/numbering.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { IMPORT_ORDER_TYPE, importNumbers, type ImportResult } from './inventory.import.js';
 import { historyOf } from './inventory.store.js';
 import { TnStatus, vendorForTier } from './tn-status.js';
@@ -31,8 +30,8 @@ describe(`importing numbers from CSV on ${DIALECT}`, () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const rc = async (state: string, name: string) => {
-    const found = (await coverage(h.app.deps.database)).rateCenterByName(state, name);
+  const rc = (state: string, name: string) => {
+    const found = h.app.deps.coverage.rateCenterByName(state, name);
     assert.ok(found, `${name} ${state}`);
     return found;
   };
@@ -144,8 +143,8 @@ describe(`importing numbers from CSV on ${DIALECT}`, () => {
     assert.equal(await count('telephone_numbers'), before.numbers + 4);
     assert.equal(await count('tn_history'), before.history + 4);
 
-    const raleigh = await rc('NC', 'RALEIGH');
-    const cary = await rc('NC', 'CARY');
+    const raleigh = rc('NC', 'RALEIGH');
+    const cary = rc('NC', 'CARY');
     for (const tn of [a, b]) {
       const row = await numberRow(tn as number);
       assert.ok(row, `${tn} imported`);
@@ -157,7 +156,7 @@ describe(`importing numbers from CSV on ${DIALECT}`, () => {
       assert.equal(row.vendor_id, vendorForTier(raleigh.tier));
       assert.equal(row.account_id, null);
       assert.equal(row.order_type, IMPORT_ORDER_TYPE);
-      const city = (await coverage(h.app.deps.database)).city(row.city_id);
+      const city = h.app.deps.coverage.city(row.city_id);
       assert.equal(city?.name, 'RALEIGH');
     }
     const byZip = await numberRow(z1 as number);
@@ -201,14 +200,14 @@ describe(`importing numbers from CSV on ${DIALECT}`, () => {
     const csv = `${a},RALEIGH,NC\r\n"${b}","RALEIGH","NC","426","Raleigh"\r\n${z},"DURHAM",NC\r\n`;
     const result = await importNumbers(h.app.deps, csv);
     assert.deepEqual(result, { accepted: 3, unchanged: 0, rejected: [] });
-    assert.equal((await numberRow(z as number))?.rate_center_id, (await rc('NC', 'DURHAM')).id);
+    assert.equal((await numberRow(z as number))?.rate_center_id, (rc('NC', 'DURHAM')).id);
   });
 
   it('takes the columns in the header’s order', async () => {
     const [a] = await freeNumbers(unknownNxx, 1);
     const result = await importNumbers(h.app.deps, `ZIP Code,Telephone Number\n27513,${a}\n`);
     assert.deepEqual(result, { accepted: 1, unchanged: 0, rejected: [] });
-    assert.equal((await numberRow(a as number))?.rate_center_id, (await rc('NC', 'CARY')).id);
+    assert.equal((await numberRow(a as number))?.rate_center_id, (rc('NC', 'CARY')).id);
   });
 
   it('makes imported numbers available like any other: they can be reserved', async () => {

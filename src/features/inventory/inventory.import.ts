@@ -11,7 +11,7 @@ import type {
 } from '../../platform/db/tables.js';
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { isTollFreeNpa, isValidNpa, isValidNxx, npaNxxXOf, parseTn } from '../../shared/numbering.js';
-import { coverage, type CityDim, type Coverage, type RateCenterDim } from '../coverage/coverage.cache.js';
+import { type CityDim, type Coverage, type RateCenterDim } from '../../shared/coverage.js';
 import { insertHistory } from './inventory.store.js';
 import { TnStatus, vendorForTier } from './tn-status.js';
 
@@ -190,7 +190,7 @@ async function loadReference(deps: AppDeps, rows: readonly Row[]): Promise<Refer
   }
   const exchanges = await db.selectFrom('rate_centers').select(['id', 'lcg_exchange']).execute();
   return {
-    cov: await coverage(deps.database),
+    cov: deps.coverage,
     npaNxx,
     zips: zipRows,
     rcOfExchange: new Map(exchanges.map((r) => [r.lcg_exchange, r.id])),

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import {
   genericErrorShape,
   responseStatusShape,
@@ -18,8 +17,8 @@ import {
   getTnSipPeer,
   getTnSite,
   listTns,
-  param,
 } from './tns.service.js';
+import { param } from '../../platform/http/query.js';
 import {
   detailsToXml,
   historyToXml,
@@ -34,6 +33,7 @@ import {
   tnsPageToXml,
   tnToXml,
 } from './tns.xml.js';
+import { InventoryErrors } from './inventory.errors.js';
 
 /** /tns is not under an account: it covers the caller's accounts (checked by the service). */
 const access = { account: false, role: Roles.search } as const;
@@ -41,7 +41,7 @@ const tnShape = responseStatusShape('TelephoneNumberResponse');
 
 /** History: 400 without a body (R18), 404 in the generic ErrorResponse/irisStatus shape. */
 const historyShape: ErrorShape = (err) =>
-  err.code === Errors.tnInvalid.code && err.status === 400 ? null : genericErrorShape(err);
+  err.code === InventoryErrors.tnInvalid.code && err.status === 400 ? null : genericErrorShape(err);
 
 /** Filters echoed in the paging links, in Bandwidth's spelling (the query arrives lower-cased). */
 const LIST_FILTERS = [

@@ -1,12 +1,11 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import type { Principal } from '../../platform/http/auth.js';
 import { ProtocolErrors } from '../../platform/http/protocol-errors.js';
 import { isHost, parseIpv4Cidr } from '../../shared/hosts.js';
 import { formatTn, isValidNpa, parseTn } from '../../shared/numbering.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
-import { coverage, type Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
 import { listAccountHosts } from '../sip-peers/sip-peers.service.js';
 import { inventoryBuiltAt } from './inventory.build.js';
 import { historyOf, type NumberRecord } from './inventory.store.js';
@@ -20,6 +19,10 @@ import {
   type NumberDetail,
   type NumberQuery,
 } from './tns.store.js';
+import { InventoryErrors } from './inventory.errors.js';
+import { param, parseSize, type Query } from '../../platform/http/query.js';
+import { CriteriaErrors } from '../../shared/errors.js';
+import { SipPeerErrors } from '../sip-peers/sip-peers.errors.js';
 
 /**
  * The telephone-number views: /tns (numbers on the caller's accounts) and /tns/{tn} with its
@@ -34,30 +37,13 @@ const fail = (def: ErrorDefinition, ...args: (string | number)[]): never => {
   throw ApiError.of(def, ...args);
 };
 
-export type Query = Readonly<Record<string, string | undefined>>;
-
-/** A query parameter, trimmed; undefined when absent or empty (`?npa=` filters nothing). */
-export function param(query: Query, name: string): string | undefined {
-  const v = query[name]?.trim();
-  return v === undefined || v === '' ? undefined : v;
-}
-
 // ---- filters shared by the number lists ----------------------------------------------------
-
-export const MAX_PAGE_SIZE = 5000;
 
 /** `page`: "1" (the first page) or the 10-digit number that starts the page (contract §7). */
 export function parsePage(text: string | undefined): number | undefined {
   if (text === undefined || text === '1') return undefined;
   const tn = /^\d{10}$/.test(text) ? parseTn(text) : undefined;
-  return tn ?? fail(Errors.tnsPageInvalid, text);
-}
-
-export function parseSize(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const size = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) fail(Errors.tnsSizeInvalid, 'size', 1, MAX_PAGE_SIZE);
-  return size;
+  return tn ?? fail(InventoryErrors.tnsPageInvalid, text);
 }
 
 type Range = readonly [number, number];
@@ -73,9 +59,9 @@ export function prefixRange(kind: 'npa' | 'npaNxx' | 'npaNxxX', text: string): R
     (digits === 3 || NPA_NXX.test(text.slice(0, 6)));
   if (!ok) {
     const def = {
-      npa: Errors.tnsNpaInvalid,
-      npaNxx: Errors.tnsNpaNxxInvalid,
-      npaNxxX: Errors.tnsNpaNxxXInvalid,
+      npa: InventoryErrors.tnsNpaInvalid,
+      npaNxx: InventoryErrors.tnsNpaNxxInvalid,
+      npaNxxX: InventoryErrors.tnsNpaNxxXInvalid,
     };
     fail(def[kind], text);
   }
@@ -93,19 +79,19 @@ export function intersectRanges(ranges: readonly (Range | undefined)[]): Range |
 
 export function parseTier(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[0-5]$/.test(text)) fail(Errors.searchTierInvalid);
+  if (!/^[0-5]$/.test(text)) fail(CriteriaErrors.searchTierInvalid);
   return Number(text);
 }
 
 export function parseLata(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{3,5}$/.test(text)) fail(Errors.searchLataInvalid);
+  if (!/^\d{3,5}$/.test(text)) fail(CriteriaErrors.searchLataInvalid);
   return text;
 }
 
 export function parseState(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^[A-Za-z]{2}$/.test(text) || !isStateCode(text)) fail(Errors.searchStateInvalid);
+  if (!/^[A-Za-z]{2}$/.test(text) || !isStateCode(text)) fail(CriteriaErrors.searchStateInvalid);
   return text.toUpperCase();
 }
 
@@ -113,7 +99,7 @@ export function parseState(text: string | undefined): string | undefined {
 export function parseStatus(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
   const codes = statusFromWire(text);
-  return codes.length ? codes : fail(Errors.tnsStatusInvalid, text);
+  return codes.length ? codes : fail(InventoryErrors.tnsStatusInvalid, text);
 }
 
 const statesOfCoverage = new WeakMap<Coverage, readonly string[]>();
@@ -131,7 +117,7 @@ function coveredStates(cov: Coverage): readonly string[] {
 /** Rate centres named `name` (abbreviation or full name), in `state` or in any state; 15514 if none. */
 export function resolveRateCenters(cov: Coverage, name: string, state: string | undefined): number[] {
   const anywhere = coveredStates(cov).flatMap((s) => cov.rateCenterByName(s, name) ?? []);
-  if (anywhere.length === 0) fail(Errors.tnsRateCenterInvalid, name);
+  if (anywhere.length === 0) fail(InventoryErrors.tnsRateCenterInvalid, name);
   // Known elsewhere but not in the state asked for: criteria that exclude each other, no error.
   return anywhere.filter((rc) => state === undefined || rc.state === state).map((rc) => rc.id);
 }
@@ -139,41 +125,8 @@ export function resolveRateCenters(cov: Coverage, name: string, state: string | 
 /** Cities named `name`, in `state` or in any state; 4005 if there is none anywhere. */
 export function resolveCities(cov: Coverage, name: string, state: string | undefined): number[] {
   const anywhere = coveredStates(cov).flatMap((s) => cov.cityByName(s, name) ?? []);
-  if (anywhere.length === 0) fail(Errors.searchCityInvalid);
+  if (anywhere.length === 0) fail(CriteriaErrors.searchCityInvalid);
   return anywhere.filter((c) => state === undefined || c.state === state).map((c) => c.id);
-}
-
-const DAY_MS = 86_400_000;
-
-/** `yyyy-MM-dd` or `yy-MM-dd` (R18's examples: `13-12-15`), as that day's start in UTC (ms). */
-function parseDay(name: string, text: string): number {
-  const m = /^(\d{2}|\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const year = m ? Number(m[1]) + (m[1]?.length === 2 ? 2000 : 0) : NaN;
-  const month = Number(m?.[2]);
-  const day = Number(m?.[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (!m || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    fail(Errors.tnsDateInvalid, name);
-  }
-  return ms;
-}
-
-export interface DateRange {
-  /** ISO time of the start date's first instant. */
-  readonly from: string;
-  /** ISO time just after the end date (the end date is included). */
-  readonly before: string;
-}
-
-/** `startdate` and `enddate`, both or neither ("must be used as a pair"); the end day is included. */
-export function parseDateRange(start: string | undefined, end: string | undefined): DateRange | undefined {
-  if (start === undefined && end === undefined) return undefined;
-  if (start === undefined || end === undefined) return fail(Errors.tnsParamsTogether, 'startdate', 'enddate');
-  const from = parseDay('startdate', start);
-  const to = parseDay('enddate', end);
-  if (from > to) fail(Errors.tnsDateRange, start, end);
-  return { from: new Date(from).toISOString(), before: new Date(to + DAY_MS).toISOString() };
 }
 
 // ---- visibility and times ------------------------------------------------------------------
@@ -202,9 +155,9 @@ export async function requireVisibleNumber(
   deps: AppDeps,
   principal: Principal,
   text: string,
-  notFound: ErrorDefinition = Errors.tnNotFound,
+  notFound: ErrorDefinition = InventoryErrors.tnNotFound,
 ): Promise<NumberDetail> {
-  const tn = parseTn(text) ?? fail(Errors.tnInvalid, text);
+  const tn = parseTn(text) ?? fail(InventoryErrors.tnInvalid, text);
   const row = await findNumberDetail(deps.database.db, tn);
   return row && isVisible(principal, row) ? row : fail(notFound, text);
 }
@@ -270,7 +223,7 @@ function accountsInScope(principal: Principal, accountId: string | undefined): s
 
 /** SIP peers of these accounts with a voice, SMS or termination host named exactly `host`. */
 async function peersWithHost(deps: AppDeps, accounts: readonly string[], host: string): Promise<number[]> {
-  if (!isHost(host) && !parseIpv4Cidr(host, 0).ok) fail(Errors.invalidHost, host);
+  if (!isHost(host) && !parseIpv4Cidr(host, 0).ok) fail(SipPeerErrors.invalidHost, host);
   const ids: number[] = [];
   for (const accountId of accounts) {
     for (const site of await listAccountHosts(deps, accountId, { host })) {
@@ -286,14 +239,14 @@ async function peersWithHost(deps: AppDeps, accounts: readonly string[], host: s
  */
 export async function listTns(deps: AppDeps, principal: Principal, query: Query): Promise<TnsPage> {
   const q = (name: string) => param(query, name);
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const page = parsePage(q('page'));
   const size = parseSize(q('size'), 500);
   const accountIds = accountsInScope(principal, q('accountid'));
   const fullNumber = q('fullnumber');
   let fullRange: Range | undefined;
   if (fullNumber !== undefined) {
-    const tn = parseTn(fullNumber) ?? fail(Errors.tnInvalid, fullNumber);
+    const tn = parseTn(fullNumber) ?? fail(InventoryErrors.tnInvalid, fullNumber);
     fullRange = [tn, tn];
   }
   const npa = q('npa');
@@ -367,18 +320,18 @@ const sipPeerOf = (row: NumberDetail): Named | undefined =>
 
 export async function getTnDetails(deps: AppDeps, principal: Principal, text: string): Promise<TnDetails> {
   const row = await requireVisibleNumber(deps, principal, text);
-  const summary = summarize(row, await coverage(deps.database), await inventoryEpoch(deps));
+  const summary = summarize(row, deps.coverage, await inventoryEpoch(deps));
   return { ...summary, site: siteOf(row), sipPeer: sipPeerOf(row), protected: row.protected === 1 };
 }
 
 /** GET /tns/{tn}/sites: 404 5074 for a number on no site (it is not in service). */
 export async function getTnSite(deps: AppDeps, principal: Principal, text: string): Promise<Named> {
-  return siteOf(await requireVisibleNumber(deps, principal, text)) ?? fail(Errors.tnNotInService);
+  return siteOf(await requireVisibleNumber(deps, principal, text)) ?? fail(InventoryErrors.tnNotInService);
 }
 
 /** GET /tns/{tn}/sippeers: 404 5074 for a number on no SIP peer. */
 export async function getTnSipPeer(deps: AppDeps, principal: Principal, text: string): Promise<Named> {
-  return sipPeerOf(await requireVisibleNumber(deps, principal, text)) ?? fail(Errors.tnNotInService);
+  return sipPeerOf(await requireVisibleNumber(deps, principal, text)) ?? fail(InventoryErrors.tnNotInService);
 }
 
 /** GET /tns/{tn}/ratecenter and /lata: where the number is (nothing for a toll-free number). */
@@ -388,7 +341,7 @@ export async function getTnPlace(
   text: string,
 ): Promise<{ state: string | undefined; rateCenter: string | undefined; lata: string | undefined }> {
   const row = await requireVisibleNumber(deps, principal, text);
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   return {
     state: row.state ?? undefined,
     rateCenter: cov.rateCenter(row.rate_center_id)?.abbreviation,
@@ -409,7 +362,7 @@ export interface TnLca {
  */
 export async function getTnLca(deps: AppDeps, principal: Principal, text: string): Promise<TnLca> {
   const row = await requireVisibleNumber(deps, principal, text);
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const own = cov.rateCenter(row.rate_center_id);
   if (!own) return { npaNxxs: [], rateCenters: [] };
   const ids = [own.id, ...cov.localRateCenters(own.id)];
@@ -454,7 +407,7 @@ export async function getTnHistory(
   principal: Principal,
   text: string,
 ): Promise<{ tn: string; entries: TnHistoryEntry[] }> {
-  const row = await requireVisibleNumber(deps, principal, text, Errors.tnHistoryNotFound);
+  const row = await requireVisibleNumber(deps, principal, text, InventoryErrors.tnHistoryNotFound);
   const rows = await historyOf(deps.database.db, row.tn);
   const epoch = await inventoryEpoch(deps);
   const first = rows[0];

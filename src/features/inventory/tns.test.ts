@@ -9,7 +9,6 @@ import {
   type Reply,
 } from '../../../test/support/harness.js';
 import { createAccount } from '../accounts/accounts.service.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { createSipPeer } from '../sip-peers/sip-peers.service.js';
 import { createSite } from '../sites/sites.service.js';
 import { createUser, grantUser } from '../users/users.service.js';
@@ -547,7 +546,7 @@ describe('/tns and /tns/{tn}', () => {
       assert.ok(rcs.includes('RALEIGH'));
       assert.deepEqual([...rcs].sort(), rcs);
       // Exactly the rate centre and its local ones, with their blocks.
-      const cov = await coverage(h.app.deps.database);
+      const cov = h.app.deps.coverage;
       const raleigh = cov.rateCenterByName('NC', 'RALEIGH');
       assert.ok(raleigh);
       const area = [raleigh.id, ...cov.localRateCenters(raleigh.id)];

@@ -1,12 +1,10 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
 import { LinksXml, pageLinks, type PageLinks } from '../../platform/http/paging.js';
 import { x, type Out } from '../../platform/xml/schema.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { VENDORS } from '../inventory/tn-status.js';
-import { param, parseDateRange, parseSize, type Query } from '../inventory/tns.service.js';
+import { param, parseDateRange, parseSize, type Query } from '../../platform/http/query.js';
 import {
   countNumbersByPlace,
   countOrders,
@@ -15,6 +13,7 @@ import {
   type OrderListFilter,
   type OrderRow,
 } from './order-records.store.js';
+import { OrderCommonErrors } from './orders-common.errors.js';
 
 /**
  * The order lists (`/orders`, `/disconnects`, a site's `/orders`): `ResponseSelectWrapper` pages in
@@ -98,7 +97,7 @@ export async function listOrderPage(deps: AppDeps, query: Query, req: OrderListR
     size = parseSize(param(query, 'size'), req.defaultSize);
     const statusText = param(query, 'status')?.toUpperCase();
     if (statusText !== undefined && !req.statuses.includes(statusText)) {
-      throw ApiError.of(Errors.orderListStatusInvalid, statusText, req.statuses.join(', '));
+      throw ApiError.of(OrderCommonErrors.orderListStatusInvalid, statusText, req.statuses.join(', '));
     }
     const dates = parseDateRange(param(query, 'startdate'), param(query, 'enddate'));
     filter = {
@@ -116,7 +115,7 @@ export async function listOrderPage(deps: AppDeps, query: Query, req: OrderListR
   let start: OrderRow | undefined;
   if (pageKey !== undefined && pageKey !== '1') {
     start = await findOrder(db, req.filter.accountId, req.filter.kind, pageKey.toLowerCase());
-    if (!start) badQuery(ApiError.of(Errors.orderListPageInvalid, pageKey));
+    if (!start) badQuery(ApiError.of(OrderCommonErrors.orderListPageInvalid, pageKey));
   }
   const rows = await listOrders(db, filter, start && { createdAt: start.created_at, id: start.id }, size);
   const page = rows.slice(0, size);
@@ -130,7 +129,7 @@ export async function listOrderPage(deps: AppDeps, query: Query, req: OrderListR
 }
 
 async function summarise(deps: AppDeps, rows: readonly OrderRow[]): Promise<OrderSummary[]> {
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const counts = await countNumbersByPlace(
     deps.database.db,
     rows.map((r) => r.id),

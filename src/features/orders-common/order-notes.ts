@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
@@ -7,6 +6,7 @@ import { x, type RootIn, type RootOut } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { recordEvent } from './order-machine.js';
 import { insertNote, orderNotes, type OrderRow } from './order-records.store.js';
+import { OrderCommonErrors } from './orders-common.errors.js';
 
 /**
  * Notes of an order (every order kind has them, the same way): appended, never edited. A note's id
@@ -34,13 +34,14 @@ export async function addNote(
   body: RootIn<typeof NoteRequestXml>,
 ): Promise<number> {
   const userId = text(body.UserId);
-  if (userId === undefined) throw ApiError.of(Errors.noteUserRequired);
-  if (userId.length > MAX_USER_ID) throw ApiError.of(Errors.noteUserTooLong, `${userId.slice(0, 20)}…`);
+  if (userId === undefined) throw ApiError.of(OrderCommonErrors.noteUserRequired);
+  if (userId.length > MAX_USER_ID)
+    throw ApiError.of(OrderCommonErrors.noteUserTooLong, `${userId.slice(0, 20)}…`);
   const description = text(body.Description);
-  if (description === undefined) throw ApiError.of(Errors.noteDescriptionRequired);
+  if (description === undefined) throw ApiError.of(OrderCommonErrors.noteDescriptionRequired);
   if (description.length > MAX_DESCRIPTION) {
     throw ApiError.of(
-      Errors.noteDescriptionTooLong,
+      OrderCommonErrors.noteDescriptionTooLong,
       'Description',
       `${description.slice(0, 20)}…`,
       MAX_DESCRIPTION,

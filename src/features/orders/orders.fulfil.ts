@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { putInService, transitionNumbers, type TnChange } from '../inventory/inventory.service.js';
 import { findNumbers } from '../inventory/inventory.store.js';
 import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
@@ -19,8 +17,11 @@ import {
 import { findLiveReservations } from '../reservations/reservations.store.js';
 import { parseSearch } from '../search/search.criteria.js';
 import { findAvailableNumbers } from '../search/search.service.js';
+import { readerOf } from '../search/search.store.js';
 import { newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
 import type { NewNumberDetails } from './orders.rules.js';
+import { OrderErrors } from './orders.errors.js';
+import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
 
 /**
  * Fulfilment of a new-number order, as a durable job (enqueued with the order, re-enqueued on a
@@ -57,7 +58,7 @@ async function abandonOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<voi
   const { status } = row;
   const done = await countCompleted(tx.db, orderId);
   const next = endStatus(done, row.quantity);
-  const e = Errors.orderProcessingFailed;
+  const e = OrderCommonErrors.orderProcessingFailed;
   const details = JSON.parse(row.details) as NewNumberDetails;
   await transition(
     tx.db,
@@ -97,10 +98,10 @@ async function claimExisting(
   const failed = result.refused.map((tn): OrderNumberRow => {
     const row = rows.get(tn);
     const error = !row
-      ? Errors.orderTnNotOnSystem
+      ? OrderCommonErrors.orderTnNotOnSystem
       : row.status === TnStatus.reserved && row.account_id === accountId
-        ? Errors.orderTnReservedWithoutId
-        : Errors.orderTnUnavailable;
+        ? OrderErrors.orderTnReservedWithoutId
+        : OrderErrors.orderTnUnavailable;
     return { tn, outcome: 'failed', errorCode: error.code, errorDescription: error.template };
   });
   return { claimed: result.changed.slice(), failed };
@@ -113,9 +114,9 @@ async function claimBySearch(
   change: TnChange,
   wanted: number,
 ): Promise<Attempt> {
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const search = parseSearch({ ...details.search, quantity: String(wanted) }, cov);
-  const reader = { database: deps.database, db: tx.db };
+  const reader = readerOf(deps, tx.db);
   const claimed: number[] = [];
   for (let round = 0; round < CLAIM_ROUNDS && claimed.length < wanted; round++) {
     const asked = wanted - claimed.length;
@@ -143,7 +144,7 @@ export async function fulfilOrder(deps: AppDeps, tx: Tx, orderId: string): Promi
   const { clock } = deps;
   // The SIP peer is held until the numbers are on it; deleted since the order was accepted: it fails.
   if (row.sip_peer_id === null || !(await lockPeerShared(tx.db, deps.database.dialect, row.sip_peer_id))) {
-    const e = Errors.orderPeerInvalid;
+    const e = OrderErrors.orderPeerInvalid;
     await transition(
       tx.db,
       clock,
@@ -237,7 +238,7 @@ export function shortfallErrors(
 ): { code: number; description: string }[] {
   if (status === 'COMPLETE' || status === 'BACKORDERED' || status === 'RECEIVED') return [];
   if (details.orderType === 'ExistingTelephoneNumberOrderType') return [];
-  const e = completed === 0 ? Errors.orderNoneAvailable : Errors.orderPartial;
+  const e = completed === 0 ? OrderErrors.orderNoneAvailable : OrderErrors.orderPartial;
   return [{ code: e.code, description: e.template }];
 }
 

@@ -1,12 +1,13 @@
-import { Errors } from '../../errors.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
 import { parseTn } from '../../shared/numbering.js';
-import type { Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
 import { parseSearch, type Search } from '../search/search.criteria.js';
 import { ORDER_TYPE_NAMES, type OrderRequestXml, type OrderTypeName } from './orders.xml.js';
+import { OrderErrors } from './orders.errors.js';
+import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
 
 /**
  * A new-number order request, validated: the seed's common elements and one order type. Search
@@ -53,7 +54,7 @@ function bool(value: string | undefined, name: string, fallback: boolean): boole
   if (t === undefined) return fallback;
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
-  return fail(Errors.orderCriteriaInvalid, name);
+  return fail(OrderErrors.orderCriteriaInvalid, name);
 }
 
 function quantity(value: string | undefined, requiredBy: ErrorDefinition | undefined): number {
@@ -63,7 +64,7 @@ function quantity(value: string | undefined, requiredBy: ErrorDefinition | undef
     return MAX_ORDER_QUANTITY; // seed: "If no quantity is specified, the default of 5000"
   }
   const n = Number(t);
-  if (!/^\d+$/.test(t) || n < 1 || n > MAX_ORDER_QUANTITY) fail(Errors.orderQuantityInvalid, t);
+  if (!/^\d+$/.test(t) || n < 1 || n > MAX_ORDER_QUANTITY) fail(OrderErrors.orderQuantityInvalid, t);
   return n;
 }
 
@@ -105,7 +106,7 @@ function parseOrderSearch(query: Record<string, string>, quantityValue: number, 
     return parseSearch({ ...query, quantity: String(quantityValue) }, cov);
   } catch (err) {
     if (err instanceof ApiError && err.code >= 4000 && err.code < 4100) {
-      throw ApiError.of(Errors.orderValidation, err.description);
+      throw ApiError.of(OrderErrors.orderValidation, err.description);
     }
     throw err;
   }
@@ -115,8 +116,8 @@ function tnAttributes(values: readonly string[] | undefined): string[] {
   const out: string[] = [];
   for (const raw of values ?? []) {
     const v = text(raw) ?? '';
-    if (!/^protected$/i.test(v)) fail(Errors.orderTnAttributeInvalid, v);
-    if (out.includes('Protected')) fail(Errors.orderTnAttributeDuplicate, v);
+    if (!/^protected$/i.test(v)) fail(OrderErrors.orderTnAttributeInvalid, v);
+    if (out.includes('Protected')) fail(OrderErrors.orderTnAttributeDuplicate, v);
     out.push('Protected');
   }
   return out;
@@ -124,16 +125,16 @@ function tnAttributes(values: readonly string[] | undefined): string[] {
 
 export function parseNewOrder(body: OrderBody, cov: Coverage): NewOrderRequest {
   const present = ORDER_TYPE_NAMES.filter((name) => body[name] !== undefined);
-  if (present.length !== 1) fail(Errors.orderTypeInvalid);
+  if (present.length !== 1) fail(OrderErrors.orderTypeInvalid);
   const orderType = present[0] as OrderTypeName;
 
   const name = parseOrderName(body.Name);
   const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const siteText = text(body.SiteId);
-  if (siteText === undefined) fail(Errors.orderSiteRequired);
-  if (!/^\d{1,9}$/.test(siteText ?? '')) fail(Errors.orderSiteInvalid);
+  if (siteText === undefined) fail(OrderErrors.orderSiteRequired);
+  if (!/^\d{1,9}$/.test(siteText ?? '')) fail(OrderErrors.orderSiteInvalid);
   const peerText = text(body.PeerId);
-  if (peerText !== undefined && !/^\d{1,9}$/.test(peerText)) fail(Errors.orderPeerInvalid);
+  if (peerText !== undefined && !/^\d{1,9}$/.test(peerText)) fail(OrderErrors.orderPeerInvalid);
   const partialAllowed = bool(body.PartialAllowed, 'PartialAllowed', true);
   const backOrderRequested = bool(body.BackOrderRequested, 'BackOrderRequested', false);
   const attributes = tnAttributes(body.TnAttributes);
@@ -149,10 +150,10 @@ export function parseNewOrder(body: OrderBody, cov: Coverage): NewOrderRequest {
   if (orderType === 'ExistingTelephoneNumberOrderType') {
     const element = body.ExistingTelephoneNumberOrderType ?? {};
     const list = (element.TelephoneNumberList ?? []).map((v) => text(v) ?? '');
-    if (list.length === 0) fail(Errors.orderTnRequired);
-    if (list.length > MAX_ORDER_QUANTITY) fail(Errors.orderTooManyTns, MAX_ORDER_QUANTITY);
-    const tns = list.map((v) => parseTn(v) ?? fail(Errors.orderTnInvalid));
-    if (new Set(tns).size !== tns.length) fail(Errors.orderDuplicateTns);
+    if (list.length === 0) fail(OrderCommonErrors.orderTnRequired);
+    if (list.length > MAX_ORDER_QUANTITY) fail(OrderCommonErrors.orderTooManyTns, MAX_ORDER_QUANTITY);
+    const tns = list.map((v) => parseTn(v) ?? fail(OrderCommonErrors.orderTnInvalid));
+    if (new Set(tns).size !== tns.length) fail(OrderCommonErrors.orderDuplicateTns);
     const reservationIds = (element.ReservationIdList ?? []).map((v) => (text(v) ?? '').toLowerCase());
     return {
       ...base,
@@ -165,21 +166,22 @@ export function parseNewOrder(body: OrderBody, cov: Coverage): NewOrderRequest {
   const element = (body[orderType] ?? {}) as Readonly<Record<string, string | undefined>>;
   const required =
     orderType === 'AreaCodeSearchAndOrderType'
-      ? Errors.orderAreaCodeQuantity
+      ? OrderErrors.orderAreaCodeQuantity
       : orderType === 'TollFreeVanitySearchAndOrderType'
-        ? Errors.orderTollFreeVanityQuantity
+        ? OrderErrors.orderTollFreeVanityQuantity
         : undefined;
   if (orderType === 'AreaCodeSearchAndOrderType' && text(element.AreaCode) === undefined)
-    fail(Errors.orderAreaCodeQuantity);
+    fail(OrderErrors.orderAreaCodeQuantity);
   if (orderType === 'TollFreeVanitySearchAndOrderType' && text(element.TollFreeVanity) === undefined) {
-    fail(Errors.orderTollFreeVanityQuantity);
+    fail(OrderErrors.orderTollFreeVanityQuantity);
   }
   const n = quantity(element.Quantity, required);
   const query = searchQuery(element);
   if (Object.keys(query).filter((k) => k !== 'lca' && k !== 'endsin').length === 0)
-    fail(Errors.orderCombinationUnsupported);
+    fail(OrderErrors.orderCombinationUnsupported);
   const search = parseOrderSearch(query, n, cov);
-  if (search.kind === 'localVanity' && backOrderRequested) fail(Errors.orderVanityBackorder);
-  if (search.kind === 'tollFree' && attributes.includes('Protected')) fail(Errors.orderProtectedTollFree);
+  if (search.kind === 'localVanity' && backOrderRequested) fail(OrderErrors.orderVanityBackorder);
+  if (search.kind === 'tollFree' && attributes.includes('Protected'))
+    fail(OrderErrors.orderProtectedTollFree);
   return { ...base, quantity: n, search, details: { ...common, criteria: element, search: query } };
 }

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { findDefaultPeerId, findSipPeer } from '../sip-peers/sip-peers.store.js';
 import { findSite } from '../sites/sites.store.js';
 import { OrderMovedError, receiveOrder, recordHistory, transition } from '../orders-common/order-machine.js';
@@ -22,10 +20,12 @@ import {
 import { endStatus, orderFulfilmentJob, shortfallErrors } from './orders.fulfil.js';
 import { NEW_NUMBER_STATUSES, newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
 import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
-import type { Query } from '../inventory/tns.service.js';
+import type { Query } from '../../platform/http/query.js';
 import { requireSite } from '../sites/sites.service.js';
 import { parseNewOrder, type NewNumberDetails } from './orders.rules.js';
 import type { OrderRequestXml } from './orders.xml.js';
+import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
+import { OrderErrors } from './orders.errors.js';
 
 type OrderBody = RootIn<typeof OrderRequestXml>;
 
@@ -87,15 +87,15 @@ export async function createOrder(
 ): Promise<NewNumberOrder> {
   const db = deps.database.db;
   try {
-    const request = parseNewOrder(body, await coverage(deps.database));
+    const request = parseNewOrder(body, deps.coverage);
     const site = await findSite(db, accountId, request.siteId);
-    if (!site) throw ApiError.of(Errors.orderSiteInvalid);
+    if (!site) throw ApiError.of(OrderErrors.orderSiteInvalid);
     let peerId = request.peerId;
     if (peerId === undefined) {
       peerId = await findDefaultPeerId(db, site.id);
-      if (peerId === undefined) throw ApiError.of(Errors.orderNoDefaultPeer);
+      if (peerId === undefined) throw ApiError.of(OrderErrors.orderNoDefaultPeer);
     } else if (!(await findSipPeer(db, accountId, site.id, peerId))) {
-      throw ApiError.of(Errors.orderPeerInvalid);
+      throw ApiError.of(OrderErrors.orderPeerInvalid);
     }
     const id = randomUUID();
     const now = deps.clock.now().toISOString();
@@ -144,7 +144,7 @@ export async function requireOrder(
 ): Promise<NewNumberOrder> {
   const row = await findOrder(deps.database.db, accountId, 'new_number', orderId.toLowerCase());
   const onSite = siteId === undefined || (row !== undefined && String(row.site_id) === siteId);
-  if (!row || !onSite) throw ApiError.of(Errors.orderNotFound, 'New number', orderId);
+  if (!row || !onSite) throw ApiError.of(OrderCommonErrors.orderNotFound, 'New number', orderId);
   return toOrder(row);
 }
 
@@ -197,17 +197,17 @@ export async function updateOrder(
   const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
   const closeText = text(body.CloseOrder);
   if (closeText !== undefined && !/^(true|false)$/i.test(closeText)) {
-    throw ApiError.of(Errors.orderCriteriaInvalid, 'CloseOrder');
+    throw ApiError.of(OrderErrors.orderCriteriaInvalid, 'CloseOrder');
   }
   const close = closeText !== undefined && /^true$/i.test(closeText);
-  if (close && current.status !== 'BACKORDERED') throw ApiError.of(Errors.orderCloseNotBackordered);
+  if (close && current.status !== 'BACKORDERED') throw ApiError.of(OrderErrors.orderCloseNotBackordered);
 
   await inTransaction(deps.database.db, async (tx) => {
     const now = deps.clock.now().toISOString();
     // Wait for a fulfilment run in progress, then decide on the order as it left it.
     const lockedRow = await lockOrder(tx.db, deps.database.dialect, current.id);
     const order = lockedRow ? toOrder(lockedRow) : current;
-    if (close && order.status !== 'BACKORDERED') throw ApiError.of(Errors.orderCloseNotBackordered);
+    if (close && order.status !== 'BACKORDERED') throw ApiError.of(OrderErrors.orderCloseNotBackordered);
     const changes: string[] = [];
     if (name !== undefined && name !== order.name) changes.push(`Name : "${order.name ?? ''}" --> ${name}`);
     if (customerOrderId !== undefined && customerOrderId !== order.customerOrderId) {
@@ -243,7 +243,7 @@ export async function updateOrder(
         );
       } catch (err) {
         // A retry filled the order meanwhile: it is no longer a backorder to close.
-        if (err instanceof OrderMovedError) throw ApiError.of(Errors.orderCloseNotBackordered);
+        if (err instanceof OrderMovedError) throw ApiError.of(OrderErrors.orderCloseNotBackordered);
         throw err;
       }
     }

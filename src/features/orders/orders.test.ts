@@ -12,7 +12,7 @@ import {
 } from '../../../test/support/harness.js';
 import { JobWorker } from '../../platform/jobs/worker.js';
 import { createAccount } from '../accounts/accounts.service.js';
-import { coverage, type Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
 import { importNumbers } from '../inventory/inventory.import.js';
 import { TnStatus } from '../inventory/tn-status.js';
 import { createUser } from '../users/users.service.js';
@@ -107,7 +107,7 @@ describe(`new-number orders on ${DIALECT}`, () => {
 
   before(async () => {
     h = await startHarness({ inventory: 30_000 });
-    cov = await coverage(h.app.deps.database);
+    cov = h.app.deps.coverage;
     await createAccount(h.app.deps, { id: '9900700', companyName: 'Other Co' });
     await createUser(h.app.deps, { username: 'other', password: 'other-secret', accounts: ['9900700'] });
     const site = await h.post('/api/accounts/9900700/sites', SITE_XML, { auth: RIVAL });

@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import type { RootOut } from '../../platform/xml/schema.js';
 import { formatTn } from '../../shared/numbering.js';
-import { coverage } from '../coverage/coverage.cache.js';
 import { findNumbers } from '../inventory/inventory.store.js';
 import { isTerminal } from '../orders-common/order-machine.js';
 import type { OrderSummary } from '../orders-common/order-list.js';
@@ -51,7 +50,7 @@ export async function orderView(
   ];
   let completed: RootOut<typeof OrderResponseXml>['CompletedNumbers'];
   if (tnDetail) {
-    const cov = await coverage(deps.database);
+    const cov = deps.coverage;
     const rows = (await findNumbers(deps.database.db, done)).sort((a, b) => a.tn - b.tn);
     completed = rows.map((r) => {
       const d = describeNumber(r, cov);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import type { Clock } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -20,6 +19,7 @@ import {
   type ReservationRecord,
 } from './reservations.store.js';
 import type { ReservationRequestXml, ReservationView } from './reservations.xml.js';
+import { ReservationErrors } from './reservations.errors.js';
 
 type ReservationBody = RootIn<typeof ReservationRequestXml>;
 
@@ -45,9 +45,9 @@ export function toView(r: ReservationRecord, clock: Clock): ReservationView {
 /** One number per reservation (the Location names one reservation): 5044 when absent or several. */
 function parseReservedTn(body: ReservationBody): number {
   const values = (body.ReservedTn ?? []).map(text).filter((v) => v !== undefined);
-  if (values.length !== 1) throw ApiError.of(Errors.reservationInvalid);
+  if (values.length !== 1) throw ApiError.of(ReservationErrors.reservationInvalid);
   const tn = parseTn(values[0] ?? '');
-  if (tn === undefined) throw ApiError.of(Errors.reservationParamInvalid);
+  if (tn === undefined) throw ApiError.of(ReservationErrors.reservationParamInvalid);
   return tn;
 }
 
@@ -67,7 +67,7 @@ export async function reserveNumber(
 ): Promise<ReservationRecord> {
   const tn = parseReservedTn(body);
   const account = await getAccount(deps, accountId);
-  if (!account.reservationAllowed) throw ApiError.of(Errors.reservationNotAllowed, accountId);
+  if (!account.reservationAllowed) throw ApiError.of(ReservationErrors.reservationNotAllowed, accountId);
   const now = deps.clock.nowMs();
   const reservation: ReservationRecord = {
     id: randomUUID(),
@@ -91,13 +91,13 @@ export async function reserveNumber(
       guard: { statuses: [TnStatus.available] },
     });
     if (changed.length === 0) {
-      if (!(await findNumber(tx.db, tn))) throw ApiError.of(Errors.reservationTnNotFound, tn);
-      throw ApiError.of(Errors.reservationTnNotAvailable, tn);
+      if (!(await findNumber(tx.db, tn))) throw ApiError.of(ReservationErrors.reservationTnNotFound, tn);
+      throw ApiError.of(ReservationErrors.reservationTnNotAvailable, tn);
     }
     // The number was available, so an active reservation of it would be stale data; the index
     // refuses it rather than letting two reservations hold one number (the update above rolls back).
     if (!(await insertActiveReservation(tx.db, reservation))) {
-      throw ApiError.of(Errors.reservationTnNotAvailable, tn);
+      throw ApiError.of(ReservationErrors.reservationTnNotAvailable, tn);
     }
     await deps.jobs.enqueue(
       tx,
@@ -121,7 +121,7 @@ export async function requireReservation(
   const id = reservationId.toLowerCase();
   const r = UUID.test(id) ? await findActiveReservation(deps.database.db, accountId, id) : undefined;
   if (!r || !isLive(r, deps.clock)) {
-    throw ApiError.of(Errors.reservationNotFoundForAccount, reservationId, accountId);
+    throw ApiError.of(ReservationErrors.reservationNotFoundForAccount, reservationId, accountId);
   }
   return r;
 }
@@ -137,7 +137,7 @@ export async function releaseReservation(
   await inTransaction(deps.database.db, async (tx) => {
     // Conditional: a concurrent release, expiry or order that got there first wins.
     if (!(await endReservation(tx.db, r.id, 'released'))) {
-      throw ApiError.of(Errors.reservationNotFoundForAccount, reservationId, accountId);
+      throw ApiError.of(ReservationErrors.reservationNotFoundForAccount, reservationId, accountId);
     }
     const { changed } = await transitionNumbers(tx.db, deps.clock, [r.tn], {
       to: TnStatus.available,
@@ -146,7 +146,7 @@ export async function releaseReservation(
       userId,
       guard: { statuses: [TnStatus.reserved], accountId, reservationIds: [r.id] },
     });
-    if (changed.length === 0) throw ApiError.of(Errors.reservationCannotRelease, r.tn);
+    if (changed.length === 0) throw ApiError.of(ReservationErrors.reservationCannotRelease, r.tn);
   });
 }
 
@@ -162,7 +162,7 @@ export async function reservationOfNumber(
   const tn = parseTn(tnText);
   const r = tn === undefined ? undefined : await findActiveReservationOfTn(deps.database.db, tn);
   if (!r || !isLive(r, deps.clock) || !visibleAccounts.has(r.accountId)) {
-    throw ApiError.of(Errors.reservationNotFound, tnText);
+    throw ApiError.of(ReservationErrors.reservationNotFound, tnText);
   }
   return r;
 }

@@ -1,4 +1,3 @@
-import { Errors } from '../../errors.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import {
   isTollFreeNpa,
@@ -8,7 +7,9 @@ import {
   vanityToDigits,
 } from '../../shared/numbering.js';
 import { isStateCode } from '../../shared/states.js';
-import type { Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
+import { CriteriaErrors } from '../../shared/errors.js';
+import { SearchErrors } from './search.errors.js';
 
 /**
  * The seed's search-criteria table, as a parser: query parameters in, one validated search out,
@@ -63,7 +64,7 @@ function bool(value: string | undefined, name: string): boolean | undefined {
   if (value === undefined) return undefined;
   if (/^true$/i.test(value)) return true;
   if (/^false$/i.test(value)) return false;
-  return fail(Errors.searchInvalid, `${name} must be true or false`);
+  return fail(SearchErrors.searchInvalid, `${name} must be true or false`);
 }
 
 const GEO_PARAMS = ['areacode', 'npanxx', 'npanxxx', 'ratecenter', 'city', 'state', 'zip', 'lata'] as const;
@@ -80,17 +81,17 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
   const quantityText = q('quantity');
   const quantity = quantityText === undefined ? 5000 : Number(quantityText);
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 5000) {
-    fail(Errors.searchInvalid, 'quantity must be a whole number from 1 to 5000');
+    fail(SearchErrors.searchInvalid, 'quantity must be a whole number from 1 to 5000');
   }
   const protectedText = q('protected');
   const protectedFilter = (protectedText?.toUpperCase() ?? 'NONE') as ProtectedFilter;
-  if (!['NONE', 'ONLY', 'MIXED'].includes(protectedFilter)) fail(Errors.searchProtectedInvalid);
+  if (!['NONE', 'ONLY', 'MIXED'].includes(protectedFilter)) fail(SearchErrors.searchProtectedInvalid);
   const orderByText = q('orderby');
   const orderBy =
     orderByText === undefined
       ? undefined
       : ORDER_BY.find((o) => o.toLowerCase() === orderByText.toLowerCase());
-  if (orderByText !== undefined && !orderBy) fail(Errors.searchOrderByInvalid);
+  if (orderByText !== undefined && !orderBy) fail(SearchErrors.searchOrderByInvalid);
   const common = {
     quantity,
     detail: bool(q('enabletndetail'), 'enableTNDetail') ?? false,
@@ -105,19 +106,21 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
   const tfVanity = q('tollfreevanity');
   const tfWildcard = q('tollfreewildcardpattern');
   if (tfVanity !== undefined || tfWildcard !== undefined) {
-    if (tfVanity !== undefined && tfWildcard !== undefined) fail(Errors.searchTollFreeVanityInvalid);
+    if (tfVanity !== undefined && tfWildcard !== undefined) fail(SearchErrors.searchTollFreeVanityInvalid);
     if (present.length > 0 || q('localvanity') !== undefined || lcaParam !== undefined) {
       fail(
-        tfVanity !== undefined ? Errors.searchTollFreeVanityInvalid : Errors.searchTollFreeWildcardInvalid,
+        tfVanity !== undefined
+          ? SearchErrors.searchTollFreeVanityInvalid
+          : SearchErrors.searchTollFreeWildcardInvalid,
       );
     }
     if (tfVanity !== undefined) {
       const digits = vanityToDigits(tfVanity);
-      if (!digits || digits.length < 4 || digits.length > 7) fail(Errors.searchTollFreeVanityInvalid);
+      if (!digits || digits.length < 4 || digits.length > 7) fail(SearchErrors.searchTollFreeVanityInvalid);
       return { kind: 'tollFree', ...common, npas: TOLL_FREE_NPAS.map(Number), digits };
     }
     const pattern = tfWildcard ?? '';
-    if (!/^8[0-9*]{2}$/.test(pattern)) fail(Errors.searchTollFreeWildcardInvalid);
+    if (!/^8[0-9*]{2}$/.test(pattern)) fail(SearchErrors.searchTollFreeWildcardInvalid);
     const regex = new RegExp(`^${pattern.replace(/\*/g, '\\d')}$`);
     return {
       kind: 'tollFree',
@@ -131,12 +134,13 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
   const localVanity = q('localvanity');
   if (localVanity !== undefined) {
     const npaText = q('areacode');
-    if (npaText === undefined) fail(Errors.searchAreaCodeInvalid);
-    if (present.some((p) => p !== 'areacode') || lcaParam !== undefined) fail(Errors.searchUnsupported);
-    if (!isValidNpa(npaText ?? '') || isTollFreeNpa(npaText ?? '')) fail(Errors.searchAreaCodeInvalid);
+    if (npaText === undefined) fail(SearchErrors.searchAreaCodeInvalid);
+    if (present.some((p) => p !== 'areacode') || lcaParam !== undefined)
+      fail(CriteriaErrors.searchUnsupported);
+    if (!isValidNpa(npaText ?? '') || isTollFreeNpa(npaText ?? '')) fail(SearchErrors.searchAreaCodeInvalid);
     const digits = vanityToDigits(localVanity);
-    if (!digits || digits.length < 4 || digits.length > 7) fail(Errors.searchUnsupported);
-    if (orderBy) fail(Errors.searchOrderByNotSupported);
+    if (!digits || digits.length < 4 || digits.length > 7) fail(CriteriaErrors.searchUnsupported);
+    if (orderBy) fail(SearchErrors.searchOrderByNotSupported);
     return {
       kind: 'localVanity',
       ...common,
@@ -145,35 +149,35 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
       endsIn: endsIn ?? false,
     };
   }
-  if (endsIn !== undefined) fail(Errors.searchUnsupported);
-  if (present.length === 0) fail(Errors.searchUnsupported);
+  if (endsIn !== undefined) fail(CriteriaErrors.searchUnsupported);
+  if (present.length === 0) fail(CriteriaErrors.searchUnsupported);
 
   // Geographic criteria.
   const prefixes = (['areacode', 'npanxx', 'npanxxx'] as const).filter((p) => q(p) !== undefined);
-  if (prefixes.length > 1) fail(Errors.searchPrefixInvalid);
+  if (prefixes.length > 1) fail(CriteriaErrors.searchPrefixInvalid);
   let range: [number, number] | undefined;
   const areaCode = q('areacode');
   const npaNxx = q('npanxx');
   const npaNxxX = q('npanxxx');
   if (areaCode !== undefined) {
-    if (!isValidNpa(areaCode) || isTollFreeNpa(areaCode)) fail(Errors.searchAreaCodeInvalid);
+    if (!isValidNpa(areaCode) || isTollFreeNpa(areaCode)) fail(SearchErrors.searchAreaCodeInvalid);
     range = [Number(areaCode) * 1e7, Number(areaCode) * 1e7 + 9_999_999];
   } else if (npaNxx !== undefined) {
     if (!/^\d{6}$/.test(npaNxx) || !isValidNpa(npaNxx.slice(0, 3)) || !isValidNxx(npaNxx.slice(3))) {
-      fail(Errors.searchPrefixInvalid);
+      fail(CriteriaErrors.searchPrefixInvalid);
     }
     range = [Number(npaNxx) * 1e4, Number(npaNxx) * 1e4 + 9_999];
   } else if (npaNxxX !== undefined) {
     if (!/^\d{7}$/.test(npaNxxX) || !isValidNpa(npaNxxX.slice(0, 3)) || !isValidNxx(npaNxxX.slice(3, 6))) {
-      fail(Errors.searchPrefixInvalid);
+      fail(CriteriaErrors.searchPrefixInvalid);
     }
     range = [Number(npaNxxX) * 1e3, Number(npaNxxX) * 1e3 + 999];
   }
 
   const state = q('state')?.toUpperCase();
-  if (state !== undefined && !isStateCode(state)) fail(Errors.searchStateInvalid);
+  if (state !== undefined && !isStateCode(state)) fail(CriteriaErrors.searchStateInvalid);
   const lata = q('lata');
-  if (lata !== undefined && !/^\d{1,5}$/.test(lata)) fail(Errors.searchLataInvalid);
+  if (lata !== undefined && !/^\d{1,5}$/.test(lata)) fail(CriteriaErrors.searchLataInvalid);
 
   // Rate-centre sets: each criterion narrows the set (intersection).
   let rateCenters: number[] | undefined;
@@ -182,23 +186,23 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
   };
   const rateCenterName = q('ratecenter');
   if (rateCenterName !== undefined) {
-    if (state === undefined) fail(Errors.searchRateCenterInvalid);
+    if (state === undefined) fail(CriteriaErrors.searchRateCenterInvalid);
     const rc = cov.rateCenterByName(state ?? '', rateCenterName);
-    if (!rc) fail(Errors.searchRateCenterInvalid);
+    if (!rc) fail(CriteriaErrors.searchRateCenterInvalid);
     narrow([rc?.id ?? 0]);
   }
   const cityName = q('city');
   if (cityName !== undefined) {
-    if (state === undefined) fail(Errors.searchCityInvalid);
+    if (state === undefined) fail(CriteriaErrors.searchCityInvalid);
     const city = cov.cityByName(state ?? '', cityName);
-    if (!city) fail(Errors.searchCityInvalid);
+    if (!city) fail(CriteriaErrors.searchCityInvalid);
     narrow(cov.rateCentersOfCity(city?.id ?? 0));
   }
   const zip = q('zip');
   if (zip !== undefined) {
     const m = /^(\d{5})(?:-?\d{4})?$/.exec(zip);
     const rcs = m?.[1] ? cov.rateCentersOfZip(m[1]) : [];
-    if (rcs.length === 0) fail(Errors.searchZipInvalid);
+    if (rcs.length === 0) fail(CriteriaErrors.searchZipInvalid);
     narrow(rcs);
   }
 
@@ -206,14 +210,14 @@ export function parseSearch(query: Readonly<Record<string, string | undefined>>,
   const lcaAllowed =
     (present.length === 1 && (npaNxx !== undefined || npaNxxX !== undefined)) ||
     (rateCenterName !== undefined && present.every((p) => p === 'ratecenter' || p === 'state'));
-  if (lcaParam === true && !lcaAllowed) fail(Errors.searchLcaNotSupported);
+  if (lcaParam === true && !lcaAllowed) fail(SearchErrors.searchLcaNotSupported);
   const orderByAllowed =
     npaNxx !== undefined ||
     npaNxxX !== undefined ||
     rateCenterName !== undefined ||
     cityName !== undefined ||
     zip !== undefined;
-  if (orderBy && !orderByAllowed) fail(Errors.searchOrderByNotSupported);
+  if (orderBy && !orderByAllowed) fail(SearchErrors.searchOrderByNotSupported);
 
   return {
     kind: 'geo',

@@ -1,12 +1,10 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { isTollFreeNpa, isValidNpa } from '../../shared/numbering.js';
 import { isStateCode } from '../../shared/states.js';
-import { coverage, type Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
 import { VENDORS } from '../inventory/tn-status.js';
 import { parseSearch, type GeoSearch, type Search } from './search.criteria.js';
-import { vanityIndex } from './vanity-index.js';
 import {
   availableRowsOf,
   countAvailableByNpaNxx,
@@ -17,6 +15,8 @@ import {
   type AvailableRow,
   type SearchReader,
 } from './search.store.js';
+import { CriteriaErrors } from '../../shared/errors.js';
+import { SearchErrors } from './search.errors.js';
 
 export interface FoundNumber {
   readonly tn: number;
@@ -100,7 +100,7 @@ export async function findAvailableNumbers(
   cov: Coverage,
 ): Promise<AvailableRow[]> {
   const db = reader.db;
-  const vanity = vanityIndex(reader.database);
+  const { vanity } = reader;
   switch (s.kind) {
     case 'geo':
       return geoSearch(reader, s, cov);
@@ -154,9 +154,9 @@ export async function searchAvailableNumbers(
   deps: AppDeps,
   query: Readonly<Record<string, string | undefined>>,
 ): Promise<SearchOutcome> {
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   const search = parseSearch(query, cov);
-  let rows = await findAvailableNumbers(readerOf(deps.database), search, cov);
+  let rows = await findAvailableNumbers(readerOf(deps), search, cov);
   if (search.orderBy) rows = [...rows].sort(byTn);
   return search.detail
     ? { detail: true, numbers: rows.map((r) => describeNumber(r, cov)) }
@@ -178,15 +178,15 @@ export async function searchAvailableNpaNxx(
 ): Promise<NpaNxxAvailability[]> {
   const areaCode = query.areacode?.trim() || undefined;
   const state = query.state?.trim().toUpperCase() || undefined;
-  if (areaCode === undefined && state === undefined) throw ApiError.of(Errors.searchAreaCodeInvalid);
+  if (areaCode === undefined && state === undefined) throw ApiError.of(SearchErrors.searchAreaCodeInvalid);
   if (areaCode !== undefined && (!isValidNpa(areaCode) || isTollFreeNpa(areaCode))) {
-    throw ApiError.of(Errors.searchAreaCodeInvalid);
+    throw ApiError.of(SearchErrors.searchAreaCodeInvalid);
   }
-  if (state !== undefined && !isStateCode(state)) throw ApiError.of(Errors.searchStateInvalid);
+  if (state !== undefined && !isStateCode(state)) throw ApiError.of(CriteriaErrors.searchStateInvalid);
   const quantityText = query.quantity?.trim() || undefined;
   const minimum = quantityText === undefined ? 1 : Number(quantityText);
   if (!Number.isInteger(minimum) || minimum < 1)
-    throw ApiError.of(Errors.searchInvalid, 'quantity must be a positive whole number');
+    throw ApiError.of(SearchErrors.searchInvalid, 'quantity must be a positive whole number');
   const range =
     areaCode === undefined
       ? undefined
@@ -197,7 +197,7 @@ export async function searchAvailableNpaNxx(
     db,
     counts.map((c) => c.npaNxx),
   );
-  const cov = await coverage(deps.database);
+  const cov = deps.coverage;
   return counts.map((c) => {
     const place = places.get(c.npaNxx);
     const rc = cov.rateCenter(place?.rateCenterId);

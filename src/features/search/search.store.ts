@@ -2,12 +2,15 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { firstColumn } from '../../platform/db/first-column.js';
 import type { ProtectedFilter } from './search.criteria.js';
+import type { VanityIndex } from './vanity-index.js';
 
 /**
  * Queries over available numbers. `status = 0` is written as a literal so SQLite can use the
  * partial indexes (it cannot prove a bound parameter equals the index's condition); every query is
  * ordered by number and limited, so it reads one index range and stops.
  */
+const AVAILABLE = 0;
+
 /**
  * Where a search reads: the database, and the executor to read through: the database itself for
  * API requests, the job's transaction inside an order's fulfilment (on SQLite a second reader would
@@ -16,10 +19,15 @@ import type { ProtectedFilter } from './search.criteria.js';
 export interface SearchReader {
   readonly database: Database;
   readonly db: Executor;
+  readonly vanity: VanityIndex;
 }
 
-export function readerOf(database: Database): SearchReader {
-  return { database, db: database.db };
+/** A reader over the database, or through `db` (a job's transaction). */
+export function readerOf(
+  deps: { readonly database: Database; readonly vanity: VanityIndex },
+  db: Executor = deps.database.db,
+): SearchReader {
+  return { database: deps.database, db, vanity: deps.vanity };
 }
 
 export interface AvailableFilter {
@@ -40,7 +48,7 @@ export interface AvailableRow {
 }
 
 function availableQuery(db: Executor, f: AvailableFilter, limit: number, detail: boolean) {
-  let q = db.selectFrom('telephone_numbers').where('status', '=', sql.lit(0));
+  let q = db.selectFrom('telephone_numbers').where('status', '=', sql.lit(AVAILABLE));
   if (f.range) q = q.where('tn', '>=', f.range[0]).where('tn', '<=', f.range[1]);
   if (f.rateCenterId !== undefined) q = q.where('rate_center_id', '=', f.rateCenterId);
   if (f.state !== undefined) q = q.where('state', '=', f.state);
@@ -160,7 +168,7 @@ export async function countAvailableByNpaNxx(
       sql<number | string>`tn / 10000`.as('npa_nxx'),
       (eb) => eb.fn.countAll<string | number>().as('n'),
     ])
-    .where('status', '=', sql.lit(0))
+    .where('status', '=', sql.lit(AVAILABLE))
     .where('protected', '=', 0);
   if (f.range) q = q.where('tn', '>=', f.range[0]).where('tn', '<=', f.range[1]);
   if (f.state !== undefined) q = q.where('state', '=', f.state);
@@ -194,4 +202,64 @@ export async function placesOfNpaNxx(
       places.set(key, { rateCenterId: r.rate_center_id, cityId: r.city_id, state: r.state });
   }
   return places;
+}
+
+// ---- the vanity index's reads (vanity-index.ts) -------------------------------------------------
+
+/** The newest tn_history row: every status change writes one, so it tells whether anything moved. */
+export async function latestHistoryId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('tn_history')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return row?.id ?? 0;
+}
+
+/** The available numbers of an NPA as lines (last seven digits), ascending, with their protected flag. */
+export async function availableLines(
+  db: Executor,
+  npa: number,
+): Promise<{ readonly line: number; readonly protected: number }[]> {
+  const rows = await db
+    .selectFrom('telephone_numbers')
+    .select(['tn', 'protected'])
+    .where('status', '=', sql.lit(AVAILABLE))
+    .where('tn', '>=', npa * 1e7)
+    .where('tn', '<=', npa * 1e7 + 9_999_999)
+    .orderBy('tn')
+    .execute();
+  return rows.map((r) => ({ line: r.tn - npa * 1e7, protected: r.protected }));
+}
+
+/** Lines of the NPA that became available in the history rows (after, upTo]. */
+export async function becameAvailableSince(
+  db: Executor,
+  npa: number,
+  after: number,
+  upTo: number,
+): Promise<{ readonly line: number; readonly protected: number }[]> {
+  const rows = await db
+    .selectFrom('tn_history')
+    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_history.tn')
+    .select(['tn_history.tn as tn', 'telephone_numbers.protected as protected'])
+    .where('tn_history.id', '>', after)
+    .where('tn_history.id', '<=', upTo)
+    .where('tn_history.status', '=', AVAILABLE)
+    .where('tn_history.tn', '>=', npa * 1e7)
+    .where('tn_history.tn', '<=', npa * 1e7 + 9_999_999)
+    .execute();
+  return rows.map((r) => ({ line: r.tn - npa * 1e7, protected: r.protected }));
+}
+
+/** Which of these numbers are available now, ascending. */
+export async function availableOf(db: Executor, tns: readonly number[]): Promise<number[]> {
+  if (tns.length === 0) return [];
+  const rows = await db
+    .selectFrom('telephone_numbers')
+    .select('tn')
+    .where('status', '=', sql.lit(AVAILABLE))
+    .where('tn', 'in', [...tns])
+    .orderBy('tn')
+    .execute();
+  return rows.map((r) => r.tn);
 }

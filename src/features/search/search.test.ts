@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { at, errorCode, startHarness, type Harness } from '../../../test/support/harness.js';
 import { vanityToDigits } from '../../shared/numbering.js';
-import { coverage, type Coverage } from '../coverage/coverage.cache.js';
+import type { Coverage } from '../../shared/coverage.js';
 import { assignNumbers, transitionNumbers } from '../inventory/inventory.service.js';
 import { TnStatus } from '../inventory/tn-status.js';
 
@@ -27,7 +27,7 @@ describe('number search (availableNumbers)', () => {
 
   before(async () => {
     h = await startHarness({ inventory: 30_000 });
-    cov = await coverage(h.db.database);
+    cov = h.app.deps.coverage;
     const rows = await h.db.database.db
       .selectFrom('telephone_numbers')
       .select(['tn', 'status', 'rate_center_id', 'state', 'lata', 'protected', 'tier', 'vendor_id'])

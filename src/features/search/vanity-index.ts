@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
 import { wallClockMs } from '../../platform/clock.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { ProtectedFilter } from './search.criteria.js';
+import {
+  availableLines,
+  availableOf,
+  becameAvailableSince,
+  latestHistoryId,
+} from './search.store.js';
 
 /**
  * Vanity searches match digits anywhere in a number's last seven, which no B-tree can answer: the
@@ -11,7 +16,8 @@ import type { ProtectedFilter } from './search.criteria.js';
  *  - numbers that left "available" since are dropped by re-checking the candidates in the database;
  *  - numbers that became available since are merged in from tn_history (every status change writes
  *    a row there) before each search, so a search costs one cheap query when nothing changed.
- * So results are always current, on any number of instances.
+ * So results are always current, on any number of instances. One index per process, built at
+ * start-up into AppDeps (`deps.vanity`); snapshots are taken on first use per NPA.
  */
 interface Snapshot {
   readonly lines: Uint32Array;
@@ -21,33 +27,17 @@ interface Snapshot {
 }
 
 const MAX_AGE_MS = 10 * 60_000;
-const AVAILABLE = 0;
 
 export class VanityIndex {
   private readonly snapshots = new Map<number, Promise<Snapshot>>();
 
-  private async latestHistoryId(db: Executor): Promise<number> {
-    const row = await db
-      .selectFrom('tn_history')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst();
-    return row?.id ?? 0;
-  }
-
   private async build(db: Executor, npa: number): Promise<Snapshot> {
-    const historyId = await this.latestHistoryId(db);
-    const rows = await db
-      .selectFrom('telephone_numbers')
-      .select(['tn', 'protected'])
-      .where('status', '=', sql.lit(AVAILABLE))
-      .where('tn', '>=', npa * 1e7)
-      .where('tn', '<=', npa * 1e7 + 9_999_999)
-      .orderBy('tn')
-      .execute();
+    const historyId = await latestHistoryId(db);
+    const rows = await availableLines(db, npa);
     const lines = new Uint32Array(rows.length);
     const protectedFlags = new Uint8Array(rows.length);
     rows.forEach((r, i) => {
-      lines[i] = r.tn - npa * 1e7;
+      lines[i] = r.line;
       protectedFlags[i] = r.protected;
     });
     return { lines, protectedFlags, historyId, builtAt: wallClockMs() };
@@ -58,24 +48,13 @@ export class VanityIndex {
    * merged in (from tn_history); a rebuilt inventory or an old snapshot is rebuilt.
    */
   private async refresh(db: Executor, npa: number, snap: Snapshot): Promise<Snapshot> {
-    const latest = await this.latestHistoryId(db);
+    const latest = await latestHistoryId(db);
     if (latest === snap.historyId && wallClockMs() - snap.builtAt < MAX_AGE_MS) return snap;
     if (latest < snap.historyId || wallClockMs() - snap.builtAt >= MAX_AGE_MS) return this.build(db, npa);
-    const added = await db
-      .selectFrom('tn_history')
-      .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_history.tn')
-      .select(['tn_history.tn as tn', 'telephone_numbers.protected as protected'])
-      .where('tn_history.id', '>', snap.historyId)
-      .where('tn_history.id', '<=', latest)
-      .where('tn_history.status', '=', AVAILABLE)
-      .where('tn_history.tn', '>=', npa * 1e7)
-      .where('tn_history.tn', '<=', npa * 1e7 + 9_999_999)
-      .execute();
+    const added = await becameAvailableSince(db, npa, snap.historyId, latest);
     if (added.length === 0) return { ...snap, historyId: latest };
     // Merge the new lines into the sorted snapshot (duplicates are harmless: results are confirmed).
-    const extra = added
-      .map((r) => ({ line: r.tn - npa * 1e7, flag: r.protected }))
-      .sort((x, y) => x.line - y.line);
+    const extra = added.map((r) => ({ line: r.line, flag: r.protected })).sort((x, y) => x.line - y.line);
     const lines = new Uint32Array(snap.lines.length + extra.length);
     const protectedFlags = new Uint8Array(lines.length);
     let i = 0;
@@ -129,16 +108,7 @@ export class VanityIndex {
 
   private async confirmAvailable(db: Executor, tns: readonly number[]): Promise<number[]> {
     const ok: number[] = [];
-    for (let i = 0; i < tns.length; i += 900) {
-      const rows = await db
-        .selectFrom('telephone_numbers')
-        .select('tn')
-        .where('status', '=', sql.lit(AVAILABLE))
-        .where('tn', 'in', tns.slice(i, i + 900))
-        .orderBy('tn')
-        .execute();
-      ok.push(...rows.map((r) => r.tn));
-    }
+    for (let i = 0; i < tns.length; i += 900) ok.push(...(await availableOf(db, tns.slice(i, i + 900))));
     return ok;
   }
 }
@@ -193,15 +163,4 @@ export function matchingLines(
     if (lines[lines.length - 1] !== line) lines.push(line);
   }
   return lines;
-}
-
-const indexes = new WeakMap<Database, VanityIndex>();
-
-export function vanityIndex(database: Database): VanityIndex {
-  let index = indexes.get(database);
-  if (!index) {
-    index = new VanityIndex();
-    indexes.set(database, index);
-  }
-  return index;
 }

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
@@ -16,6 +15,8 @@ import {
   type SipCredential,
 } from './sip-credentials.store.js';
 import type { SipCredentialRequestXml, SipCredentialsRequestXml } from './sip-credentials.xml.js';
+import { CredentialErrors } from './sip-credentials.errors.js';
+import { CommonErrors } from '../../shared/errors.js';
 
 type CredentialBody = NonNullable<RootIn<typeof SipCredentialsRequestXml>['SipCredential']>[number];
 type UpdateBody = RootIn<typeof SipCredentialRequestXml>;
@@ -44,14 +45,14 @@ function fail(def: ErrorDefinition, ...args: (string | number)[]): never {
 }
 
 function checkLength(value: string, name: string, max: number): void {
-  if (value.length > max) fail(Errors.credentialTooLong, name, value, max);
+  if (value.length > max) fail(CredentialErrors.credentialTooLong, name, value, max);
 }
 
 /** Validates one entry; the composite name is `user@domain`, or the user name alone. */
 export function parseCredential(input: CredentialBody): SipCredential {
-  const userName = text(input.UserName) ?? fail(Errors.required, 'UserName');
+  const userName = text(input.UserName) ?? fail(CommonErrors.required, 'UserName');
   const domain = text(input.Domain);
-  const hash1 = text(input.Hash1) ?? fail(Errors.required, 'Hash1');
+  const hash1 = text(input.Hash1) ?? fail(CommonErrors.required, 'Hash1');
   const hash1b = text(input.Hash1b);
   checkLength(userName, 'UserName', MAX_NAME);
   // A pre-aggregated name (`bob@example.com`) may carry one '@' when no Domain is given.
@@ -60,12 +61,12 @@ export function parseCredential(input: CredentialBody): SipCredential {
   const nameOk = aggregated
     ? NAME_CHARS.test(local ?? '') && NAME_CHARS.test(host)
     : NAME_CHARS.test(userName);
-  if (!nameOk) fail(Errors.credentialUserNameInvalid, userName);
+  if (!nameOk) fail(CredentialErrors.credentialUserNameInvalid, userName);
   if (domain !== undefined) {
     checkLength(domain, 'Domain', MAX_NAME);
-    if (!NAME_CHARS.test(domain)) fail(Errors.credentialDomainInvalid, domain);
+    if (!NAME_CHARS.test(domain)) fail(CredentialErrors.credentialDomainInvalid, domain);
     // Seed: "If the Domain is not specified the Hash1b is not required" (so with one, it is).
-    if (hash1b === undefined) fail(Errors.required, 'Hash1b');
+    if (hash1b === undefined) fail(CommonErrors.required, 'Hash1b');
   }
   checkLength(hash1, 'Hash1', MAX_HASH);
   if (hash1b !== undefined) checkLength(hash1b, 'Hash1b', MAX_HASH);
@@ -86,9 +87,9 @@ export async function createCredentials(
   accountId: string,
   entries: readonly CredentialBody[],
 ): Promise<CreateResult> {
-  if (entries.length === 0) fail(Errors.credentialListEmpty);
+  if (entries.length === 0) fail(CredentialErrors.credentialListEmpty);
   if (entries.length > MAX_CREDENTIALS_PER_REQUEST)
-    fail(Errors.credentialListTooLong, MAX_CREDENTIALS_PER_REQUEST);
+    fail(CredentialErrors.credentialListTooLong, MAX_CREDENTIALS_PER_REQUEST);
   return inTransaction(deps.database.db, async (tx) => {
     const { db } = tx;
     // Check-then-insert: concurrent batches for one account must not both pass the existence check
@@ -117,10 +118,13 @@ export async function createCredentials(
       } else if (existing.has(p.credential.composite)) {
         rejected.push({
           input: p.input,
-          error: ApiError.of(Errors.credentialExists, p.credential.composite, accountId),
+          error: ApiError.of(CredentialErrors.credentialExists, p.credential.composite, accountId),
         });
       } else if (seen.has(p.credential.composite)) {
-        rejected.push({ input: p.input, error: ApiError.of(Errors.credentialDuplicateInList, accountId) });
+        rejected.push({
+          input: p.input,
+          error: ApiError.of(CredentialErrors.credentialDuplicateInList, accountId),
+        });
       } else {
         seen.add(p.credential.composite);
         created.push(p.credential);
@@ -138,7 +142,7 @@ export async function requireCredential(
   composite: string,
 ): Promise<SipCredential> {
   const found = await findCredential(deps.database.db, accountId, composite);
-  if (!found) fail(Errors.credentialNotFound, composite, accountId);
+  if (!found) fail(CredentialErrors.credentialNotFound, composite, accountId);
   return found;
 }
 
@@ -156,9 +160,9 @@ export async function updateCredential(
     (userName !== undefined && userName !== current.userName) ||
     (domain !== undefined && domain !== current.domain)
   ) {
-    fail(Errors.credentialRenameNotAllowed);
+    fail(CredentialErrors.credentialRenameNotAllowed);
   }
-  const hash1 = text(body.Hash1) ?? fail(Errors.required, 'Hash1');
+  const hash1 = text(body.Hash1) ?? fail(CommonErrors.required, 'Hash1');
   const hash1b = text(body.Hash1b) ?? current.hash1b;
   checkLength(hash1, 'Hash1', MAX_HASH);
   if (hash1b !== undefined) checkLength(hash1b, 'Hash1b', MAX_HASH);
@@ -169,7 +173,7 @@ export async function updateCredential(
 
 export async function removeCredential(deps: AppDeps, accountId: string, composite: string): Promise<void> {
   if (!(await deleteCredential(deps.database.db, accountId, composite))) {
-    fail(Errors.credentialNotFound, composite, accountId);
+    fail(CredentialErrors.credentialNotFound, composite, accountId);
   }
 }
 
@@ -203,23 +207,23 @@ function fragment(
  */
 export async function listCredentialPage(deps: AppDeps, accountId: string, req: CredentialPageRequest) {
   const size = req.size === undefined ? 500 : Number(req.size);
-  if (!Number.isInteger(size) || size < 1 || size > 5000) fail(Errors.pagingInvalid);
+  if (!Number.isInteger(size) || size < 1 || size > 5000) fail(CredentialErrors.pagingInvalid);
   const page = req.page ?? '1';
   const numeric = /^\d{1,15}$/.test(page);
-  if (!numeric && !/^[^@]+@[^@]+$/.test(page)) fail(Errors.credentialPageInvalid, page);
-  if (numeric && Number(page) < 1) fail(Errors.pagingInvalid);
+  if (!numeric && !/^[^@]+@[^@]+$/.test(page)) fail(CredentialErrors.credentialPageInvalid, page);
+  if (numeric && Number(page) < 1) fail(CredentialErrors.pagingInvalid);
   const filters = {
     userNameFragment: fragment(
       req.userNameFragment,
-      Errors.userNameFragmentEmpty,
-      Errors.userNameFragmentShort,
-      Errors.userNameFragmentLong,
+      CredentialErrors.userNameFragmentEmpty,
+      CredentialErrors.userNameFragmentShort,
+      CredentialErrors.userNameFragmentLong,
     ),
     domainFragment: fragment(
       req.domainFragment,
-      Errors.domainFragmentEmpty,
-      Errors.domainFragmentShort,
-      Errors.domainFragmentLong,
+      CredentialErrors.domainFragmentEmpty,
+      CredentialErrors.domainFragmentShort,
+      CredentialErrors.domainFragmentLong,
     ),
   };
   const query = {
@@ -228,7 +232,7 @@ export async function listCredentialPage(deps: AppDeps, accountId: string, req: 
     ...(numeric ? { offset: Number(page) - 1 } : { fromComposite: page }),
   };
   const db = deps.database.db;
-  if ((await countCredentials(db, accountId)) === 0) fail(Errors.credentialsNone, accountId);
+  if ((await countCredentials(db, accountId)) === 0) fail(CredentialErrors.credentialsNone, accountId);
   const rows = await listCredentials(db, accountId, query);
   const next = rows[size];
   let nextKey: string | undefined;

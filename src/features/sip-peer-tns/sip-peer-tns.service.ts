@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import type { Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -8,7 +7,8 @@ import { text } from '../../shared/fields.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
 import { IN_SERVICE_STATUSES } from '../inventory/in-service.service.js';
 import { findNumber, findNumbers, updateNumbersGuarded } from '../inventory/inventory.store.js';
-import { param, parsePage, parseSize, type Query } from '../inventory/tns.service.js';
+import { param, parseSize, type Query } from '../../platform/http/query.js';
+import { parsePage } from '../inventory/tns.service.js';
 import { countNumbers, listNumbers } from '../inventory/tns.store.js';
 import { requireSipPeer } from '../sip-peers/sip-peers.service.js';
 import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
@@ -22,6 +22,8 @@ import type {
   PeerTnXml,
 } from './sip-peer-tns.xml.js';
 import { saveSettings, settingsOf, type TnSettings } from './tn-settings.store.js';
+import { PeerTnErrors } from './sip-peer-tns.errors.js';
+import { SipPeerErrors } from '../sip-peers/sip-peers.errors.js';
 
 /**
  * Numbers in service on a SIP peer: listing and counting them, their per-number settings, and
@@ -78,7 +80,7 @@ export async function listPeerTns(
 
 function parsePeerTn(tnText: string): number {
   const tn = parseTn(tnText);
-  if (tn === undefined) throw ApiError.of(Errors.peerTnInvalid, tnText);
+  if (tn === undefined) throw ApiError.of(PeerTnErrors.peerTnInvalid, tnText);
   return tn;
 }
 
@@ -91,7 +93,7 @@ async function requireNumberOnPeer(db: Executor, peer: SipPeer, tn: number, tnTe
     row.sip_peer_id !== peer.id ||
     !IN_SERVICE_STATUSES.includes(row.status)
   ) {
-    const e = ApiError.of(Errors.peerTnNotOnPeer, tnText, peer.accountId, peer.siteId, peer.id);
+    const e = ApiError.of(PeerTnErrors.peerTnNotOnPeer, tnText, peer.accountId, peer.siteId, peer.id);
     throw new ApiError(status, e.code, e.description);
   }
   return row;
@@ -152,34 +154,34 @@ export async function updatePeerTn(
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const tn = parsePeerTn(tnText);
   const full = text(body.FullNumber);
-  if (full !== undefined && parseTn(full) !== tn) throw ApiError.of(Errors.peerTnInvalid, full);
+  if (full !== undefined && parseTn(full) !== tn) throw ApiError.of(PeerTnErrors.peerTnInvalid, full);
   const callForward = setting(
     body.CallForward,
     (v) => (parseTn(v) !== undefined && parseTn(v) !== tn ? formatTn(parseTn(v) ?? 0) : undefined),
-    (v) => ApiError.of(Errors.peerTnCallForwardInvalid, v),
+    (v) => ApiError.of(PeerTnErrors.peerTnCallForwardInvalid, v),
   );
   const numberFormat = setting(body.NumberFormat, format, (v) =>
-    ApiError.of(Errors.peerTnNumberFormatInvalid, v, tnText),
+    ApiError.of(PeerTnErrors.peerTnNumberFormatInvalid, v, tnText),
   );
   const rpidFormat = setting(body.RPIDFormat, format, (v) =>
-    ApiError.of(Errors.peerTnRpidFormatInvalid, v, tnText),
+    ApiError.of(PeerTnErrors.peerTnRpidFormatInvalid, v, tnText),
   );
   const rewriteUser = setting(
     body.RewriteUser,
     (v) => (/^[A-Za-z0-9+._-]{1,64}$/.test(v) ? v : undefined),
-    (v) => ApiError.of(Errors.peerTnRewriteUserInvalid, v, tnText),
+    (v) => ApiError.of(PeerTnErrors.peerTnRewriteUserInvalid, v, tnText),
   );
   const callingName = setting(body.CallingNameDisplay, bool, (v) =>
-    ApiError.of(Errors.peerTnCallingNameInvalid, v),
+    ApiError.of(PeerTnErrors.peerTnCallingNameInvalid, v),
   );
   const sms = setting(body.MessagingSettings?.SmsEnabled, bool, (v) =>
-    ApiError.of(Errors.peerTnSmsInvalid, v),
+    ApiError.of(PeerTnErrors.peerTnSmsInvalid, v),
   );
   let protect: boolean | undefined;
   if (body.TnAttributes !== undefined) {
     const attrs = body.TnAttributes.map((a) => text(a) ?? '');
     const bad = attrs.find((a) => !/^protected$/i.test(a));
-    if (bad !== undefined) throw ApiError.of(Errors.peerTnAttributeInvalid, bad);
+    if (bad !== undefined) throw ApiError.of(PeerTnErrors.peerTnAttributeInvalid, bad);
     protect = attrs.length > 0;
   }
 
@@ -245,27 +247,27 @@ export async function moveTns(
 ): Promise<void> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const list = (body.FullNumber ?? []).map((v) => text(v) ?? '');
-  if (list.length === 0) throw ApiError.of(Errors.peerTnRequired);
-  if (list.length > MAX_MOVE) throw ApiError.of(Errors.peerMoveTooMany, MAX_MOVE);
+  if (list.length === 0) throw ApiError.of(PeerTnErrors.peerTnRequired);
+  if (list.length > MAX_MOVE) throw ApiError.of(PeerTnErrors.peerMoveTooMany, MAX_MOVE);
   const tns = list.map(parsePeerTn);
   const seen = new Set<number>();
   for (const tn of tns) {
-    if (seen.has(tn)) throw ApiError.of(Errors.peerTnDuplicate, formatTn(tn));
+    if (seen.has(tn)) throw ApiError.of(PeerTnErrors.peerTnDuplicate, formatTn(tn));
     seen.add(tn);
   }
   const { database } = deps;
   await inTransaction(database.db, async (tx) => {
     // The destination must still exist when the numbers land (a concurrent delete waits, or wins).
     if (!(await lockPeerShared(tx.db, database.dialect, peer.id))) {
-      throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
+      throw ApiError.of(SipPeerErrors.peerNotFound, peerId, accountId, siteId);
     }
     const rows = new Map((await findNumbers(tx.db, tns)).map((r) => [r.tn, r]));
     for (const tn of tns) {
       const row = rows.get(tn);
-      if (!row) throw ApiError.of(Errors.peerTnNotExists, formatTn(tn));
-      if (row.account_id !== accountId) throw ApiError.of(Errors.peerTnNotOnAccount, formatTn(tn));
+      if (!row) throw ApiError.of(PeerTnErrors.peerTnNotExists, formatTn(tn));
+      if (row.account_id !== accountId) throw ApiError.of(PeerTnErrors.peerTnNotOnAccount, formatTn(tn));
       if (!IN_SERVICE_STATUSES.includes(row.status))
-        throw ApiError.of(Errors.peerTnNotInService, formatTn(tn));
+        throw ApiError.of(PeerTnErrors.peerTnNotInService, formatTn(tn));
     }
     const moved = await updateNumbersGuarded(
       tx.db,
@@ -277,7 +279,7 @@ export async function moveTns(
     if (moved.length !== tns.length) {
       const done = new Set(moved);
       const missing = tns.find((tn) => !done.has(tn)) ?? 0;
-      throw ApiError.of(Errors.peerTnNotInService, formatTn(missing));
+      throw ApiError.of(PeerTnErrors.peerTnNotInService, formatTn(missing));
     }
   });
 }

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
@@ -29,6 +28,9 @@ import {
   type TerminationHost,
 } from './sip-peers.store.js';
 import type { SipPeerRequestXml } from './sip-peers.xml.js';
+import { SipPeerErrors } from './sip-peers.errors.js';
+import { SiteErrors } from '../sites/sites.errors.js';
+import { CommonErrors } from '../../shared/errors.js';
 
 type SipPeerBody = RootIn<typeof SipPeerRequestXml>;
 type HostBody = NonNullable<SipPeerBody['VoiceHosts']>[number];
@@ -43,8 +45,8 @@ const TERMINATION_MIN_PREFIX = 14;
 const TRAFFIC: readonly CustomerTrafficAllowed[] = ['LITE', 'DOMESTIC', 'ALL'];
 
 function parsePort(value: string | undefined): number | undefined {
-  const port = parseNonNegativeInt(value, () => ApiError.of(Errors.invalidPort, value ?? ''));
-  if (port !== undefined && port > 65535) throw ApiError.of(Errors.invalidPort, String(port));
+  const port = parseNonNegativeInt(value, () => ApiError.of(SipPeerErrors.invalidPort, value ?? ''));
+  if (port !== undefined && port > 65535) throw ApiError.of(SipPeerErrors.invalidPort, String(port));
   return port;
 }
 
@@ -55,7 +57,7 @@ function checkNoDuplicates(
   const seen = new Set<string>();
   for (const h of hosts) {
     const key = `${h.hostName.toLowerCase()}:${h.port ?? ''}`;
-    if (seen.has(key)) throw ApiError.of(Errors.duplicateHost, listName);
+    if (seen.has(key)) throw ApiError.of(SipPeerErrors.duplicateHost, listName);
     seen.add(key);
   }
 }
@@ -63,9 +65,9 @@ function checkNoDuplicates(
 function parseHosts(items: readonly HostBody[], listName: string, portAllowed: boolean): Host[] {
   const hosts = items.map((item): Host => {
     const hostName = text(item.HostName) ?? '';
-    if (!isHost(hostName)) throw ApiError.of(Errors.invalidHost, hostName);
+    if (!isHost(hostName)) throw ApiError.of(SipPeerErrors.invalidHost, hostName);
     const port = parsePort(item.Port);
-    if (port !== undefined && !portAllowed) throw ApiError.of(Errors.smsHostPort);
+    if (port !== undefined && !portAllowed) throw ApiError.of(SipPeerErrors.smsHostPort);
     return port === undefined ? { hostName } : { hostName, port };
   });
   checkNoDuplicates(hosts, listName);
@@ -76,16 +78,16 @@ function parseTerminationHost(item: TerminationHostBody): TerminationHost {
   const hostName = text(item.HostName) ?? '';
   const cidr = parseIpv4Cidr(hostName, TERMINATION_MIN_PREFIX);
   if (!cidr.ok) {
-    if (cidr.reason === 'mask') throw ApiError.of(Errors.terminationMaskInvalid, hostName);
+    if (cidr.reason === 'mask') throw ApiError.of(SipPeerErrors.terminationMaskInvalid, hostName);
     if (cidr.reason === 'host-bits')
-      throw ApiError.of(Errors.terminationSubnetNotZero, hostName, cidr.network);
-    throw ApiError.of(Errors.terminationHostInvalid, hostName);
+      throw ApiError.of(SipPeerErrors.terminationSubnetNotZero, hostName, cidr.network);
+    throw ApiError.of(SipPeerErrors.terminationHostInvalid, hostName);
   }
-  if (isProhibitedRange(cidr.range)) throw ApiError.of(Errors.terminationHostProhibited, hostName);
+  if (isProhibitedRange(cidr.range)) throw ApiError.of(SipPeerErrors.terminationHostProhibited, hostName);
   const trafficText = text(item.CustomerTrafficAllowed);
   const customerTrafficAllowed = trafficText === undefined ? undefined : oneOf(trafficText, TRAFFIC);
   if (trafficText !== undefined && !customerTrafficAllowed)
-    throw ApiError.of(Errors.customerTrafficAllowedInvalid);
+    throw ApiError.of(SipPeerErrors.customerTrafficAllowedInvalid);
   return {
     hostName,
     range: cidr.range,
@@ -96,13 +98,13 @@ function parseTerminationHost(item: TerminationHostBody): TerminationHost {
 }
 
 function parseTerminationHosts(items: readonly TerminationHostBody[]): TerminationHost[] {
-  if (items.length > MAX_HOSTS) throw ApiError.of(Errors.tooManyHosts, items.length, MAX_HOSTS);
+  if (items.length > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManyHosts, items.length, MAX_HOSTS);
   const hosts = items.map(parseTerminationHost);
   checkNoDuplicates(hosts, 'TerminationHosts');
   // Term addresses cannot be shared anywhere, not even between two entries of one peer.
   hosts.forEach((h, i) => {
     if (hosts.slice(0, i).some((o) => rangesOverlap(o.range, h.range))) {
-      throw ApiError.of(Errors.terminationHostInUse, formatIpv4(h.range.start));
+      throw ApiError.of(SipPeerErrors.terminationHostInUse, formatIpv4(h.range.start));
     }
   });
   return hosts;
@@ -112,12 +114,12 @@ function parseCallingName(input: SipPeerBody['CallingName']): SipPeerFields['cal
   if (!input) return undefined;
   const displayText = text(input.Display);
   const enforcedText = text(input.Enforced);
-  if (displayText === undefined) throw ApiError.of(Errors.callingNameDisplayMissing);
-  if (enforcedText === undefined) throw ApiError.of(Errors.callingNameEnforcedMissing);
+  if (displayText === undefined) throw ApiError.of(SipPeerErrors.callingNameDisplayMissing);
+  if (enforcedText === undefined) throw ApiError.of(SipPeerErrors.callingNameEnforcedMissing);
   const display = /^(true|false)$/i.test(displayText) ? /^true$/i.test(displayText) : undefined;
   const enforced = /^(true|false)$/i.test(enforcedText) ? /^true$/i.test(enforcedText) : undefined;
-  if (display === undefined) throw ApiError.of(Errors.callingNameDisplayInvalid);
-  if (enforced === undefined) throw ApiError.of(Errors.callingNameEnforcedInvalid);
+  if (display === undefined) throw ApiError.of(SipPeerErrors.callingNameDisplayInvalid);
+  if (enforced === undefined) throw ApiError.of(SipPeerErrors.callingNameEnforcedInvalid);
   return { display, enforced };
 }
 
@@ -126,7 +128,7 @@ function parseDestinationUri(value: string | undefined): string | undefined {
   if (uri === undefined) return undefined;
   const m = /^(?:sips?:)?(?:[^@\s:]+@)?([^\s:@]+)(?::(\d{1,5}))?$/i.exec(uri);
   if (!m?.[1] || !isHost(m[1]) || (m[2] !== undefined && Number(m[2]) > 65535)) {
-    throw ApiError.of(Errors.invalidDestinationUri, uri);
+    throw ApiError.of(SipPeerErrors.invalidDestinationUri, uri);
   }
   return uri;
 }
@@ -137,22 +139,23 @@ function parseDestinationUri(value: string | undefined): string | undefined {
  */
 function parseSipPeerBody(body: SipPeerBody) {
   const name = text(body.PeerName);
-  if (name !== undefined && name.length > MAX_NAME) throw ApiError.of(Errors.peerNameTooLong, name);
+  if (name !== undefined && name.length > MAX_NAME) throw ApiError.of(SipPeerErrors.peerNameTooLong, name);
   const description = text(body.Description);
   if (description !== undefined && description.length > MAX_DESCRIPTION) {
-    throw ApiError.of(Errors.peerDescriptionTooLong, description);
+    throw ApiError.of(SipPeerErrors.peerDescriptionTooLong, description);
   }
-  if (body.VoiceHosts?.length && body.VoiceHostGroups?.length) throw ApiError.of(Errors.voiceHostsAndGroups);
-  if ((body.VoiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManyVoiceHosts);
+  if (body.VoiceHosts?.length && body.VoiceHostGroups?.length)
+    throw ApiError.of(SipPeerErrors.voiceHostsAndGroups);
+  if ((body.VoiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManyVoiceHosts);
   if ((body.VoiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS)
-    throw ApiError.of(Errors.tooManyVoiceHostGroups);
-  if ((body.SmsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(Errors.tooManySmsHosts);
+    throw ApiError.of(SipPeerErrors.tooManyVoiceHostGroups);
+  if ((body.SmsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManySmsHosts);
   const protocolText = text(body.ShortMessagingProtocol);
   const protocol = protocolText === undefined ? undefined : oneOf(protocolText, ['SIP', 'SMPP'] as const);
   if (protocolText !== undefined && !protocol)
-    throw ApiError.of(Errors.messagingProtocolInvalid, protocolText);
+    throw ApiError.of(SipPeerErrors.messagingProtocolInvalid, protocolText);
   const premiseTrunks = parseNonNegativeInt(body.PremiseTrunks, () =>
-    ApiError.of(Errors.premiseTrunksInvalid, body.PremiseTrunks ?? ''),
+    ApiError.of(SipPeerErrors.premiseTrunksInvalid, body.PremiseTrunks ?? ''),
   );
   return {
     name,
@@ -163,7 +166,7 @@ function parseSipPeerBody(body: SipPeerBody) {
     voiceHosts: body.VoiceHosts && parseHosts(body.VoiceHosts, 'VoiceHosts', true),
     voiceHostGroups: body.VoiceHostGroups?.map(({ Host: hosts = [] }) => {
       if (hosts.length === 0 || hosts.length > MAX_HOSTS)
-        throw ApiError.of(Errors.tooManyHosts, hosts.length, MAX_HOSTS);
+        throw ApiError.of(SipPeerErrors.tooManyHosts, hosts.length, MAX_HOSTS);
       return parseHosts(hosts, 'VoiceHostGroup', true);
     }),
     smsHosts: body.SmsHosts && parseHosts(body.SmsHosts, 'SmsHosts', false),
@@ -175,7 +178,7 @@ function parseSipPeerBody(body: SipPeerBody) {
 }
 
 export function parseSipPeerId(value: string, accountId: string, siteId: string): number {
-  return parseId(value, () => ApiError.of(Errors.peerNotFound, value, accountId, siteId));
+  return parseId(value, () => ApiError.of(SipPeerErrors.peerNotFound, value, accountId, siteId));
 }
 
 /** The peer of the site, or 400 13563 (the seed's documented answer for an unknown peer). */
@@ -192,7 +195,7 @@ export async function requireSipPeer(
     site.id,
     parseSipPeerId(peerId, accountId, siteId),
   );
-  if (!peer) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
+  if (!peer) throw ApiError.of(SipPeerErrors.peerNotFound, peerId, accountId, siteId);
   return peer;
 }
 
@@ -211,8 +214,8 @@ async function checkTerminationHostsFree(
     const clash = await findOverlappingTerminationHost(tx.db, h.range, peerId);
     if (clash) {
       throw h.port === undefined
-        ? ApiError.of(Errors.terminationHostInUse, h.hostName)
-        : ApiError.of(Errors.terminationHostPortInUse, h.hostName, h.port);
+        ? ApiError.of(SipPeerErrors.terminationHostInUse, h.hostName)
+        : ApiError.of(SipPeerErrors.terminationHostPortInUse, h.hostName, h.port);
     }
   }
 }
@@ -220,7 +223,7 @@ async function checkTerminationHostsFree(
 async function checkNameFree(tx: Tx, site: Site, name: string, peerId: number | undefined): Promise<void> {
   const existing = await findPeerIdByName(tx.db, site.id, name);
   if (existing !== undefined && existing !== peerId) {
-    throw ApiError.of(Errors.peerNameExists, name, site.accountId, site.id);
+    throw ApiError.of(SipPeerErrors.peerNameExists, name, site.accountId, site.id);
   }
 }
 
@@ -230,7 +233,7 @@ async function checkUcAddress(
   fields: { address?: unknown },
 ): Promise<void> {
   if (!fields.address && hasProduct(await getAccount(deps, accountId), 'UcTrunking')) {
-    throw ApiError.of(Errors.addressRequired);
+    throw ApiError.of(CommonErrors.addressRequired);
   }
 }
 
@@ -242,13 +245,13 @@ export async function createSipPeer(
 ): Promise<SipPeer> {
   const site = await requireSite(deps, accountId, siteId);
   const parsed = parseSipPeerBody(body);
-  if (!parsed.name) throw ApiError.of(Errors.peerNameRequired);
+  if (!parsed.name) throw ApiError.of(SipPeerErrors.peerNameRequired);
   await checkUcAddress(deps, accountId, parsed);
   const { database, clock } = deps;
   const id = await inTransaction(database.db, async (tx) => {
     await lockNamed(tx, database.dialect, Locks.sipPeers);
     // The site may have been deleted since it was read: answer 404, not a foreign-key failure.
-    if (!(await findSite(tx.db, accountId, site.id))) throw ApiError.of(Errors.siteNotFound, siteId);
+    if (!(await findSite(tx.db, accountId, site.id))) throw ApiError.of(SiteErrors.siteNotFound, siteId);
     await checkNameFree(tx, site, parsed.name as string, undefined);
     await checkTerminationHostsFree(tx, parsed.terminationHosts ?? [], undefined);
     const now = clock.now().toISOString();
@@ -299,12 +302,13 @@ export async function updateSipPeer(
   return inTransaction(database.db, async (tx) => {
     await lockNamed(tx, database.dialect, Locks.sipPeers);
     const current = await findSipPeer(tx.db, accountId, site.id, id);
-    if (!current) throw ApiError.of(Errors.peerNotFound, peerId, accountId, siteId);
-    if (current.isDefault && parsed.isDefault === false) throw ApiError.of(Errors.defaultPeerRequired);
+    if (!current) throw ApiError.of(SipPeerErrors.peerNotFound, peerId, accountId, siteId);
+    if (current.isDefault && parsed.isDefault === false) throw ApiError.of(SipPeerErrors.defaultPeerRequired);
     const voiceHosts = parsed.voiceHosts ?? (parsed.voiceHostGroups?.length ? [] : current.voiceHosts);
     const voiceHostGroups =
       parsed.voiceHostGroups ?? (parsed.voiceHosts?.length ? [] : current.voiceHostGroups);
-    if (voiceHosts.length > 0 && voiceHostGroups.length > 0) throw ApiError.of(Errors.voiceHostsAndGroups);
+    if (voiceHosts.length > 0 && voiceHostGroups.length > 0)
+      throw ApiError.of(SipPeerErrors.voiceHostsAndGroups);
     const next: SipPeer = {
       ...current,
       name: parsed.name ?? current.name,
@@ -337,16 +341,17 @@ export async function deleteSipPeer(
   peerId: string,
 ): Promise<void> {
   const site = await requireSite(deps, accountId, siteId);
-  const id = parseId(peerId, () => ApiError.of(Errors.peerNotFoundForDelete));
+  const id = parseId(peerId, () => ApiError.of(SipPeerErrors.peerNotFoundForDelete));
   const { database } = deps;
   await inTransaction(database.db, async (tx) => {
     // Serialised with creates: a peer added concurrently must be counted, or the site loses its default.
     await lockNamed(tx, database.dialect, Locks.sipPeers);
     const peer = await findSipPeer(tx.db, accountId, site.id, id);
-    if (!peer) throw ApiError.of(Errors.peerNotFoundForDelete);
+    if (!peer) throw ApiError.of(SipPeerErrors.peerNotFoundForDelete);
     if (peer.isDefault && (await countPeersOfSite(tx.db, site.id)) > 1)
-      throw ApiError.of(Errors.deleteDefaultPeer);
-    if (await peerHasNumbers(tx.db, database.dialect, peer.id)) throw ApiError.of(Errors.peerHasNumbers);
+      throw ApiError.of(SipPeerErrors.deleteDefaultPeer);
+    if (await peerHasNumbers(tx.db, database.dialect, peer.id))
+      throw ApiError.of(SipPeerErrors.peerHasNumbers);
     await deleteSipPeerRow(tx.db, peer.id);
   });
 }
@@ -376,7 +381,7 @@ export async function listAccountHosts(
     filter.type === undefined
       ? undefined
       : oneOf(filter.type, ['SMS', 'TERMINATION', 'ORIGINATION'] as const);
-  if (filter.type !== undefined && !type) throw ApiError.of(Errors.invalidValue, filter.type);
+  if (filter.type !== undefined && !type) throw ApiError.of(CommonErrors.invalidValue, filter.type);
   const match = (h: { hostName: string }) => filter.host === undefined || h.hostName === filter.host;
   const sites = new Map<number, SiteHosts['peers'][number][]>();
   for (const peer of await listSipPeersOfAccount(deps.database.db, accountId)) {

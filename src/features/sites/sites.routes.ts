@@ -12,7 +12,7 @@ import {
   sitesToXml,
 } from './sites.xml.js';
 import { pageLinks } from '../../platform/http/paging.js';
-import { parseSize } from '../inventory/tns.service.js';
+import { parseSize } from '../../platform/http/query.js';
 
 const access = { account: true, role: Roles.site } as const;
 const siteShape = responseStatusShape('SiteResponse');

@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { RootIn } from '../../platform/xml/schema.js';
@@ -19,6 +18,8 @@ import {
   type UcTrunking,
 } from './sites.store.js';
 import type { SiteRequestXml } from './sites.xml.js';
+import { SiteErrors } from './sites.errors.js';
+import { CommonErrors } from '../../shared/errors.js';
 
 type SiteBody = RootIn<typeof SiteRequestXml>;
 
@@ -28,27 +29,27 @@ const UC_USAGE = ['UC250', 'UC500', 'UC1000'] as const;
 function parseUcTrunking(input: SiteBody['UcTrunkingConfiguration']): UcTrunking | undefined {
   if (!input) return undefined;
   const type = oneOf(text(input.Type) ?? '', UC_TYPES);
-  if (!type) throw ApiError.of(Errors.ucTypeInvalid);
+  if (!type) throw ApiError.of(SiteErrors.ucTypeInvalid);
   const usageText = text(input.UsageCategory);
   if (usageText === undefined) return { type };
   const usageCategory = oneOf(usageText, UC_USAGE);
-  if (!usageCategory) throw ApiError.of(Errors.ucUsageInvalid);
-  if (type !== 'Seats') throw ApiError.of(Errors.ucUsageOnlyForSeats);
+  if (!usageCategory) throw ApiError.of(SiteErrors.ucUsageInvalid);
+  if (type !== 'Seats') throw ApiError.of(SiteErrors.ucUsageOnlyForSeats);
   return { type, usageCategory };
 }
 
 function parseCustomerProvidedId(value: string | undefined): string | undefined {
   const id = text(value);
   if (id === undefined) return undefined;
-  if (!/^\d+$/.test(id)) throw ApiError.of(Errors.customerProvidedIdInvalid, id);
-  if (id.length > 10) throw ApiError.of(Errors.customerProvidedIdTooLong, id, 10);
+  if (!/^\d+$/.test(id)) throw ApiError.of(SiteErrors.customerProvidedIdInvalid, id);
+  if (id.length > 10) throw ApiError.of(SiteErrors.customerProvidedIdTooLong, id, 10);
   return id;
 }
 
 /** The elements present in a body, validated; absent ones stay undefined (PUT keeps current values). */
 function parseSiteBody(body: SiteBody): Partial<SiteFields> {
   const name = text(body.Name);
-  if (name !== undefined && name.length > 10) throw ApiError.of(Errors.siteNameTooLong, name);
+  if (name !== undefined && name.length > 10) throw ApiError.of(SiteErrors.siteNameTooLong, name);
   return {
     name,
     description: maxLength(text(body.Description), 255, 'Description'),
@@ -66,18 +67,18 @@ async function checkUcTrunking(
   creating: boolean,
 ) {
   const uc = hasProduct(await getAccount(deps, accountId), 'UcTrunking');
-  if (!uc && fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingNotAllowed);
-  if (uc && creating && !fields.ucTrunking) throw ApiError.of(Errors.ucTrunkingRequired);
+  if (!uc && fields.ucTrunking) throw ApiError.of(SiteErrors.ucTrunkingNotAllowed);
+  if (uc && creating && !fields.ucTrunking) throw ApiError.of(SiteErrors.ucTrunkingRequired);
 }
 
 export function parseSiteId(value: string): number {
-  return parseId(value, () => ApiError.of(Errors.siteIdInvalid, value));
+  return parseId(value, () => ApiError.of(SiteErrors.siteIdInvalid, value));
 }
 
 /** The site `siteId` of the account, or 404 12016 (also for another account's site). */
 export async function requireSite(deps: AppDeps, accountId: string, siteId: string): Promise<Site> {
   const site = await findSite(deps.database.db, accountId, parseSiteId(siteId));
-  if (!site) throw ApiError.of(Errors.siteNotFound, siteId);
+  if (!site) throw ApiError.of(SiteErrors.siteNotFound, siteId);
   return site;
 }
 
@@ -87,8 +88,8 @@ export function listSites(deps: AppDeps, accountId: string): Promise<Site[]> {
 
 export async function createSite(deps: AppDeps, accountId: string, body: SiteBody): Promise<Site> {
   const fields = parseSiteBody(body);
-  if (!fields.name) throw ApiError.of(Errors.siteNameRequired);
-  if (!fields.address) throw ApiError.of(Errors.addressRequired);
+  if (!fields.name) throw ApiError.of(SiteErrors.siteNameRequired);
+  if (!fields.address) throw ApiError.of(CommonErrors.addressRequired);
   await checkUcTrunking(deps, accountId, fields, true);
   const id = await insertSite(
     deps.database.db,
@@ -123,7 +124,7 @@ export async function deleteSite(deps: AppDeps, accountId: string, siteId: strin
   await inTransaction(deps.database.db, async (tx) => {
     // Serialised with SIP-peer creation, so a peer being added now is counted.
     await lockNamed(tx, deps.database.dialect, Locks.sipPeers);
-    if ((await countSipPeersOfSite(tx.db, site.id)) > 0) throw ApiError.of(Errors.siteHasSipPeers);
+    if ((await countSipPeersOfSite(tx.db, site.id)) > 0) throw ApiError.of(SiteErrors.siteHasSipPeers);
     await deleteSiteRow(tx.db, accountId, site.id);
   });
 }

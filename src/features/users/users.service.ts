@@ -1,5 +1,4 @@
 import type { AppDeps } from '../../context.js';
-import { Errors } from '../../errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { CredentialLoader, Principal } from '../../platform/http/auth.js';
 import { inTransaction } from '../../platform/db/transaction.js';
@@ -19,6 +18,7 @@ import {
   type UserRecord,
   type UserRole,
 } from './users.store.js';
+import { UserErrors } from './users.errors.js';
 
 const USERNAME = /^[A-Za-z0-9@._-]{1,100}$/;
 
@@ -84,7 +84,7 @@ export async function createUser(deps: AppDeps, input: NewUser): Promise<UserRec
 
 async function requireUser(deps: AppDeps, username: string): Promise<UserRecord> {
   const user = await findUser(deps.database.db, username);
-  if (!user) throw ApiError.of(Errors.userNotFound, username);
+  if (!user) throw ApiError.of(UserErrors.userNotFound, username);
   return user;
 }
 
@@ -127,11 +127,11 @@ export async function changeOwnPassword(
   userid: string,
   password: string,
 ): Promise<void> {
-  if (userid !== principal.username) throw ApiError.of(Errors.passwordNotOwn, userid, principal.username);
-  if (password === '') throw ApiError.of(Errors.passwordRequired);
-  if (password.length < 6) throw ApiError.of(Errors.passwordTooShort, 6);
-  if (password.length > 20) throw ApiError.of(Errors.passwordTooLong, 20);
-  if (!/^[\x21-\x7E]+$/.test(password)) throw ApiError.of(Errors.passwordCharacters);
+  if (userid !== principal.username) throw ApiError.of(UserErrors.passwordNotOwn, userid, principal.username);
+  if (password === '') throw ApiError.of(UserErrors.passwordRequired);
+  if (password.length < 6) throw ApiError.of(UserErrors.passwordTooShort, 6);
+  if (password.length > 20) throw ApiError.of(UserErrors.passwordTooLong, 20);
+  if (!/^[\x21-\x7E]+$/.test(password)) throw ApiError.of(UserErrors.passwordCharacters);
   await updatePasswordHash(
     deps.database.db,
     userid,
@@ -158,7 +158,7 @@ export async function getVisibleUser(
   const user = await findUser(deps.database.db, userid);
   const shared = user ? user.accounts.filter((a) => principal.accounts.has(a)) : [];
   if (!user || (user.username !== principal.username && shared.length === 0)) {
-    throw ApiError.of(Errors.userNotFound, userid);
+    throw ApiError.of(UserErrors.userNotFound, userid);
   }
   const accounts = [];
   for (const id of shared) {

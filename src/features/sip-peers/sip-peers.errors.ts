@@ -1,0 +1,68 @@
+import { defineError as e } from '../../platform/http/api-error.js';
+
+export const SipPeerErrors = {
+  tooManyHosts: e(400, 12119, '%s hosts provided, maximum %s hosts allowed'),
+  customerTrafficAllowedInvalid: e(
+    400,
+    12586,
+    'CustomerTrafficAllowed is not valid. Valid values: ALL, LITE, DOMESTIC',
+  ),
+  peerNameRequired: e(400, 13500, 'Peer Name is required'),
+  peerNameTooLong: e(400, 13501, "Peer Name '%s' is too long. Max length 10 characters"),
+  peerDescriptionTooLong: e(400, 13503, "Description '%s' is too long. Max length 50 characters"),
+  voiceHostsAndGroups: e(400, 13504, 'VoiceHosts and VoiceHostGroups not allowed together'),
+  tooManyVoiceHosts: e(400, 13506, 'Too many Voice Hosts provided. Max 10'),
+  tooManyVoiceHostGroups: e(400, 13507, 'Too many Voice Host Groups provided. Max 5'),
+  tooManySmsHosts: e(400, 13508, 'Too many SMS Hosts provided. Max 10'),
+  invalidHost: e(400, 13509, "'%s' is not a valid host. Provide valid IP or domain name"),
+  invalidDestinationUri: e(400, 13510, "'%s' is not a valid Destination URI"),
+  defaultPeerRequired: e(
+    400,
+    13522,
+    'IsDefaultPeer cannot be false right now. The account requires at least one Default Sip Peer',
+  ),
+  peerNameExists: e(409, 13524, "SipPeer name '%s' already exists for Account '%s' and Site '%s'"),
+  invalidPort: e(400, 13543, "'%s' is not a valid port. Valid values: 0-65535"),
+  duplicateHost: e(400, 13553, 'Duplicate host (and port) in %s'),
+  deleteDefaultPeer: e(400, 13558, 'Delete not allowed for default SIP Peer unless it is the only SIP Peer'),
+  peerNotFound: e(400, 13563, "Sip Peer '%s' account '%s' and site '%s' does not exist"),
+  peerNotFoundForDelete: e(404, 13557, 'Delete not allowed for non-existent SIP Peer'),
+  peerHasNumbers: e(
+    400,
+    13555,
+    'All Telephone Number porting activity affecting this Location must be completed, and all Telephone Numbers must be removed from this Location, before the Location can be deleted.',
+  ),
+  messagingProtocolInvalid: e(400, 13567, "Messaging protocol '%s' does not exist. Valid values: SIP, SMPP"),
+  smsHostPort: e(400, 13568, 'Port not allowed for SMS Hosts'),
+  terminationHostInUse: e(
+    409,
+    13569,
+    'Termination IP %s is in the specified subnet range and is already in use.',
+  ),
+  terminationHostPortInUse: e(
+    409,
+    13552,
+    'Termination IP %s:%s is in the specified subnet range and is already in use.',
+  ),
+  premiseTrunksInvalid: e(
+    400,
+    13573,
+    'The supplied PremiseTrunks value of %s is not a valid, the value must be positive due to potential outages',
+  ),
+  callingNameDisplayInvalid: e(400, 13579, 'The value of the display option is incorrect'),
+  callingNameEnforcedInvalid: e(400, 13580, 'The value of the enforced option is incorrect'),
+  callingNameDisplayMissing: e(400, 13581, 'Display option is missing'),
+  callingNameEnforcedMissing: e(400, 13582, 'Enforce option is missing'),
+  terminationMaskInvalid: e(400, 13593, "'%s' has invalid mask. Valid mask values: 14-32"),
+  terminationHostInvalid: e(400, 13594, "'%s' is not valid host"),
+  terminationSubnetNotZero: e(
+    400,
+    13595,
+    'The IP address provided: <%s> contains a non zero subnet portion. An equivalent IP address such as <%s> with a zero subnet value must be provided',
+  ),
+  terminationHostProhibited: e(
+    400,
+    13625,
+    'Host IP or subnet %s belongs to the prohibited network range and cannot be accepted',
+  ),
+} as const;
