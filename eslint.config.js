@@ -1,8 +1,9 @@
 // Strict, type-aware lint: no `any`, no floating promises.
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', '.tmp/**', 'eslint.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'var/**', '.tmp/**', 'eslint.config.js', 'eslint.boundaries.js'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
@@ -27,4 +28,5 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
+  ...boundaries,
 );

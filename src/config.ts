@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { ClockMode } from './platform/clock.js';
-import { parseDuration } from './platform/clock.js';
+import { type ClockMode, parseDuration } from './platform/clock.js';
 import { redactUrl } from './platform/db/database.js';
 import { parseInventorySize } from './shared/sizes.js';
 

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import type { AppDeps } from '../src/context.js';
-import { createSipPeer } from '../src/features/sip-peers/sip-peers.service.js';
-import { createSite } from '../src/features/sites/sites.service.js';
+import { createSipPeer } from '../src/features/sip-peers/index.js';
+import { createSite } from '../src/features/sites/index.js';
 import { RealClock } from '../src/platform/clock.js';
 import { createDeps } from '../src/app.js';
 import { projectRoot } from '../src/platform/project-root.js';
@@ -132,19 +132,19 @@ describe(`bwdash inventory commands on ${DIALECT}`, () => {
     async () => {
       assert.match(await bwdash('account', 'create', '--name', 'Inventory Co', '--id', '9900200'), /created/);
       const site = await createSite(deps, '9900200', {
-        Name: 'Main',
-        Address: {
-          HouseNumber: '1',
-          StreetName: 'Main St',
-          City: 'Raleigh',
-          StateCode: 'NC',
-          Zip: '27606',
-          AddressType: 'Service',
+        name: 'Main',
+        address: {
+          houseNumber: '1',
+          streetName: 'Main St',
+          city: 'Raleigh',
+          stateCode: 'NC',
+          zip: '27606',
+          addressType: 'Service',
         },
       });
       const peer = await createSipPeer(deps, '9900200', String(site.id), {
-        PeerName: 'Peer',
-        IsDefaultPeer: 'true',
+        peerName: 'Peer',
+        isDefaultPeer: true,
       });
       const [tn] = imported;
       const out = await bwdash(

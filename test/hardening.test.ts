@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createUser } from '../src/features/users/users.service.js';
+import { createUser } from '../src/features/users/index.js';
 import { at, errorCode, idFromLocation, startHarness, type Harness } from './support/harness.js';
 import { basicHeader, parseResponses, rawExchange } from './support/raw-http.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';

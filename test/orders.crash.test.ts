@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { TnStatus } from '../src/features/inventory/tn-status.js';
+import { TnStatus } from '../src/shared/tn-status.js';
 import { createTestDatabase, DIALECT, type TestDatabase } from './support/databases.js';
 import { basic } from './support/harness.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';

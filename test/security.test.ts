@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAccount } from '../src/features/accounts/accounts.service.js';
+import { createAccount } from '../src/features/accounts/index.js';
 import { featureRoutes } from '../src/features/index.js';
-import { createUser } from '../src/features/users/users.service.js';
+import { createUser } from '../src/features/users/index.js';
 import type { RouteDef } from '../src/platform/http/routes.js';
 import { at, errorCode, startHarness, type Harness } from './support/harness.js';
 

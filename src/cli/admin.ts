@@ -2,13 +2,20 @@ import type { Command } from 'commander';
 import { createDeps, prepareDatabase } from '../app.js';
 import { describeConfig, loadConfig } from '../config.js';
 import type { AppDeps } from '../context.js';
-import { allAccounts, createAccount, DEFAULT_PRODUCTS } from '../features/accounts/accounts.service.js';
-import type { Product } from '../features/accounts/accounts.store.js';
-import { createUser, FULL_ACCESS, grantUser, resetPassword } from '../features/users/users.service.js';
-import { findUser, listUsernames, type UserRecord, type UserRole } from '../features/users/users.store.js';
+import { allAccounts, createAccount, DEFAULT_PRODUCTS, type Product } from '../features/accounts/index.js';
+import {
+  createUser,
+  FULL_ACCESS,
+  grantUser,
+  resetPassword,
+  findUser,
+  listUsernames,
+  type UserRecord,
+  type UserRole,
+} from '../features/users/index.js';
 import { parseDuration } from '../platform/clock.js';
-import { readManualTime, storeManualTime } from '../platform/clock-store.js';
-import { PERMISSIONS } from '../roles.js';
+import { readManualTime, storeManualTime } from '../platform/clock.store.js';
+import { PERMISSIONS } from '../shared/roles.js';
 import { registerInventoryCommands } from './inventory.js';
 
 /** Runs `fn` with the same database and clock the server would use, then closes the database. */

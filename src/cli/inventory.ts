@@ -1,20 +1,18 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { AppDeps } from '../context.js';
+import { parseInventorySize } from '../shared/sizes.js';
 import {
   buildInventory,
   clearInventory,
   inventoryCount,
-  parseInventorySize,
-} from '../features/inventory/inventory.build.js';
-import { importNumbers } from '../features/inventory/inventory.import.js';
-import { assignNumbers } from '../features/inventory/inventory.service.js';
-import {
+  importNumbers,
   countNumbersByStatus,
-  findNumbers,
+  numbersByTn as findNumbers,
   type NumberRecord,
-} from '../features/inventory/inventory.store.js';
-import { TN_STATUS_WIRE, TnStatus, statusCode } from '../features/inventory/tn-status.js';
+} from '../features/inventory/index.js';
+import { assignNumbers } from '../features/assignments/index.js';
+import { TN_STATUS_WIRE, TnStatus, statusCode } from '../shared/tn-status.js';
 import { progressBar } from '../platform/progress.js';
 import { formatTn, parseTn } from '../shared/numbering.js';
 

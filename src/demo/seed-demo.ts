@@ -1,12 +1,10 @@
 import type { AppDeps } from '../context.js';
-import { createAccount } from '../features/accounts/accounts.service.js';
-import { findAccount } from '../features/accounts/accounts.store.js';
-import { assignNumbers } from '../features/inventory/inventory.service.js';
-import { TnStatus } from '../features/inventory/tn-status.js';
-import { createSipPeer } from '../features/sip-peers/sip-peers.service.js';
-import { createSite } from '../features/sites/sites.service.js';
-import { createUser } from '../features/users/users.service.js';
-import { findUser } from '../features/users/users.store.js';
+import { createAccount, findAccountOf as findAccount } from '../features/accounts/index.js';
+import { assignNumbers } from '../features/assignments/index.js';
+import { availableNumbersOf } from '../features/inventory/index.js';
+import { createSipPeer } from '../features/sip-peers/index.js';
+import { createSite } from '../features/sites/index.js';
+import { createUser, findUser } from '../features/users/index.js';
 
 /** Demo numbers put in service on the demo site at set-up. */
 export const DEMO_IN_SERVICE = 25;
@@ -46,40 +44,31 @@ export async function seedDemo(deps: AppDeps, demo: DemoSettings): Promise<DemoR
       contact: { firstName: 'Demo', lastName: 'User', phone: '9195551234', email: 'demo@example.com' },
     });
     const address = {
-      HouseNumber: '900',
-      StreetName: 'Main Campus Drive',
-      City: 'Raleigh',
-      StateCode: 'NC',
-      Zip: '27606',
-      AddressType: 'Service',
+      houseNumber: '900',
+      streetName: 'Main Campus Drive',
+      city: 'Raleigh',
+      stateCode: 'NC',
+      zip: '27606',
+      addressType: 'Service',
     };
     const site = await createSite(deps, demo.accountId, {
-      Name: 'Raleigh',
-      Description: 'Demo site',
-      CustomerName: 'Demo Company',
-      Address: address,
+      name: 'Raleigh',
+      description: 'Demo site',
+      customerName: 'Demo Company',
+      address: address,
     });
     const peer = await createSipPeer(deps, demo.accountId, String(site.id), {
-      PeerName: 'DemoPeer',
-      Description: 'Default SIP peer of the demo site',
-      IsDefaultPeer: 'true',
-      ShortMessagingProtocol: 'SIP',
-      VoiceHosts: [{ HostName: 'sbc.demo.example.com', Port: '5060' }],
+      peerName: 'DemoPeer',
+      description: 'Default SIP peer of the demo site',
+      isDefaultPeer: true,
+      shortMessagingProtocol: 'SIP',
+      voiceHosts: [{ hostName: 'sbc.demo.example.com', port: '5060' }],
     });
     // A few Raleigh numbers already in service, so in-service lists and /tns show something.
     const raleigh = deps.coverage.rateCenterByName('NC', 'RALEIGH');
     if (raleigh) {
-      const numbers = await db
-        .selectFrom('telephone_numbers')
-        .select('tn')
-        .where('rate_center_id', '=', raleigh.id)
-        .where('status', '=', TnStatus.available)
-        .where('protected', '=', 0)
-        .orderBy('tn')
-        .limit(DEMO_IN_SERVICE)
-        .execute();
       await assignNumbers(deps, {
-        tns: numbers.map((n) => n.tn),
+        tns: await availableNumbersOf(db, raleigh.id, DEMO_IN_SERVICE),
         accountId: demo.accountId,
         siteId: site.id,
         sipPeerId: peer.id,

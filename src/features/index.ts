@@ -1,22 +1,25 @@
 import type { AppDeps } from '../context.js';
 import type { RouteDef } from '../platform/http/routes.js';
 import type { JobDefinition } from '../platform/jobs/queue.js';
-import { accountRoutes } from './accounts/accounts.routes.js';
-import { inServiceRoutes } from './inventory/in-service.routes.js';
-import { tnRoutes } from './inventory/tns.routes.js';
-import { reservationJobs } from './reservations/reservations.jobs.js';
-import { reservationRoutes } from './reservations/reservations.routes.js';
-import { coverageRoutes } from './coverage/coverage.routes.js';
-import { sipCredentialRoutes } from './sip-credentials/sip-credentials.routes.js';
-import { sipPeerRoutes } from './sip-peers/sip-peers.routes.js';
-import { searchRoutes } from './search/search.routes.js';
-import { siteRoutes } from './sites/sites.routes.js';
-import { userRoutes } from './users/users.routes.js';
-import { orderRoutes } from './orders/orders.routes.js';
-import { orderFulfilmentJob } from './orders/orders.fulfil.js';
-import { agingReleaseJob, disconnectJob } from './disconnects/disconnects.jobs.js';
-import { disconnectRoutes } from './disconnects/disconnects.routes.js';
-import { sipPeerTnRoutes } from './sip-peer-tns/sip-peer-tns.routes.js';
+import { accountRoutes } from './accounts/index.js';
+import { coverageRoutes } from './coverage/index.js';
+import { disconnects } from './disconnects/index.js';
+import { inServiceRoutes, tnRoutes } from './inventory/index.js';
+import type { OrderKindModule } from './orders-common/index.js';
+import { newNumberOrders } from './orders/index.js';
+import { reservationJobs, reservationRoutes } from './reservations/index.js';
+import { searchRoutes } from './search/index.js';
+import { sipCredentialRoutes } from './sip-credentials/index.js';
+import { sipPeerTnRoutes } from './sip-peer-tns/index.js';
+import { sipPeerRoutes } from './sip-peers/index.js';
+import { siteRoutes } from './sites/index.js';
+import { userRoutes } from './users/index.js';
+
+/**
+ * Every kind of order, registered once: its routes and jobs are mounted from here, and the set of
+ * kinds (for lists, subscriptions and the sandbox) is this list. A new kind adds one line.
+ */
+export const ORDER_KINDS: readonly OrderKindModule[] = [newNumberOrders, disconnects];
 
 /** Every feature's routes, in one explicit list. */
 export function featureRoutes(deps: AppDeps): RouteDef[] {
@@ -31,8 +34,7 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
     ...reservationRoutes(deps),
     ...coverageRoutes(deps),
     ...searchRoutes(deps),
-    ...orderRoutes(deps),
-    ...disconnectRoutes(deps),
+    ...ORDER_KINDS.flatMap((m) => m.routes(deps)),
     ...sipPeerTnRoutes(deps),
   ];
 }
@@ -40,9 +42,7 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
 /** Every feature's durable job types (they receive the same dependencies as the routes). */
 export function featureJobs(deps: AppDeps): JobDefinition<unknown>[] {
   return [
-    ...reservationJobs(deps),
-    orderFulfilmentJob(deps),
-    disconnectJob(deps),
-    agingReleaseJob(deps),
-  ] as JobDefinition<unknown>[];
+    ...(reservationJobs(deps) as JobDefinition<unknown>[]),
+    ...ORDER_KINDS.flatMap((m) => m.jobs(deps)),
+  ];
 }

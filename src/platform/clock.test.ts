@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
 import { AcceleratedClock, ManualClock, parseDuration } from './clock.js';
-import { readManualTime, restoreClock, storeManualTime } from './clock-store.js';
+import { readManualTime, restoreClock, storeManualTime } from './clock.store.js';
 
 describe('the clock', () => {
   let t: TestDatabase;

@@ -52,7 +52,13 @@ export interface CoverageRows {
 }
 
 export function buildCoverage(rows: CoverageRows): Coverage {
-  const { rateCenters: rcs, cities, rateCenterCities: rcCities, rateCenterZips: zips, localities: lca } = rows;
+  const {
+    rateCenters: rcs,
+    cities,
+    rateCenterCities: rcCities,
+    rateCenterZips: zips,
+    localities: lca,
+  } = rows;
   const rcById = new Map(rcs.map((r) => [r.id, r]));
   const rcByAbbr = new Map(rcs.map((r) => [`${r.state}|${r.abbreviation.toUpperCase()}`, r]));
   const rcByFullName = new Map(rcs.map((r) => [`${r.state}|${r.name.toUpperCase()}`, r]));

@@ -29,13 +29,30 @@ export function maxLength(value: string | undefined, max: number, name: string):
   return value;
 }
 
-/** `true`/`false` in any case; undefined when absent. */
-export function parseBoolean(value: string | undefined, name: string): boolean | undefined {
+/** A yes/no value as inputs carry it: a boolean, or its text. */
+export type Flag = boolean | string;
+
+/**
+ * The one boolean parser: `true`/`false` in any case (or a boolean), undefined when absent or
+ * empty; anything else is refused with the field's own error, or, where Bandwidth ignores a value
+ * it does not understand (`onInvalid` null), taken as absent.
+ */
+export function parseFlag(
+  value: Flag | undefined,
+  onInvalid: ((text: string) => ApiError) | null,
+): boolean | undefined {
+  if (typeof value === 'boolean') return value;
   const t = text(value);
   if (t === undefined) return undefined;
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
-  throw ApiError.of(CommonErrors.invalidBoolean, name);
+  if (onInvalid === null) return undefined;
+  throw onInvalid(t);
+}
+
+/** A flag whose error is the generic 12751 naming the field. */
+export function parseBoolean(value: Flag | undefined, name: string): boolean | undefined {
+  return parseFlag(value, () => ApiError.of(CommonErrors.invalidBoolean, name));
 }
 
 /** A non-negative integer in plain decimal; undefined when absent. */

@@ -1,4 +1,4 @@
-import { TnStatus } from '../../src/features/inventory/tn-status.js';
+import { TnStatus } from '../../src/shared/tn-status.js';
 import type { Executor } from '../../src/platform/db/database.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import { getAccount } from './accounts.service.js';
 import {
   AccountProductsResponseXml,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { at, errorCode, startHarness, type Harness } from '../../../test/support/harness.js';
-import { createUser, grantUser } from '../users/users.service.js';
+import { createUser, grantUser } from '../users/index.js';
 import { createAccount } from './accounts.service.js';
 
 /** The loose parser yields an object for one element and an array for several. */

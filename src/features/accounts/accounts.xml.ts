@@ -1,4 +1,4 @@
-import { AddressXml, addressToXml } from '../../shared/address.js';
+import { AddressXml, addressToXml } from '../../shared/address.xml.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
 import type { Account } from './accounts.store.js';
 

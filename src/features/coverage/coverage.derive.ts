@@ -1,3 +1,4 @@
+// Bulk derivation: rebuilds the coverage tables with its own SQL, an allowed exception to "queries live in *.store.ts".
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { referenceVersion } from '../../platform/refdata/load.js';

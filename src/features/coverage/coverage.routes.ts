@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { emptyErrorShape, responseStatusShape } from '../../platform/http/error-shapes.js';
 import { linkText } from '../../platform/http/paging.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   coveredQueryString,
   getCoveredRateCenter,

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import { oneOf, parseId } from '../../shared/fields.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
-import { VENDORS, vendorForTier } from '../inventory/tn-status.js';
+import { VENDORS, vendorForTier } from '../../shared/tn-status.js';
 import { type Coverage, type RateCenterDim } from '../../shared/coverage.js';
 import {
   blocksOfRateCenters,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { at, errorCode, startHarness, type Harness, type Reply } from '../../../test/support/harness.js';
 import type { Executor } from '../../platform/db/database.js';
-import { createUser } from '../users/users.service.js';
+import { createUser } from '../users/index.js';
 
 /** A loosely parsed list: one item parses as an object, an empty wrapper as '' (or undefined when absent). */
 function items<T = Record<string, string>>(value: unknown): T[] {

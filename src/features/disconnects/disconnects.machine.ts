@@ -1,4 +1,4 @@
-import { defineMachine } from '../orders-common/order-machine.js';
+import { defineMachine } from '../orders-common/index.js';
 
 /**
  * A disconnect order: RECEIVED when accepted, then COMPLETE (every number disconnected), PARTIAL
@@ -7,7 +7,6 @@ import { defineMachine } from '../orders-common/order-machine.js';
 export type DisconnectStatus = 'RECEIVED' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
 
 export const disconnectOrderMachine = defineMachine<DisconnectStatus>({
-  kind: 'disconnect',
   initial: 'RECEIVED',
   transitions: {
     RECEIVED: ['COMPLETE', 'PARTIAL', 'FAILED'],
@@ -18,4 +17,5 @@ export const disconnectOrderMachine = defineMachine<DisconnectStatus>({
   terminal: ['COMPLETE', 'PARTIAL', 'FAILED'],
 });
 
-export const DISCONNECT_STATUSES: readonly DisconnectStatus[] = ['RECEIVED', 'COMPLETE', 'PARTIAL', 'FAILED'];
+/** The statuses subscribers hear of (contract §11: disconnects COMPLETE, PARTIAL, FAILED). */
+export const DISCONNECT_NOTIFIES: readonly DisconnectStatus[] = ['COMPLETE', 'PARTIAL', 'FAILED'];

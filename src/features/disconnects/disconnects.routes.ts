@@ -1,89 +1,63 @@
 import type { AppDeps } from '../../context.js';
-import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
-import { Roles } from '../../roles.js';
-import { NoOrdersXml, orderListErrorShape } from '../orders-common/order-list.js';
-import { orderNoteRoutes } from '../orders-common/order-notes.routes.js';
+import { composedOr, orderListRoute, orderNoteRoutes, rejectWith } from '../orders-common/index.js';
+import { DISCONNECTS } from './disconnects.kind.js';
+import { createDisconnect, getDisconnect } from './disconnects.service.js';
 import {
-  createdView,
-  createDisconnect,
-  disconnectView,
-  listDisconnects,
-  rejectedView,
-  requireDisconnect,
-} from './disconnects.service.js';
-import { DisconnectListXml, DisconnectRequestXml, DisconnectResponseXml } from './disconnects.xml.js';
+  createdToXml,
+  disconnectInputOf,
+  disconnectListToXml,
+  DisconnectListXml,
+  DisconnectRequestXml,
+  DisconnectResponseXml,
+  disconnectToXml,
+  rejectedToXml,
+} from './disconnects.xml.js';
 
-const access = { account: true, role: Roles.ordering } as const;
-const statusShape = responseStatusShape('DisconnectTelephoneNumberOrderResponse');
-/** 400 of POST: the errors, then the request as sent (OpenAPI); other failures in ResponseStatus. */
-const createShape: ErrorShape = (err) =>
-  err.status === 400 ? encodeXml(DisconnectResponseXml, rejectedView(err)) : statusShape(err);
+const kind = DISCONNECTS;
+const access = { account: true, role: kind.role } as const;
 
 export function disconnectRoutes(deps: AppDeps): RouteDef[] {
-  const one = '/accounts/:accountId/disconnects/:disconnectId';
   return [
     {
       method: 'POST',
       path: '/accounts/:accountId/disconnects',
-      errorShape: createShape,
+      // 400: the errors, then the request as sent (OpenAPI); other failures in ResponseStatus.
+      errorShape: composedOr(kind.errorShape),
       access,
       handle: async ({ param, body, url, principal }) => {
         const accountId = param('accountId');
-        const o = await createDisconnect(deps, accountId, body(DisconnectRequestXml), principal.username);
+        const wire = body(DisconnectRequestXml);
+        const o = await rejectWith(
+          () => createDisconnect(deps, accountId, disconnectInputOf(wire), principal.username),
+          (err) => encodeXml(DisconnectResponseXml, rejectedToXml(err, wire)),
+        );
         return created(
           url(`/accounts/${accountId}/disconnects/${o.id}`),
-          encodeXml(DisconnectResponseXml, createdView(o)),
+          encodeXml(DisconnectResponseXml, createdToXml(o)),
         );
       },
     },
+    // "404 with a bare <Links> body when the account has no disconnect orders"; bad parameters: 404.
+    orderListRoute(deps, kind, {
+      xml: DisconnectListXml,
+      toXml: disconnectListToXml,
+      echoed: ['status', 'userid', 'startdate', 'enddate'],
+      defaultSize: 300,
+      noneIs404: true,
+    }),
     {
       method: 'GET',
-      path: '/accounts/:accountId/disconnects',
-      // "404 with a bare <Links> body when the account has no disconnect orders"; bad parameters: 404.
-      errorShape: orderListErrorShape,
+      path: '/accounts/:accountId/disconnects/:orderId',
+      errorShape: kind.errorShape,
       access,
-      handle: async ({ param, query, linkUrl }) => {
-        const accountId = param('accountId');
-        const page = await listDisconnects(
-          deps,
-          accountId,
-          query,
-          linkUrl(`/accounts/${accountId}/disconnects`),
-        );
-        if (page.entries.length === 0)
-          return { status: 404, body: encodeXml(NoOrdersXml, { first: page.links.first }) };
-        return okXml(DisconnectListXml, {
-          ListOrderIdUserIdDate: {
-            TotalCount: page.total,
-            Links: page.links,
-            OrderIdUserIdDate: page.entries.map((s) => ({
-              CountOfTNs: s.countOfTns,
-              userId: s.row.created_by ?? undefined,
-              lastModifiedDate: s.row.updated_at,
-              OrderId: s.row.id,
-              OrderType: 'disconnect',
-              OrderDate: s.row.created_at,
-              OrderStatus: s.row.status,
-              TelephoneNumberDetails: s.details,
-            })),
-          },
-        });
-      },
+      handle: async ({ param }) =>
+        okXml(
+          DisconnectResponseXml,
+          disconnectToXml(await getDisconnect(deps, param('accountId'), param('orderId'))),
+        ),
     },
-    {
-      method: 'GET',
-      path: one,
-      errorShape: statusShape,
-      access,
-      handle: async ({ param }) => {
-        const o = await requireDisconnect(deps, param('accountId'), param('disconnectId'));
-        return okXml(DisconnectResponseXml, await disconnectView(deps, o));
-      },
-    },
-    ...orderNoteRoutes(deps, 'disconnects', 'disconnect', (accountId, id) =>
-      requireDisconnect(deps, accountId, id),
-    ),
+    ...orderNoteRoutes(deps, kind),
   ];
 }

@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import { at, idFromLocation, startHarness, type Harness, type Reply } from '../../../test/support/harness.js';
 import { availableTns } from '../../../test/support/inventory.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { assignNumbers } from '../inventory/inventory.service.js';
-import { TnStatus } from '../inventory/tn-status.js';
-import { createUser } from '../users/users.service.js';
+import { createAccount } from '../accounts/index.js';
+import { assignNumbers } from '../assignments/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
+import { createUser } from '../users/index.js';
 
 const ACC = '/api/accounts/9900000';
 const DAY = 86_400_000;

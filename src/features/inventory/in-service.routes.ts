@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { genericErrorShape, type ErrorShape } from '../../platform/http/error-shapes.js';
 import { pageLinks } from '../../platform/http/paging.js';
 import { noContent, ok, okXml, type RouteContext, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   countDisconnectedNumbers,
   countInService,
@@ -11,9 +11,11 @@ import {
   listInService,
   requireInService,
   type TnKeyPage,
+  IN_SERVICE_PARAMS,
+  DISCONNECTED_PARAMS,
 } from './in-service.service.js';
 import { QuantityXml, TnListXml, tnListToXml } from './in-service.xml.js';
-import { param } from '../../platform/http/query.js';
+import { param, paramsOf } from '../../platform/http/query.js';
 
 const access = { account: true, role: Roles.search } as const;
 
@@ -51,7 +53,7 @@ export function inServiceRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async (ctx) => {
         const accountId = ctx.param('accountId');
-        const page = await listInService(deps, accountId, ctx.query);
+        const page = await listInService(deps, accountId, paramsOf(ctx.query, IN_SERVICE_PARAMS));
         if (page.tns.length === 0) return noContent();
         return listResult(ctx, `/accounts/${accountId}/inserviceNumbers`, ACCOUNT_FILTERS, page);
       },
@@ -82,7 +84,7 @@ export function inServiceRoutes(deps: AppDeps): RouteDef[] {
       handle: async (ctx) => {
         const accountId = ctx.param('accountId');
         const siteId = ctx.param('siteId');
-        const page = await listInService(deps, accountId, ctx.query, siteId);
+        const page = await listInService(deps, accountId, paramsOf(ctx.query, IN_SERVICE_PARAMS), siteId);
         if (page.tns.length === 0) return noContent();
         const path = `/accounts/${accountId}/sites/${siteId}/inserviceNumbers`;
         return listResult(ctx, path, SITE_FILTERS, page);
@@ -95,7 +97,7 @@ export function inServiceRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async (ctx) => {
         const accountId = ctx.param('accountId');
-        const page = await listDisconnectedNumbers(deps, accountId, ctx.query);
+        const page = await listDisconnectedNumbers(deps, accountId, paramsOf(ctx.query, DISCONNECTED_PARAMS));
         return listResult(ctx, `/accounts/${accountId}/discnumbers`, DISC_FILTERS, page);
       },
     },
@@ -105,7 +107,9 @@ export function inServiceRoutes(deps: AppDeps): RouteDef[] {
       errorShape: genericErrorShape,
       access,
       handle: async ({ param: p, query }) =>
-        okXml(QuantityXml, { Count: await countDisconnectedNumbers(deps, p('accountId'), query) }),
+        okXml(QuantityXml, {
+          Count: await countDisconnectedNumbers(deps, p('accountId'), paramsOf(query, DISCONNECTED_PARAMS)),
+        }),
     },
   ];
 }

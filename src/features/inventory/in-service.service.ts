@@ -1,13 +1,12 @@
 import type { AppDeps } from '../../context.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
-import { requireSite } from '../sites/sites.service.js';
-import { findNumber } from './inventory.store.js';
-import { TnStatus } from './tn-status.js';
+import { requireSite } from '../sites/index.js';
+import { findNumber, type NumberRecord } from './inventory.store.js';
+import { TnStatus, type TnStatusCode } from '../../shared/tn-status.js';
 import {
   intersectRanges,
   parseLata,
-  parsePage,
   parseState,
   parseTier,
   prefixRange,
@@ -18,11 +17,12 @@ import {
   countDisconnected,
   countNumbers,
   listDisconnected,
+  listNumbers,
   listNumberKeys,
   type NumberQuery,
 } from './tns.store.js';
 import { InventoryErrors } from './inventory.errors.js';
-import { param, parseDateRange, parseSize, QueryErrors, type Query } from '../../platform/http/query.js';
+import { parseDateRange, parsePage, parseSize, QueryErrors, type Params } from '../../platform/http/query.js';
 
 /**
  * The account's number lists: in service (account-wide and per site) and disconnected. Pages of
@@ -31,7 +31,11 @@ import { param, parseDateRange, parseSize, QueryErrors, type Query } from '../..
  * "In service" is what /tns shows as Inservice: numbers in service and external (imported,
  * customer-owned) numbers on the account.
  */
-export const IN_SERVICE_STATUSES: readonly number[] = [TnStatus.inService, TnStatus.external];
+export const IN_SERVICE_STATUSES: readonly TnStatusCode[] = [TnStatus.inService, TnStatus.external];
+
+export function isInService(status: number): boolean {
+  return (IN_SERVICE_STATUSES as readonly number[]).includes(status);
+}
 
 const DEFAULT_SIZE = 300;
 
@@ -86,25 +90,45 @@ async function pageOf(
  * fail"), startdate/enddate on the date the number went in service. Site level (op 113) adds
  * tier, city and npaNxxx, and lets a rate centre span states as /tns does.
  */
+export const IN_SERVICE_PARAMS = [
+  'page',
+  'size',
+  'state',
+  'rateCenter',
+  'areaCode',
+  'npaNxx',
+  'npaNxxX',
+  'city',
+  'startDate',
+  'endDate',
+  'tier',
+  'lata',
+] as const;
+/** The filters of the in-service lists, as sent. */
+export type InServiceParams = Params<(typeof IN_SERVICE_PARAMS)[number]>;
+
+export const DISCONNECTED_PARAMS = ['page', 'size', 'startDate', 'endDate'] as const;
+/** The filters of the disconnected-number list, as sent. */
+export type DisconnectedParams = Params<(typeof DISCONNECTED_PARAMS)[number]>;
+
 function inServiceFilter(
   deps: AppDeps,
   accountId: string,
-  query: Query,
+  p: InServiceParams,
   site: number | undefined,
 ): NumberQuery {
-  const q = (name: string) => param(query, name);
   const cov = deps.coverage;
   return asNotFound(() => {
-    const state = parseState(q('state'));
-    const rateCenter = q('ratecenter');
+    const state = parseState(p.state);
+    const rateCenter = p.rateCenter;
     if (rateCenter !== undefined && state === undefined && site === undefined) {
       throw ApiError.of(QueryErrors.paramsTogether, 'ratecenter', 'state');
     }
-    const areaCode = q('areacode');
-    const npaNxx = q('npanxx');
-    const npaNxxX = site === undefined ? undefined : q('npanxxx');
-    const city = site === undefined ? undefined : q('city');
-    const dates = parseDateRange(q('startdate'), q('enddate'));
+    const areaCode = p.areaCode;
+    const npaNxx = p.npaNxx;
+    const npaNxxX = site === undefined ? undefined : p.npaNxxX;
+    const city = site === undefined ? undefined : p.city;
+    const dates = parseDateRange(p.startDate, p.endDate);
     return {
       accountIds: [accountId],
       siteId: site,
@@ -114,8 +138,8 @@ function inServiceFilter(
         npaNxx === undefined ? undefined : prefixRange('npaNxx', npaNxx),
         npaNxxX === undefined ? undefined : prefixRange('npaNxxX', npaNxxX),
       ]),
-      tier: site === undefined ? undefined : parseTier(q('tier')),
-      lata: parseLata(q('lata')),
+      tier: site === undefined ? undefined : parseTier(p.tier),
+      lata: parseLata(p.lata),
       state,
       rateCenterIds: rateCenter === undefined ? undefined : resolveRateCenters(cov, rateCenter, state),
       cityIds: city === undefined ? undefined : resolveCities(cov, city, state),
@@ -129,16 +153,46 @@ function inServiceFilter(
 export async function listInService(
   deps: AppDeps,
   accountId: string,
-  query: Query,
+  p: InServiceParams,
   siteId?: string,
 ): Promise<TnKeyPage> {
   const site = siteId === undefined ? undefined : (await requireSite(deps, accountId, siteId)).id;
-  const filter = inServiceFilter(deps, accountId, query, site);
+  const filter = inServiceFilter(deps, accountId, p, site);
   const { page, size } = asNotFound(() => ({
-    page: parsePage(param(query, 'page')),
-    size: parseSize(param(query, 'size'), DEFAULT_SIZE),
+    page: parsePage(p.page),
+    size: parseSize(p.size, DEFAULT_SIZE),
   }));
   return pageOf(deps, filter, page, size);
+}
+
+/** Where numbers are in service: an account, optionally one of its sites or SIP peers. */
+export interface ServicePlace {
+  readonly accountId: string;
+  readonly siteId?: number | undefined;
+  readonly sipPeerId?: number | undefined;
+}
+
+function placeFilter(p: ServicePlace): NumberQuery {
+  return {
+    accountIds: [p.accountId],
+    siteId: p.siteId,
+    sipPeerIds: p.sipPeerId === undefined ? undefined : [p.sipPeerId],
+    statuses: IN_SERVICE_STATUSES,
+  };
+}
+
+/** Up to `size` numbers in service at the place, in number order from `from` on. */
+export function numbersInServiceAt(
+  deps: AppDeps,
+  place: ServicePlace,
+  from: number | undefined,
+  size: number,
+): Promise<NumberRecord[]> {
+  return listNumbers(deps.database.db, placeFilter(place), from, size);
+}
+
+export function countInServiceAt(deps: AppDeps, place: ServicePlace): Promise<number> {
+  return countNumbers(deps.database.db, placeFilter(place));
 }
 
 /** GET /accounts/{id}/inserviceNumbers/totals. */
@@ -150,14 +204,14 @@ export function countInService(deps: AppDeps, accountId: string): Promise<number
 export async function requireInService(deps: AppDeps, accountId: string, text: string): Promise<void> {
   const tn = parseTn(text);
   const row = tn === undefined ? undefined : await findNumber(deps.database.db, tn);
-  if (!row || row.account_id !== accountId || !IN_SERVICE_STATUSES.includes(row.status)) {
+  if (!row || row.account_id !== accountId || !isInService(row.status)) {
     const def = tn === undefined ? InventoryErrors.tnInvalid : InventoryErrors.tnNotInService;
     throw new EmptyNotFound(def.code, ApiError.of(def, text).description);
   }
 }
 
-function disconnectFilter(accountId: string, query: Query) {
-  const dates = parseDateRange(param(query, 'startdate'), param(query, 'enddate'));
+function disconnectFilter(accountId: string, p: DisconnectedParams) {
+  const dates = parseDateRange(p.startDate, p.endDate);
   return { accountId, from: dates?.from, before: dates?.before };
 }
 
@@ -168,11 +222,11 @@ function disconnectFilter(accountId: string, query: Query) {
 export async function listDisconnectedNumbers(
   deps: AppDeps,
   accountId: string,
-  query: Query,
+  p: DisconnectedParams,
 ): Promise<TnKeyPage> {
-  const filter = disconnectFilter(accountId, query);
-  const page = parsePage(param(query, 'page'));
-  const size = parseSize(param(query, 'size'), DEFAULT_SIZE);
+  const filter = disconnectFilter(accountId, p);
+  const page = parsePage(p.page);
+  const size = parseSize(p.size, DEFAULT_SIZE);
   const db = deps.database.db;
   const tns = await listDisconnected(db, filter, page, size + 1);
   const next = tns[size];
@@ -185,6 +239,10 @@ export async function listDisconnectedNumbers(
 }
 
 /** GET /accounts/{id}/discnumbers/totals. */
-export function countDisconnectedNumbers(deps: AppDeps, accountId: string, query: Query): Promise<number> {
-  return countDisconnected(deps.database.db, disconnectFilter(accountId, query));
+export function countDisconnectedNumbers(
+  deps: AppDeps,
+  accountId: string,
+  p: DisconnectedParams,
+): Promise<number> {
+  return countDisconnected(deps.database.db, disconnectFilter(accountId, p));
 }

@@ -8,12 +8,13 @@ import {
   type Harness,
   type Reply,
 } from '../../../test/support/harness.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { createSipPeer } from '../sip-peers/sip-peers.service.js';
-import { createSite } from '../sites/sites.service.js';
-import { createUser } from '../users/users.service.js';
-import { assignNumbers, transitionNumbers } from './inventory.service.js';
-import { TnStatus } from './tn-status.js';
+import { createAccount } from '../accounts/index.js';
+import { createSipPeer } from '../sip-peers/index.js';
+import { createSite } from '../sites/index.js';
+import { createUser } from '../users/index.js';
+import { assignNumbers } from '../assignments/index.js';
+import { transitionNumbers } from './inventory.service.js';
+import { TnStatus } from '../../shared/tn-status.js';
 
 const ACCOUNT = `/api/accounts/${DEMO.accountId}`;
 const OTHER = '9900200';
@@ -21,12 +22,12 @@ const OTHER_AUTH = ['other', 'other-secret'] as const;
 const DAY = 86_400_000;
 
 const address = {
-  HouseNumber: '1',
-  StreetName: 'Main',
-  City: 'Durham',
-  StateCode: 'NC',
-  Zip: '27701',
-  AddressType: 'Service',
+  houseNumber: '1',
+  streetName: 'Main',
+  city: 'Durham',
+  stateCode: 'NC',
+  zip: '27701',
+  addressType: 'Service',
 };
 
 function numbersOf(reply: Reply): number[] {
@@ -83,13 +84,13 @@ describe('in-service and disconnected number lists', () => {
     seeded.push(...(await inServiceNow()));
     // 2026-12-04: a second site in Durham, with Durham and Houston numbers.
     h.clock.advance(3 * DAY);
-    const site = await createSite(deps, DEMO.accountId, { Name: 'Durham', Address: address });
+    const site = await createSite(deps, DEMO.accountId, { name: 'Durham', address: address });
     site2 = site.id;
-    await createSipPeer(deps, DEMO.accountId, String(site2), { PeerName: 'DurPeer' });
+    await createSipPeer(deps, DEMO.accountId, String(site2), { peerName: 'DurPeer' });
     durham.push(...(await pick(30, 'DURHAM1')));
     houston.push(...(await pick(5, 'HOUSTON')));
     await assignNumbers(deps, { tns: [...durham, ...houston], accountId: DEMO.accountId, siteId: site2 });
-    emptySite = (await createSite(deps, DEMO.accountId, { Name: 'Empty', Address: address })).id;
+    emptySite = (await createSite(deps, DEMO.accountId, { name: 'Empty', address: address })).id;
     // 2026-12-07: 300 more North Carolina numbers on site 1.
     h.clock.advance(3 * DAY);
     bulk.push(...(await pick(300, undefined)));
@@ -97,8 +98,8 @@ describe('in-service and disconnected number lists', () => {
     // Another tenant with Raleigh numbers of its own.
     await createAccount(deps, { id: OTHER, companyName: 'Other Tenant' });
     await createUser(deps, { username: OTHER_AUTH[0], password: OTHER_AUTH[1], accounts: [OTHER] });
-    otherSite = (await createSite(deps, OTHER, { Name: 'Theirs', Address: address })).id;
-    await createSipPeer(deps, OTHER, String(otherSite), { PeerName: 'TheirPeer' });
+    otherSite = (await createSite(deps, OTHER, { name: 'Theirs', address: address })).id;
+    await createSipPeer(deps, OTHER, String(otherSite), { peerName: 'TheirPeer' });
     other.push(...(await pick(10, 'RALEIGH')));
     await assignNumbers(deps, { tns: other, accountId: OTHER });
   });

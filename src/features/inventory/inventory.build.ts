@@ -1,10 +1,11 @@
+// Bulk builder: generates and loads millions of rows with its own SQL, an allowed exception to "queries live in *.store.ts".
 import { loadCoverage } from '../coverage/index.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { wallClockMs } from '../../platform/clock.js';
 import { isValidNxx, TOLL_FREE_NPAS, vanityToDigits } from '../../shared/numbering.js';
 export { parseInventorySize } from '../../shared/sizes.js';
 import { bulkLoadNumbers, type NumberRow } from './inventory.bulk.js';
-import { TnStatus, vendorForTier } from './tn-status.js';
+import { TnStatus, vendorForTier } from '../../shared/tn-status.js';
 
 /**
  * The demo inventory, generated deterministically from the reference data: numbers only in

@@ -10,5 +10,4 @@ export const InventoryErrors = {
   tnsNpaNxxXInvalid: e(400, 15512, "The NPA_NXX_X '%s' is invalid"),
   tnsStatusInvalid: e(400, 15513, "The TN status '%s' is invalid"),
   tnsRateCenterInvalid: e(400, 15514, "The Rate Center '%s' is invalid"),
-  tnsPageInvalid: e(400, 15516, "The page '%s' is invalid. Page must be a 10 digit phone number"),
 } as const;

@@ -5,7 +5,7 @@ import { startHarness, type Harness } from '../../../test/support/harness.js';
 import { isValidNxx } from '../../shared/numbering.js';
 import { IMPORT_ORDER_TYPE, importNumbers, type ImportResult } from './inventory.import.js';
 import { historyOf } from './inventory.store.js';
-import { TnStatus, vendorForTier } from './tn-status.js';
+import { TnStatus, vendorForTier } from '../../shared/tn-status.js';
 
 describe(`importing numbers from CSV on ${DIALECT}`, () => {
   let h: Harness;
@@ -200,14 +200,14 @@ describe(`importing numbers from CSV on ${DIALECT}`, () => {
     const csv = `${a},RALEIGH,NC\r\n"${b}","RALEIGH","NC","426","Raleigh"\r\n${z},"DURHAM",NC\r\n`;
     const result = await importNumbers(h.app.deps, csv);
     assert.deepEqual(result, { accepted: 3, unchanged: 0, rejected: [] });
-    assert.equal((await numberRow(z as number))?.rate_center_id, (rc('NC', 'DURHAM')).id);
+    assert.equal((await numberRow(z as number))?.rate_center_id, rc('NC', 'DURHAM').id);
   });
 
   it('takes the columns in the header’s order', async () => {
     const [a] = await freeNumbers(unknownNxx, 1);
     const result = await importNumbers(h.app.deps, `ZIP Code,Telephone Number\n27513,${a}\n`);
     assert.deepEqual(result, { accepted: 1, unchanged: 0, rejected: [] });
-    assert.equal((await numberRow(a as number))?.rate_center_id, (rc('NC', 'CARY')).id);
+    assert.equal((await numberRow(a as number))?.rate_center_id, rc('NC', 'CARY').id);
   });
 
   it('makes imported numbers available like any other: they can be reserved', async () => {

@@ -1,3 +1,4 @@
+// Bulk import: loads numbers from CSV in batches with its own SQL, an allowed exception to "queries live in *.store.ts".
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Insertable } from 'kysely';
@@ -13,7 +14,7 @@ import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { isTollFreeNpa, isValidNpa, isValidNxx, npaNxxXOf, parseTn } from '../../shared/numbering.js';
 import { type CityDim, type Coverage, type RateCenterDim } from '../../shared/coverage.js';
 import { insertHistory } from './inventory.store.js';
-import { TnStatus, vendorForTier } from './tn-status.js';
+import { TnStatus, vendorForTier } from '../../shared/tn-status.js';
 
 /**
  * Operator import of numbers from CSV (`bwdash inventory import`). Each row is

@@ -1,3 +1,4 @@
+import { TnStatus } from '../../shared/tn-status.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { TelephoneNumbersTable, TnHistoryTable } from '../../platform/db/tables.js';
@@ -94,4 +95,22 @@ export async function countNumbersByStatus(db: Executor): Promise<Map<number, nu
     .groupBy('status')
     .execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Up to `limit` available, unprotected numbers of a rate centre, in number order (demo set-up). */
+export async function availableNumbersOf(
+  db: Executor,
+  rateCenterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('telephone_numbers')
+    .select('tn')
+    .where('rate_center_id', '=', rateCenterId)
+    .where('status', '=', TnStatus.available)
+    .where('protected', '=', 0)
+    .orderBy('tn')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.tn);
 }

@@ -7,7 +7,7 @@ import {
 } from '../../platform/http/error-shapes.js';
 import { pageLinks } from '../../platform/http/paging.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   getTn,
   getTnDetails,
@@ -17,8 +17,9 @@ import {
   getTnSipPeer,
   getTnSite,
   listTns,
+  TN_LIST_PARAMS,
 } from './tns.service.js';
-import { param } from '../../platform/http/query.js';
+import { param, paramsOf } from '../../platform/http/query.js';
 import {
   detailsToXml,
   historyToXml,
@@ -74,7 +75,7 @@ export function tnRoutes(deps: AppDeps): RouteDef[] {
       errorShape: responseStatusShape('TelephoneNumbersResponse'),
       access,
       handle: async ({ query, principal, linkUrl }) => {
-        const page = await listTns(deps, principal, query);
+        const page = await listTns(deps, principal, paramsOf(query, TN_LIST_PARAMS));
         const filters = Object.fromEntries(LIST_FILTERS.map((f) => [f, param(query, f.toLowerCase())]));
         const links = pageLinks(linkUrl('/tns'), filters, page.size, page.nextKey);
         return okXml(TelephoneNumbersResponseXml, tnsPageToXml(page, links));

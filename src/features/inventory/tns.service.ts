@@ -6,10 +6,10 @@ import { isHost, parseIpv4Cidr } from '../../shared/hosts.js';
 import { formatTn, isValidNpa, parseTn } from '../../shared/numbering.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
 import type { Coverage } from '../../shared/coverage.js';
-import { listAccountHosts } from '../sip-peers/sip-peers.service.js';
+import { listAccountHosts, SipPeerErrors } from '../sip-peers/index.js';
 import { inventoryBuiltAt } from './inventory.build.js';
 import { historyOf, type NumberRecord } from './inventory.store.js';
-import { statusCode, statusFromWire, TN_STATUS_WIRE, TnStatus, VENDORS } from './tn-status.js';
+import { statusCode, statusFromWire, TN_STATUS_WIRE, TnStatus, VENDORS } from '../../shared/tn-status.js';
 import {
   blocksOfRateCenters,
   countNumbers,
@@ -20,9 +20,8 @@ import {
   type NumberQuery,
 } from './tns.store.js';
 import { InventoryErrors } from './inventory.errors.js';
-import { param, parseSize, type Query } from '../../platform/http/query.js';
+import { parsePage, parseSize, type Params } from '../../platform/http/query.js';
 import { CriteriaErrors } from '../../shared/errors.js';
-import { SipPeerErrors } from '../sip-peers/sip-peers.errors.js';
 
 /**
  * The telephone-number views: /tns (numbers on the caller's accounts) and /tns/{tn} with its
@@ -38,13 +37,6 @@ const fail = (def: ErrorDefinition, ...args: (string | number)[]): never => {
 };
 
 // ---- filters shared by the number lists ----------------------------------------------------
-
-/** `page`: "1" (the first page) or the 10-digit number that starts the page (contract §7). */
-export function parsePage(text: string | undefined): number | undefined {
-  if (text === undefined || text === '1') return undefined;
-  const tn = /^\d{10}$/.test(text) ? parseTn(text) : undefined;
-  return tn ?? fail(InventoryErrors.tnsPageInvalid, text);
-}
 
 type Range = readonly [number, number];
 
@@ -233,29 +225,47 @@ async function peersWithHost(deps: AppDeps, accounts: readonly string[], host: s
   return ids;
 }
 
+/** The filters of GET /tns, as sent. */
+export const TN_LIST_PARAMS = [
+  'page',
+  'size',
+  'accountId',
+  'fullNumber',
+  'npa',
+  'npaNxx',
+  'npaNxxX',
+  'state',
+  'rateCenter',
+  'city',
+  'host',
+  'tier',
+  'lata',
+  'status',
+] as const;
+export type TnListParams = Params<(typeof TN_LIST_PARAMS)[number]>;
+
 /**
  * GET /tns: the numbers on the caller's accounts matching every filter given, in number order,
- * `size` (default 500) from the number `page` on. `query` has lower-cased names.
+ * `size` (default 500) from the number `page` on.
  */
-export async function listTns(deps: AppDeps, principal: Principal, query: Query): Promise<TnsPage> {
-  const q = (name: string) => param(query, name);
+export async function listTns(deps: AppDeps, principal: Principal, p: TnListParams): Promise<TnsPage> {
   const cov = deps.coverage;
-  const page = parsePage(q('page'));
-  const size = parseSize(q('size'), 500);
-  const accountIds = accountsInScope(principal, q('accountid'));
-  const fullNumber = q('fullnumber');
+  const page = parsePage(p.page);
+  const size = parseSize(p.size, 500);
+  const accountIds = accountsInScope(principal, p.accountId);
+  const fullNumber = p.fullNumber;
   let fullRange: Range | undefined;
   if (fullNumber !== undefined) {
     const tn = parseTn(fullNumber) ?? fail(InventoryErrors.tnInvalid, fullNumber);
     fullRange = [tn, tn];
   }
-  const npa = q('npa');
-  const npaNxx = q('npanxx');
-  const npaNxxX = q('npanxxx');
-  const state = parseState(q('state'));
-  const rateCenter = q('ratecenter');
-  const city = q('city');
-  const host = q('host');
+  const npa = p.npa;
+  const npaNxx = p.npaNxx;
+  const npaNxxX = p.npaNxxX;
+  const state = parseState(p.state);
+  const rateCenter = p.rateCenter;
+  const city = p.city;
+  const host = p.host;
   const filter: NumberQuery = {
     accountIds,
     range: intersectRanges([
@@ -264,12 +274,12 @@ export async function listTns(deps: AppDeps, principal: Principal, query: Query)
       npaNxx === undefined ? undefined : prefixRange('npaNxx', npaNxx),
       npaNxxX === undefined ? undefined : prefixRange('npaNxxX', npaNxxX),
     ]),
-    tier: parseTier(q('tier')),
-    lata: parseLata(q('lata')),
+    tier: parseTier(p.tier),
+    lata: parseLata(p.lata),
     state,
     rateCenterIds: rateCenter === undefined ? undefined : resolveRateCenters(cov, rateCenter, state),
     cityIds: city === undefined ? undefined : resolveCities(cov, city, state),
-    statuses: parseStatus(q('status')),
+    statuses: parseStatus(p.status),
     sipPeerIds: host === undefined ? undefined : await peersWithHost(deps, accountIds, host),
   };
   const db = deps.database.db;

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/tables.js';
 import type { NumberRecord } from './inventory.store.js';
-import { TnStatus } from './tn-status.js';
+import { TnStatus } from '../../shared/tn-status.js';
 
 /**
  * Queries behind the telephone-number views (/tns, inserviceNumbers, discnumbers). Every list is

@@ -8,25 +8,26 @@ import {
   type Harness,
   type Reply,
 } from '../../../test/support/harness.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { createSipPeer } from '../sip-peers/sip-peers.service.js';
-import { createSite } from '../sites/sites.service.js';
-import { createUser, grantUser } from '../users/users.service.js';
+import { createAccount } from '../accounts/index.js';
+import { createSipPeer } from '../sip-peers/index.js';
+import { createSite } from '../sites/index.js';
+import { createUser, grantUser } from '../users/index.js';
 import { inventoryBuiltAt } from './inventory.build.js';
-import { assignNumbers, transitionNumbers } from './inventory.service.js';
-import { TnStatus } from './tn-status.js';
+import { assignNumbers } from '../assignments/index.js';
+import { transitionNumbers } from './inventory.service.js';
+import { TnStatus } from '../../shared/tn-status.js';
 
 const SECOND = '9900100';
 const OTHER = '9900200';
 const OTHER_AUTH = ['other', 'other-secret'] as const;
 
 const address = {
-  HouseNumber: '1',
-  StreetName: 'Main',
-  City: 'Houston',
-  StateCode: 'TX',
-  Zip: '77002',
-  AddressType: 'Service',
+  houseNumber: '1',
+  streetName: 'Main',
+  city: 'Houston',
+  stateCode: 'TX',
+  zip: '77002',
+  addressType: 'Service',
 };
 
 /** A value of a loosely parsed body as a list (one element parses as an object). */
@@ -92,14 +93,14 @@ describe('/tns and /tns/{tn}', () => {
     // A second account of the demo user, with hosts of every kind on its SIP peer.
     await createAccount(deps, { id: SECOND, companyName: 'Second Co' });
     await grantUser(deps, DEMO.username, { accounts: [SECOND] });
-    const site = await createSite(deps, SECOND, { Name: 'Houston', Address: address });
+    const site = await createSite(deps, SECOND, { name: 'Houston', address: address });
     secondSiteId = site.id;
     const peer = await createSipPeer(deps, SECOND, String(site.id), {
-      PeerName: 'HouPeer',
-      IsDefaultPeer: 'true',
-      VoiceHosts: [{ HostName: 'voice.shared.example.com' }],
-      SmsHosts: [{ HostName: 'sms.second.example.com' }],
-      TerminationHosts: [{ HostName: '203.0.113.8/30' }],
+      peerName: 'HouPeer',
+      isDefaultPeer: true,
+      voiceHosts: [{ hostName: 'voice.shared.example.com' }],
+      smsHosts: [{ hostName: 'sms.second.example.com' }],
+      terminationHosts: [{ hostName: '203.0.113.8/30' }],
     });
     secondPeerId = peer.id;
     second.houston = await pick(10, { rateCenter: 'HOUSTON', state: 'TX' });
@@ -114,10 +115,10 @@ describe('/tns and /tns/{tn}', () => {
     // Another tenant, with the same voice host and numbers next to the demo ones.
     await createAccount(deps, { id: OTHER, companyName: 'Other Tenant' });
     await createUser(deps, { username: OTHER_AUTH[0], password: OTHER_AUTH[1], accounts: [OTHER] });
-    const otherSite = await createSite(deps, OTHER, { Name: 'Elsewhere', Address: address });
+    const otherSite = await createSite(deps, OTHER, { name: 'Elsewhere', address: address });
     await createSipPeer(deps, OTHER, String(otherSite.id), {
-      PeerName: 'OtherPeer',
-      VoiceHosts: [{ HostName: 'voice.shared.example.com' }],
+      peerName: 'OtherPeer',
+      voiceHosts: [{ hostName: 'voice.shared.example.com' }],
     });
     other.push(...(await pick(8, { rateCenter: 'RALEIGH', state: 'NC' })));
     other.push(...(await pick(4, { rateCenter: 'HOUSTON', state: 'TX' })));

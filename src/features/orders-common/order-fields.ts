@@ -1,18 +1,43 @@
 import { ApiError } from '../../platform/http/api-error.js';
 import { text } from '../../shared/fields.js';
+import { parseTn } from '../../shared/numbering.js';
 import { OrderCommonErrors } from './orders-common.errors.js';
 
-/** The fields every kind of order shares, checked one way: an order's name and the customer's id for it. */
+/** The fields several kinds of order share, checked one way. */
+
+/** The most numbers one order may name or ask for (5095, 5009). */
+export const MAX_ORDER_QUANTITY = 5000;
+
+/** An order's name: at most 50 characters (5002). */
 export function parseOrderName(value: string | undefined): string | undefined {
   const name = text(value);
   if (name !== undefined && name.length > 50) throw ApiError.of(OrderCommonErrors.orderNameTooLong);
   return name;
 }
 
-/** Letters, digits, spaces and dashes, at most 40 (error 5052). */
+/** The customer's id for an order: letters, digits, spaces and dashes, at most 40 (5052). */
 export function parseCustomerOrderId(value: string | undefined): string | undefined {
   const id = text(value);
-  if (id !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(id))
+  if (id !== undefined && !/^[A-Za-z0-9 -]{1,40}$/.test(id)) {
     throw ApiError.of(OrderCommonErrors.orderCustomerIdInvalid);
+  }
   return id;
+}
+
+/**
+ * The numbers an order names: at least one (5073), at most 5,000 (5095), each a valid 10-digit
+ * NANP number (5070), none twice (5093).
+ */
+export function parseOrderTns(values: readonly string[] | undefined): number[] {
+  const list = (values ?? []).map((v) => text(v) ?? '');
+  if (list.length === 0) throw ApiError.of(OrderCommonErrors.orderTnRequired);
+  if (list.length > MAX_ORDER_QUANTITY)
+    throw ApiError.of(OrderCommonErrors.orderTooManyTns, MAX_ORDER_QUANTITY);
+  const tns = list.map((v) => {
+    const tn = parseTn(v);
+    if (tn === undefined) throw ApiError.of(OrderCommonErrors.orderTnInvalid);
+    return tn;
+  });
+  if (new Set(tns).size !== tns.length) throw ApiError.of(OrderCommonErrors.orderDuplicateTns);
+  return tns;
 }

@@ -1,29 +1,22 @@
 import type { AppDeps } from '../../context.js';
-import { x, type RootOut } from '../../platform/xml/schema.js';
-import { orderHistory } from './order-records.store.js';
+import { orderHistory } from './orders-common.store.js';
 
 /** An order's history: every status it went through, and each change made to it, oldest first. */
-export const OrderHistoryXml = x.root('OrderHistoryWrapper', {
-  OrderHistory: x.repeated(
-    x.object({
-      OrderDate: x.text(),
-      Note: x.text(),
-      Author: x.text(),
-      Status: x.text(),
-      Difference: x.text(),
-    }),
-  ),
-});
+export interface HistoryEntry {
+  readonly at: string;
+  readonly status: string;
+  readonly note: string | undefined;
+  readonly author: string | undefined;
+  readonly difference: string | undefined;
+}
 
-export async function historyOf(deps: AppDeps, orderId: string): Promise<RootOut<typeof OrderHistoryXml>> {
+export async function historyOf(deps: AppDeps, orderId: string): Promise<HistoryEntry[]> {
   const rows = await orderHistory(deps.database.db, orderId);
-  return {
-    OrderHistory: rows.map((h) => ({
-      OrderDate: h.at,
-      Note: h.note ?? undefined,
-      Author: h.author ?? undefined,
-      Status: h.status,
-      Difference: h.difference ?? undefined,
-    })),
-  };
+  return rows.map((h) => ({
+    at: h.at,
+    status: h.status,
+    note: h.note ?? undefined,
+    author: h.author ?? undefined,
+    difference: h.difference ?? undefined,
+  }));
 }

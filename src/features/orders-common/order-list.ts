@@ -1,131 +1,111 @@
 import type { AppDeps } from '../../context.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
-import { LinksXml, pageLinks, type PageLinks } from '../../platform/http/paging.js';
-import { x, type Out } from '../../platform/xml/schema.js';
-import { VENDORS } from '../inventory/tn-status.js';
-import { param, parseDateRange, parseSize, type Query } from '../../platform/http/query.js';
+import type { DateRange } from '../../platform/http/query.js';
+import { VENDORS } from '../../shared/tn-status.js';
+import { findOrder, type OrderKind } from './order-kind.js';
+import { statesOf } from './order-machine.js';
+import { OrderCommonErrors } from './orders-common.errors.js';
 import {
   countNumbersByPlace,
   countOrders,
-  findOrder,
-  listOrders,
+  listOrderRows,
   type OrderListFilter,
   type OrderRow,
-} from './order-records.store.js';
-import { OrderCommonErrors } from './orders-common.errors.js';
+} from './orders-common.store.js';
 
 /**
- * The order lists (`/orders`, `/disconnects`, a site's `/orders`): `ResponseSelectWrapper` pages in
+ * The order lists (`/orders`, `/disconnects`, a site's `/orders`, and the kinds to come): pages in
  * creation order, addressed by the id of the order that starts the page (contract §7), each entry
  * summarising the order's numbers by state, rate centre, city, tier and vendor.
  */
-export const TelephoneNumberDetailsXml = x.object({
-  States: x.list('StateWithCount', x.object({ State: x.text(), Count: x.text() }), 'omit'),
-  RateCenters: x.list('RateCenterWithCount', x.object({ Count: x.text(), RateCenter: x.text() }), 'omit'),
-  Cities: x.list('CityWithCount', x.object({ City: x.text(), Count: x.text() }), 'omit'),
-  Tiers: x.list('TierWithCount', x.object({ Tier: x.text(), Count: x.text() }), 'omit'),
-  Vendors: x.list(
-    'VendorWithCount',
-    x.object({ VendorId: x.text(), VendorName: x.text(), Count: x.text() }),
-    'omit',
-  ),
-});
-
-type Details = NonNullable<Out<typeof TelephoneNumberDetailsXml>>;
-
-/** A list of orders whose entries have the given fields (each list documents its own casing and order). */
-export function orderListXml<
-  F extends Record<string, ReturnType<typeof x.text> | typeof TelephoneNumberDetailsXml>,
->(entry: F) {
-  return x.root('ResponseSelectWrapper', {
-    ListOrderIdUserIdDate: x.object({
-      TotalCount: x.text(),
-      Links: LinksXml,
-      OrderIdUserIdDate: x.repeated(x.object(entry)),
-    }),
-  });
+export interface OrderListQuery {
+  readonly accountId: string;
+  readonly siteId?: number | undefined;
+  /** A status of the kind's machine, in any case. */
+  readonly status?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly userId?: string | undefined;
+  readonly dates?: DateRange | undefined;
+  /** "1" or absent for the first page, else the id of the order that starts the page. */
+  readonly page?: string | undefined;
+  readonly size: number;
 }
 
-const listStatusShape = responseStatusShape('ResponseSelectWrapper');
+export interface NumberPlaceSummary {
+  readonly states: readonly { readonly state: string; readonly count: number }[];
+  readonly rateCenters: readonly { readonly rateCenter: string; readonly count: number }[];
+  readonly cities: readonly { readonly city: string; readonly count: number }[];
+  readonly tiers: readonly { readonly tier: number; readonly count: number }[];
+  readonly vendors: readonly {
+    readonly vendorId: number;
+    readonly vendorName: string | undefined;
+    readonly count: number;
+  }[];
+}
 
-/**
- * Errors of the order lists: bad parameters (and "none" where it is a 404) have no body, as
- * documented; refused credentials or access still say why.
- */
-export const orderListErrorShape: ErrorShape = (err) =>
-  err.status === 400 || err.status === 404 ? null : listStatusShape(err);
-
-/** 404 of lists documented to answer "none" with a bare `<Links>` (disconnects, site orders). */
-export const NoOrdersXml = x.root('Links', { first: x.text() });
-
-/** Everything an entry of any order list may show; each list's declaration picks its fields. */
+/** One entry of a list: the order's common columns, and its numbers summarised. */
 export interface OrderSummary {
-  readonly row: OrderRow;
+  readonly id: string;
+  readonly status: string;
+  readonly customerOrderId: string | undefined;
+  readonly createdBy: string | undefined;
+  readonly createdAt: string;
+  readonly updatedAt: string;
   readonly countOfTns: number;
-  readonly details: Details;
+  readonly numbers: NumberPlaceSummary;
 }
 
 export interface OrderPage {
   readonly total: number;
   readonly entries: readonly OrderSummary[];
-  readonly links: PageLinks;
+  /** The id of the order that starts the next page, if there is one. */
+  readonly nextId: string | undefined;
 }
 
-export interface OrderListRequest {
-  readonly filter: Omit<OrderListFilter, 'status' | 'customerOrderId' | 'userId' | 'from' | 'before'>;
-  /** Statuses the `status` filter accepts (upper case). */
-  readonly statuses: readonly string[];
-  /** Absolute URL of the list, for the paging links. */
-  readonly linkBase: string;
-  /** Query names echoed in the links, as the endpoint spells them. */
-  readonly echoed: readonly string[];
-  readonly defaultSize: number;
-}
-
-/** Bad list parameters: "400 (no body); 404 (no body)" — Bandwidth answers 404 and an empty body. */
-function badQuery(err: unknown): never {
-  if (err instanceof ApiError) throw new ApiError(404, err.code, err.description);
-  throw err;
-}
-
-export async function listOrderPage(deps: AppDeps, query: Query, req: OrderListRequest): Promise<OrderPage> {
+export async function listOrderPage(deps: AppDeps, kind: OrderKind, q: OrderListQuery): Promise<OrderPage> {
   const db = deps.database.db;
-  let filter: OrderListFilter;
-  let size: number;
-  try {
-    size = parseSize(param(query, 'size'), req.defaultSize);
-    const statusText = param(query, 'status')?.toUpperCase();
-    if (statusText !== undefined && !req.statuses.includes(statusText)) {
-      throw ApiError.of(OrderCommonErrors.orderListStatusInvalid, statusText, req.statuses.join(', '));
-    }
-    const dates = parseDateRange(param(query, 'startdate'), param(query, 'enddate'));
-    filter = {
-      ...req.filter,
-      status: statusText,
-      customerOrderId: param(query, 'customerorderid'),
-      userId: param(query, 'userid'),
-      from: dates?.from,
-      before: dates?.before,
-    };
-  } catch (err) {
-    badQuery(err);
+  const statuses = statesOf(kind.machine);
+  const status = q.status?.toUpperCase();
+  if (status !== undefined && !statuses.includes(status)) {
+    throw ApiError.of(OrderCommonErrors.orderListStatusInvalid, status, statuses.join(', '));
   }
-  const pageKey = param(query, 'page');
-  let start: OrderRow | undefined;
-  if (pageKey !== undefined && pageKey !== '1') {
-    start = await findOrder(db, req.filter.accountId, req.filter.kind, pageKey.toLowerCase());
-    if (!start) badQuery(ApiError.of(OrderCommonErrors.orderListPageInvalid, pageKey));
+  const filter: OrderListFilter = {
+    accountId: q.accountId,
+    kind: kind.name,
+    siteId: q.siteId,
+    status,
+    customerOrderId: q.customerOrderId,
+    userId: q.userId,
+    from: q.dates?.from,
+    before: q.dates?.before,
+  };
+  let start: { createdAt: string; id: string } | undefined;
+  if (q.page !== undefined && q.page !== '1') {
+    const order = await findOrder(db, kind, q.accountId, q.page);
+    if (!order) throw ApiError.of(OrderCommonErrors.orderListPageInvalid, q.page);
+    start = { createdAt: order.createdAt, id: order.id };
   }
-  const rows = await listOrders(db, filter, start && { createdAt: start.created_at, id: start.id }, size);
-  const page = rows.slice(0, size);
-  const next = rows[size];
-  const echoed = Object.fromEntries(req.echoed.map((name) => [name, param(query, name.toLowerCase())]));
+  const rows = await listOrderRows(db, filter, start, q.size);
+  const page = rows.slice(0, q.size);
   return {
     total: page.length === 0 ? 0 : await countOrders(db, filter),
     entries: await summarise(deps, page),
-    links: pageLinks(req.linkBase, echoed, size, next?.id),
+    nextId: rows[q.size]?.id,
   };
+}
+
+/** Counts by key, sorted by key. */
+function tally<T, K extends string | number>(
+  items: readonly T[],
+  key: (item: T) => K | undefined,
+  count: (item: T) => number,
+): [K, number][] {
+  const out = new Map<K, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) out.set(k, (out.get(k) ?? 0) + count(item));
+  }
+  return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 async function summarise(deps: AppDeps, rows: readonly OrderRow[]): Promise<OrderSummary[]> {
@@ -136,31 +116,26 @@ async function summarise(deps: AppDeps, rows: readonly OrderRow[]): Promise<Orde
   );
   return rows.map((row) => {
     const mine = counts.filter((c) => c.orderId === row.id);
-    const tally = <K extends string | number>(key: (c: (typeof mine)[number]) => K | undefined) => {
-      const out = new Map<K, number>();
-      for (const c of mine) {
-        const k = key(c);
-        if (k !== undefined) out.set(k, (out.get(k) ?? 0) + c.count);
-      }
-      return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    };
+    const n = (c: (typeof mine)[number]) => c.count;
     return {
-      row,
-      countOfTns: mine.reduce((n, c) => n + c.count, 0),
-      details: {
-        States: tally((c) => c.state ?? undefined).map(([State, Count]) => ({ State, Count })),
-        RateCenters: tally((c) => cov.rateCenter(c.rateCenterId)?.abbreviation).map(
-          ([RateCenter, Count]) => ({
-            Count,
-            RateCenter,
-          }),
+      id: row.id,
+      status: row.status,
+      customerOrderId: row.customer_order_id ?? undefined,
+      createdBy: row.created_by ?? undefined,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      countOfTns: mine.reduce((sum, c) => sum + c.count, 0),
+      numbers: {
+        states: tally(mine, (c) => c.state ?? undefined, n).map(([state, count]) => ({ state, count })),
+        rateCenters: tally(mine, (c) => cov.rateCenter(c.rateCenterId)?.abbreviation, n).map(
+          ([rateCenter, count]) => ({ rateCenter, count }),
         ),
-        Cities: tally((c) => cov.city(c.cityId)?.name).map(([City, Count]) => ({ City, Count })),
-        Tiers: tally((c) => c.tier).map(([Tier, Count]) => ({ Tier, Count })),
-        Vendors: tally((c) => c.vendorId).map(([VendorId, Count]) => ({
-          VendorId,
-          VendorName: VENDORS[VendorId],
-          Count,
+        cities: tally(mine, (c) => cov.city(c.cityId)?.name, n).map(([city, count]) => ({ city, count })),
+        tiers: tally(mine, (c) => c.tier, n).map(([tier, count]) => ({ tier, count })),
+        vendors: tally(mine, (c) => c.vendorId, n).map(([vendorId, count]) => ({
+          vendorId,
+          vendorName: VENDORS[vendorId],
+          count,
         })),
       },
     };

@@ -1,4 +1,4 @@
-import { defineMachine } from '../orders-common/order-machine.js';
+import { defineMachine } from '../orders-common/index.js';
 
 /**
  * A new-number order: RECEIVED when accepted; then COMPLETE (every number), PARTIAL (some, where
@@ -8,10 +8,10 @@ import { defineMachine } from '../orders-common/order-machine.js';
 export type NewNumberStatus = 'RECEIVED' | 'BACKORDERED' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
 
 export const newNumberOrderMachine = defineMachine<NewNumberStatus>({
-  kind: 'new_number',
   initial: 'RECEIVED',
   transitions: {
     RECEIVED: ['BACKORDERED', 'COMPLETE', 'PARTIAL', 'FAILED'],
+    // A retry that obtains more numbers but not all stays BACKORDERED, with a history row.
     BACKORDERED: ['BACKORDERED', 'COMPLETE', 'PARTIAL', 'FAILED'],
     COMPLETE: [],
     PARTIAL: [],
@@ -20,10 +20,10 @@ export const newNumberOrderMachine = defineMachine<NewNumberStatus>({
   terminal: ['COMPLETE', 'PARTIAL', 'FAILED'],
 });
 
-export const NEW_NUMBER_STATUSES: readonly NewNumberStatus[] = [
-  'RECEIVED',
-  'BACKORDERED',
+/** The statuses subscribers hear of (contract §11: orders COMPLETE, PARTIAL, BACKORDERED, FAILED). */
+export const NEW_NUMBER_NOTIFIES: readonly NewNumberStatus[] = [
   'COMPLETE',
   'PARTIAL',
+  'BACKORDERED',
   'FAILED',
 ];

@@ -1,77 +1,205 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { ApiError } from '../../platform/http/api-error.js';
-import type { RootIn } from '../../platform/xml/schema.js';
-import { text } from '../../shared/fields.js';
-import { parseCustomerOrderId, parseOrderName } from '../orders-common/order-fields.js';
-import { findDefaultPeerId, findSipPeer } from '../sip-peers/sip-peers.store.js';
-import { findSite } from '../sites/sites.store.js';
-import { OrderMovedError, receiveOrder, recordHistory, transition } from '../orders-common/order-machine.js';
+import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
+import type { Coverage } from '../../shared/coverage.js';
+import { parseFlag, text, type Flag } from '../../shared/fields.js';
+import { numbersByTn } from '../inventory/index.js';
 import {
-  countCompleted,
-  findOrder,
+  MAX_ORDER_QUANTITY,
+  parseCustomerOrderId,
+  parseOrderName,
+  parseOrderTns,
   lockOrder,
+  requireOrder,
+  OrderMovedError,
+  OrderCommonErrors,
+  receiveOrder,
+  recordHistory,
+  transition,
+  isTerminal,
+  countCompleted,
   orderNumbers,
   updateOrderFields,
-  type OrderNumberRow,
-  type OrderRow,
-} from '../orders-common/order-records.store.js';
-import { endStatus, orderFulfilmentJob, shortfallErrors } from './orders.fulfil.js';
-import { NEW_NUMBER_STATUSES, newNumberOrderMachine, type NewNumberStatus } from './orders.machine.js';
-import { listOrderPage, type OrderPage } from '../orders-common/order-list.js';
-import type { Query } from '../../platform/http/query.js';
-import { requireSite } from '../sites/sites.service.js';
-import { parseNewOrder, type NewNumberDetails } from './orders.rules.js';
-import type { OrderRequestXml } from './orders.xml.js';
-import { OrderCommonErrors } from '../orders-common/orders-common.errors.js';
+  type OrderNumber,
+} from '../orders-common/index.js';
+import { describeNumber, parseSearch, type FoundNumber, type Search } from '../search/index.js';
+import { defaultPeerIdOf, findSipPeerOnSite } from '../sip-peers/index.js';
+import { findSiteOf } from '../sites/index.js';
 import { OrderErrors } from './orders.errors.js';
+import { endStatus, fulfilmentJob, shortfallErrors } from './orders.jobs.js';
+import {
+  NEW_NUMBER_ORDERS,
+  type NewNumberDetails,
+  type NewNumberOrder,
+  type OrderCriteria,
+  type OrderType,
+} from './orders.kind.js';
 
-type OrderBody = RootIn<typeof OrderRequestXml>;
+/**
+ * New-number orders: accepting one (every rule that can be checked at once), reading it with its
+ * numbers, and changing it (name, customer order id, closing a backorder). Its fulfilment is the
+ * job in orders.jobs.ts.
+ */
 
-/** An order as the API shows it. */
-export interface NewNumberOrder {
-  readonly id: string;
-  readonly accountId: string;
-  readonly status: NewNumberStatus;
+/** POST /orders, in our names (orders.xml.ts decodes it): text and flags as sent, checked here. */
+export interface NewOrderInput {
+  readonly name?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly siteId?: string | number | undefined;
+  readonly peerId?: string | number | undefined;
+  readonly partialAllowed?: Flag | undefined;
+  readonly backOrderRequested?: Flag | undefined;
+  readonly tnAttributes?: readonly string[] | undefined;
+  /** The order-type elements given; exactly one is required. */
+  readonly orderTypes: readonly { readonly type: OrderType; readonly criteria: OrderCriteria }[];
+}
+
+/** PUT /orders/{id}. */
+export interface UpdateOrderInput {
+  readonly name?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly closeOrder?: Flag | undefined;
+}
+
+const fail = (def: ErrorDefinition, ...args: (string | number)[]): never => {
+  throw ApiError.of(def, ...args);
+};
+
+function flag(value: Flag | undefined, name: string, fallback: boolean): boolean {
+  return parseFlag(value, () => ApiError.of(OrderErrors.orderCriteriaInvalid, name)) ?? fallback;
+}
+
+/** A positive whole number up to 5,000; absent: required by some types, else the seed's default of 5000. */
+function quantity(value: string | undefined, requiredBy: ErrorDefinition | undefined): number {
+  const t = text(value);
+  if (t === undefined) return requiredBy ? fail(requiredBy) : MAX_ORDER_QUANTITY;
+  const n = Number(t);
+  if (!/^\d+$/.test(t) || n < 1 || n > MAX_ORDER_QUANTITY) fail(OrderErrors.orderQuantityInvalid, t);
+  return n;
+}
+
+/** The availableNumbers parameter each criterion stands for. */
+const SEARCH_PARAM: Partial<Readonly<Record<keyof OrderCriteria, string>>> = {
+  areaCode: 'areacode',
+  rateCenter: 'ratecenter',
+  state: 'state',
+  npaNxx: 'npanxx',
+  npaNxxX: 'npanxxx',
+  lata: 'lata',
+  city: 'city',
+  zip: 'zip',
+  enableLca: 'lca',
+  localVanity: 'localvanity',
+  endsIn: 'endsin',
+  tollFreeVanity: 'tollfreevanity',
+  tollFreeWildCardPattern: 'tollfreewildcardpattern',
+};
+
+/** The availableNumbers query an order type's criteria stand for. */
+function searchQuery(criteria: OrderCriteria): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, param] of Object.entries(SEARCH_PARAM)) {
+    const value = text(criteria[name as keyof OrderCriteria] as string | undefined);
+    if (value !== undefined) query[param] = value;
+  }
+  // NPANXXSearchAndOrderType takes an NPA-NXX-X in NpaNxx too ("a similar approach is viable").
+  if (query.npanxx?.length === 7 && query.npanxxx === undefined) {
+    query.npanxxx = query.npanxx;
+    delete query.npanxx;
+  }
+  return query;
+}
+
+/**
+ * The search parser run on the order's criteria (search order types are the equivalent
+ * availableNumbers query, so ordering and searching agree on every rule); its 40xx errors are
+ * reported as the ordering code 5002.
+ */
+function parseOrderSearch(query: Record<string, string>, wanted: number, cov: Coverage): Search {
+  try {
+    return parseSearch({ ...query, quantity: String(wanted) }, cov);
+  } catch (err) {
+    if (err instanceof ApiError && err.code >= 4000 && err.code < 4100) {
+      throw ApiError.of(OrderErrors.orderValidation, err.description);
+    }
+    throw err;
+  }
+}
+
+function tnAttributes(values: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const raw of values ?? []) {
+    const v = text(raw) ?? '';
+    if (!/^protected$/i.test(v)) fail(OrderErrors.orderTnAttributeInvalid, v);
+    if (out.includes('Protected')) fail(OrderErrors.orderTnAttributeDuplicate, v);
+    out.push('Protected');
+  }
+  return out;
+}
+
+function positiveId(value: string | number | undefined, invalid: ErrorDefinition): number | undefined {
+  const t = text(value === undefined ? undefined : String(value));
+  if (t === undefined) return undefined;
+  return /^\d{1,9}$/.test(t) ? Number(t) : fail(invalid);
+}
+
+interface ValidOrder {
   readonly name: string | undefined;
   readonly customerOrderId: string | undefined;
-  readonly siteId: number | undefined;
+  readonly siteId: number;
   readonly peerId: number | undefined;
   readonly quantity: number;
   readonly details: NewNumberDetails;
-  readonly createdBy: string | undefined;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly completedAt: string | undefined;
 }
 
-export function toOrder(row: OrderRow): NewNumberOrder {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    status: row.status as NewNumberStatus,
-    name: row.name ?? undefined,
-    customerOrderId: row.customer_order_id ?? undefined,
-    siteId: row.site_id ?? undefined,
-    peerId: row.sip_peer_id ?? undefined,
-    quantity: row.quantity,
-    details: JSON.parse(row.details) as NewNumberDetails,
-    createdBy: row.created_by ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    completedAt: row.completed_at ?? undefined,
-  };
-}
+/** The seed's common elements and its one order type, checked in the order Bandwidth reports them. */
+function validate(input: NewOrderInput, cov: Coverage): ValidOrder {
+  if (input.orderTypes.length !== 1) fail(OrderErrors.orderTypeInvalid);
+  const { type: orderType, criteria } = input.orderTypes[0] as NewOrderInput['orderTypes'][number];
+  const name = parseOrderName(input.name);
+  const customerOrderId = parseCustomerOrderId(input.customerOrderId);
+  const siteId =
+    positiveId(input.siteId, OrderErrors.orderSiteInvalid) ?? fail(OrderErrors.orderSiteRequired);
+  const peerId = positiveId(input.peerId, OrderErrors.orderPeerInvalid);
+  const partialAllowed = flag(input.partialAllowed, 'PartialAllowed', true);
+  const backOrderRequested = flag(input.backOrderRequested, 'BackOrderRequested', false);
+  const attributes = tnAttributes(input.tnAttributes);
+  const common = { orderType, criteria, partialAllowed, backOrderRequested, tnAttributes: attributes };
 
-/** A rejected POST: the errors and the order as sent, both in the 400 body. */
-export class OrderRejected extends ApiError {
-  constructor(
-    readonly reason: ApiError,
-    readonly body: OrderBody,
-  ) {
-    super(reason.status, reason.code, reason.description);
+  if (orderType === 'existing') {
+    const tns = parseOrderTns(criteria.telephoneNumbers);
+    const reservationIds = (criteria.reservationIds ?? []).map((v) => (text(v) ?? '').toLowerCase());
+    return {
+      name,
+      customerOrderId,
+      siteId,
+      peerId,
+      quantity: tns.length,
+      details: { ...common, tns, reservationIds },
+    };
   }
+  const required =
+    orderType === 'areaCode'
+      ? OrderErrors.orderAreaCodeQuantity
+      : orderType === 'tollFreeVanity'
+        ? OrderErrors.orderTollFreeVanityQuantity
+        : undefined;
+  if (orderType === 'areaCode' && text(criteria.areaCode) === undefined)
+    fail(OrderErrors.orderAreaCodeQuantity);
+  if (orderType === 'tollFreeVanity' && text(criteria.tollFreeVanity) === undefined) {
+    fail(OrderErrors.orderTollFreeVanityQuantity);
+  }
+  const n = quantity(criteria.quantity, required);
+  const query = searchQuery(criteria);
+  if (Object.keys(query).filter((k) => k !== 'lca' && k !== 'endsin').length === 0) {
+    fail(OrderErrors.orderCombinationUnsupported);
+  }
+  const search = parseOrderSearch(query, n, cov);
+  if (search.kind === 'localVanity' && backOrderRequested) fail(OrderErrors.orderVanityBackorder);
+  if (search.kind === 'tollFree' && attributes.includes('Protected'))
+    fail(OrderErrors.orderProtectedTollFree);
+  return { name, customerOrderId, siteId, peerId, quantity: n, details: { ...common, search: query } };
 }
 
 /**
@@ -82,103 +210,96 @@ export class OrderRejected extends ApiError {
 export async function createOrder(
   deps: AppDeps,
   accountId: string,
-  body: OrderBody,
+  input: NewOrderInput,
   userId: string,
 ): Promise<NewNumberOrder> {
   const db = deps.database.db;
-  try {
-    const request = parseNewOrder(body, deps.coverage);
-    const site = await findSite(db, accountId, request.siteId);
-    if (!site) throw ApiError.of(OrderErrors.orderSiteInvalid);
-    let peerId = request.peerId;
-    if (peerId === undefined) {
-      peerId = await findDefaultPeerId(db, site.id);
-      if (peerId === undefined) throw ApiError.of(OrderErrors.orderNoDefaultPeer);
-    } else if (!(await findSipPeer(db, accountId, site.id, peerId))) {
-      throw ApiError.of(OrderErrors.orderPeerInvalid);
-    }
-    const id = randomUUID();
-    const now = deps.clock.now().toISOString();
-    await inTransaction(db, async (tx) => {
-      await receiveOrder(tx.db, deps.clock, newNumberOrderMachine, {
-        id,
-        accountId,
-        name: request.name,
-        customerOrderId: request.customerOrderId,
-        siteId: site.id,
-        sipPeerId: peerId,
-        quantity: request.quantity,
-        details: request.details,
-        createdBy: userId,
-        createdAt: now,
-      });
-      await deps.jobs.enqueue(tx, orderFulfilmentJob(deps), { orderId: id });
-    });
-    return {
-      id,
-      accountId,
-      status: newNumberOrderMachine.initial,
-      name: request.name,
-      customerOrderId: request.customerOrderId,
-      siteId: site.id,
-      peerId,
-      quantity: request.quantity,
-      details: request.details,
-      createdBy: userId,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: undefined,
-    };
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 400) throw new OrderRejected(err, body);
-    throw err;
+  const request = validate(input, deps.coverage);
+  const site = await findSiteOf(db, accountId, request.siteId);
+  if (!site) throw ApiError.of(OrderErrors.orderSiteInvalid);
+  let peerId = request.peerId;
+  if (peerId === undefined) {
+    peerId = (await defaultPeerIdOf(db, site.id)) ?? fail(OrderErrors.orderNoDefaultPeer);
+  } else if (!(await findSipPeerOnSite(db, accountId, site.id, peerId))) {
+    throw ApiError.of(OrderErrors.orderPeerInvalid);
   }
+  const id = randomUUID();
+  const now = deps.clock.now().toISOString();
+  const order = {
+    id,
+    accountId,
+    name: request.name,
+    customerOrderId: request.customerOrderId,
+    siteId: site.id,
+    sipPeerId: peerId,
+    quantity: request.quantity,
+    details: request.details,
+    createdBy: userId,
+    createdAt: now,
+  };
+  await inTransaction(db, async (tx) => {
+    await receiveOrder(tx.db, deps.clock, NEW_NUMBER_ORDERS, order);
+    await deps.jobs.enqueue(tx, fulfilmentJob(deps), { orderId: id });
+  });
+  return {
+    ...order,
+    status: NEW_NUMBER_ORDERS.machine.initial,
+    updatedAt: now,
+    completedAt: undefined,
+  };
 }
 
-/** The account's new-number order; with `siteId`, only if it is on that site (site views). */
-export async function requireOrder(
+/** The account's order; with `siteId`, only if it is on that site (a site's view of its orders). */
+export async function requireNewNumberOrder(
   deps: AppDeps,
   accountId: string,
   orderId: string,
   siteId?: string,
 ): Promise<NewNumberOrder> {
-  const row = await findOrder(deps.database.db, accountId, 'new_number', orderId.toLowerCase());
-  const onSite = siteId === undefined || (row !== undefined && String(row.site_id) === siteId);
-  if (!row || !onSite) throw ApiError.of(OrderCommonErrors.orderNotFound, 'New number', orderId);
-  return toOrder(row);
+  const order = await requireOrder(deps, NEW_NUMBER_ORDERS, accountId, orderId);
+  if (siteId !== undefined && String(order.siteId) !== siteId) {
+    throw ApiError.of(OrderCommonErrors.orderNotFound, NEW_NUMBER_ORDERS.label, orderId);
+  }
+  return order;
 }
 
-export interface OrderOutcome {
+/** A completed number as GET shows it: the number, and its place and vendor when asked for. */
+export type CompletedNumber = Partial<FoundNumber> & { readonly tn: number };
+
+export interface OrderView {
   readonly order: NewNumberOrder;
-  readonly numbers: readonly OrderNumberRow[];
+  /** Whether the order has reached a final status (then it has a Summary and no pending count). */
+  readonly final: boolean;
+  readonly completed: readonly CompletedNumber[];
+  readonly failed: readonly OrderNumber[];
 }
 
-export async function orderWithNumbers(
+/** GET /orders/{id}: the order with the numbers it obtained (with their details on request) and failed. */
+export async function getOrder(
   deps: AppDeps,
   accountId: string,
   orderId: string,
-  siteId?: string,
-): Promise<OrderOutcome> {
-  const order = await requireOrder(deps, accountId, orderId, siteId);
-  return { order, numbers: await orderNumbers(deps.database.db, order.id) };
+  options: { readonly siteId?: string | undefined; readonly numberDetails?: boolean | undefined } = {},
+): Promise<OrderView> {
+  const order = await requireNewNumberOrder(deps, accountId, orderId, options.siteId);
+  const numbers = await orderNumbers(deps.database.db, order.id);
+  const done = numbers.filter((n) => n.outcome === 'completed').map((n) => n.tn);
+  let completed: CompletedNumber[] = done.map((tn) => ({ tn }));
+  if (options.numberDetails) {
+    const rows = (await numbersByTn(deps.database.db, done)).sort((a, b) => a.tn - b.tn);
+    completed = rows.map((r) => describeNumber(r, deps.coverage));
+  }
+  return {
+    order,
+    final: isTerminal(NEW_NUMBER_ORDERS.machine, order.status),
+    completed,
+    failed: numbers.filter((n) => n.outcome === 'failed'),
+  };
 }
 
-/** GET /orders (or a site's /orders): filters status, customerOrderId, userid, startdate/enddate; pages by order id. */
-export async function listOrders(
-  deps: AppDeps,
-  accountId: string,
-  query: Query,
-  linkBase: string,
-  siteId?: string,
-): Promise<OrderPage> {
-  const site = siteId === undefined ? undefined : (await requireSite(deps, accountId, siteId)).id;
-  return listOrderPage(deps, query, {
-    filter: { accountId, kind: 'new_number', siteId: site },
-    statuses: NEW_NUMBER_STATUSES,
-    linkBase,
-    echoed: site === undefined ? ['customerOrderId', 'status', 'userid', 'startdate', 'enddate'] : [],
-    defaultSize: 300,
-  });
+/** The numbers of an order: what its number reports count. */
+export async function numbersOfOrder(deps: AppDeps, order: NewNumberOrder): Promise<OrderNumber[]> {
+  return orderNumbers(deps.database.db, order.id);
 }
 
 /**
@@ -189,24 +310,19 @@ export async function updateOrder(
   deps: AppDeps,
   accountId: string,
   orderId: string,
-  body: OrderBody,
+  input: UpdateOrderInput,
   userId: string,
 ): Promise<void> {
-  const current = await requireOrder(deps, accountId, orderId);
-  const name = parseOrderName(body.Name);
-  const customerOrderId = parseCustomerOrderId(body.CustomerOrderId);
-  const closeText = text(body.CloseOrder);
-  if (closeText !== undefined && !/^(true|false)$/i.test(closeText)) {
-    throw ApiError.of(OrderErrors.orderCriteriaInvalid, 'CloseOrder');
-  }
-  const close = closeText !== undefined && /^true$/i.test(closeText);
+  const current = await requireNewNumberOrder(deps, accountId, orderId);
+  const name = parseOrderName(input.name);
+  const customerOrderId = parseCustomerOrderId(input.customerOrderId);
+  const close = flag(input.closeOrder, 'CloseOrder', false);
   if (close && current.status !== 'BACKORDERED') throw ApiError.of(OrderErrors.orderCloseNotBackordered);
 
   await inTransaction(deps.database.db, async (tx) => {
     const now = deps.clock.now().toISOString();
     // Wait for a fulfilment run in progress, then decide on the order as it left it.
-    const lockedRow = await lockOrder(tx.db, deps.database.dialect, current.id);
-    const order = lockedRow ? toOrder(lockedRow) : current;
+    const order = (await lockOrder(tx.db, deps.database.dialect, NEW_NUMBER_ORDERS, current.id)) ?? current;
     if (close && order.status !== 'BACKORDERED') throw ApiError.of(OrderErrors.orderCloseNotBackordered);
     const changes: string[] = [];
     if (name !== undefined && name !== order.name) changes.push(`Name : "${order.name ?? ''}" --> ${name}`);
@@ -232,14 +348,11 @@ export async function updateOrder(
         await transition(
           tx.db,
           deps.clock,
-          newNumberOrderMachine,
+          NEW_NUMBER_ORDERS,
           order,
           final,
           { note: `Backorder closed: ${done} of ${order.quantity} numbers`, author: userId },
-          JSON.stringify({
-            ...order.details,
-            errors: shortfallErrors(order.details, final, done),
-          }),
+          { ...order.details, errors: shortfallErrors(order.details, final, done) },
         );
       } catch (err) {
         // A retry filled the order meanwhile: it is no longer a backorder to close.

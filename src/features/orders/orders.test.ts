@@ -11,12 +11,12 @@ import {
   type Reply,
 } from '../../../test/support/harness.js';
 import { JobWorker } from '../../platform/jobs/worker.js';
-import { createAccount } from '../accounts/accounts.service.js';
+import { createAccount } from '../accounts/index.js';
 import type { Coverage } from '../../shared/coverage.js';
-import { importNumbers } from '../inventory/inventory.import.js';
-import { TnStatus } from '../inventory/tn-status.js';
-import { createUser } from '../users/users.service.js';
-import { orderFulfilmentJob } from './orders.fulfil.js';
+import { importNumbers } from '../inventory/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
+import { createUser } from '../users/index.js';
+import { fulfilmentJob as orderFulfilmentJob } from './orders.jobs.js';
 
 const ACC = '/api/accounts/9900000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -2,8 +2,8 @@ import type { AppDeps } from '../../context.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
-import { transitionNumbers } from '../inventory/inventory.service.js';
-import { TnStatus } from '../inventory/tn-status.js';
+import { transitionNumbers } from '../inventory/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
 import { endReservation, findReservationById } from './reservations.store.js';
 
 export interface ExpiryPayload {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   releaseReservation,
   requireReservation,
@@ -29,7 +29,12 @@ export function reservationRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async ({ param, body, url, principal }) => {
         const accountId = param('accountId');
-        const r = await reserveNumber(deps, accountId, body(ReservationRequestXml), principal.username);
+        const r = await reserveNumber(
+          deps,
+          accountId,
+          { reservedTns: body(ReservationRequestXml).ReservedTn ?? [] },
+          principal.username,
+        );
         return created(url(`/accounts/${accountId}/tnreservation/${r.id}`));
       },
     },

@@ -3,13 +3,11 @@ import type { AppDeps } from '../../context.js';
 import type { Clock } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { parseTn } from '../../shared/numbering.js';
-import { getAccount } from '../accounts/accounts.service.js';
-import { transitionNumbers } from '../inventory/inventory.service.js';
-import { findNumber } from '../inventory/inventory.store.js';
-import { TnStatus } from '../inventory/tn-status.js';
+import { getAccount } from '../accounts/index.js';
+import { transitionNumbers, numberOf as findNumber } from '../inventory/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
 import { expireReservation, reservationExpiryJob } from './reservations.jobs.js';
 import {
   endReservation,
@@ -18,10 +16,21 @@ import {
   insertActiveReservation,
   type ReservationRecord,
 } from './reservations.store.js';
-import type { ReservationRequestXml, ReservationView } from './reservations.xml.js';
 import { ReservationErrors } from './reservations.errors.js';
 
-type ReservationBody = RootIn<typeof ReservationRequestXml>;
+/** A reservation request: the numbers named (exactly one is accepted), as sent. */
+export interface ReservationInput {
+  readonly reservedTns: readonly string[];
+}
+
+/** A reservation as the API shows it. */
+export interface ReservationView {
+  readonly id: string;
+  readonly accountId: string;
+  readonly tn: number;
+  /** Whole seconds left. */
+  readonly expiresInSeconds: number;
+}
 
 /** How long a reservation holds its number (contract §13: 4 hours), in business time. */
 export const RESERVATION_LIFETIME_MS = 4 * 3_600_000;
@@ -43,8 +52,8 @@ export function toView(r: ReservationRecord, clock: Clock): ReservationView {
 }
 
 /** One number per reservation (the Location names one reservation): 5044 when absent or several. */
-function parseReservedTn(body: ReservationBody): number {
-  const values = (body.ReservedTn ?? []).map(text).filter((v) => v !== undefined);
+function parseReservedTn(body: ReservationInput): number {
+  const values = body.reservedTns.map(text).filter((v) => v !== undefined);
   if (values.length !== 1) throw ApiError.of(ReservationErrors.reservationInvalid);
   const tn = parseTn(values[0] ?? '');
   if (tn === undefined) throw ApiError.of(ReservationErrors.reservationParamInvalid);
@@ -62,7 +71,7 @@ function parseReservedTn(body: ReservationBody): number {
 export async function reserveNumber(
   deps: AppDeps,
   accountId: string,
-  body: ReservationBody,
+  body: ReservationInput,
   userId: string | undefined,
 ): Promise<ReservationRecord> {
   const tn = parseReservedTn(body);

@@ -16,11 +16,11 @@ import { createApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { ManualClock } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { assignNumbers } from '../inventory/inventory.service.js';
-import { historyOf } from '../inventory/inventory.store.js';
-import { TnStatus } from '../inventory/tn-status.js';
-import { createUser } from '../users/users.service.js';
+import { createAccount } from '../accounts/index.js';
+import { assignNumbers } from '../assignments/index.js';
+import { numberHistoryOf as historyOf } from '../inventory/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
+import { createUser } from '../users/index.js';
 import { RESERVATION_EXPIRY_JOB, reservationExpiryJob } from './reservations.jobs.js';
 import { insertActiveReservation } from './reservations.store.js';
 

@@ -1,3 +1,4 @@
+import type { ReservationView } from './reservations.service.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
 import { formatTn } from '../../shared/numbering.js';
 
@@ -33,14 +34,6 @@ export const TnReservationXml = x.root('TNReservation', {
   ReservationExpires: x.text(),
   ReservedTN: x.text(),
 });
-
-export interface ReservationView {
-  readonly id: string;
-  readonly accountId: string;
-  readonly tn: number;
-  /** Whole seconds left. */
-  readonly expiresInSeconds: number;
-}
 
 export function reservationToXml(r: ReservationView): RootOut<typeof ReservationResponseXml> {
   return {

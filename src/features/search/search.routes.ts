@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { searchErrorShape } from '../../platform/http/error-shapes.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import { searchAvailableNpaNxx, searchAvailableNumbers } from './search.service.js';
 import {
   AvailableNpaNxxXml,

@@ -3,7 +3,7 @@ import { ApiError } from '../../platform/http/api-error.js';
 import { isTollFreeNpa, isValidNpa } from '../../shared/numbering.js';
 import { isStateCode } from '../../shared/states.js';
 import type { Coverage } from '../../shared/coverage.js';
-import { VENDORS } from '../inventory/tn-status.js';
+import { VENDORS } from '../../shared/tn-status.js';
 import { parseSearch, type GeoSearch, type Search } from './search.criteria.js';
 import {
   availableRowsOf,

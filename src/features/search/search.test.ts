@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import { at, errorCode, startHarness, type Harness } from '../../../test/support/harness.js';
 import { vanityToDigits } from '../../shared/numbering.js';
 import type { Coverage } from '../../shared/coverage.js';
-import { assignNumbers, transitionNumbers } from '../inventory/inventory.service.js';
-import { TnStatus } from '../inventory/tn-status.js';
+import { assignNumbers } from '../assignments/index.js';
+import { transitionNumbers } from '../inventory/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
 
 const SEARCH = '/api/accounts/9900000/availableNumbers';
 

@@ -1,12 +1,7 @@
 import { wallClockMs } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { ProtectedFilter } from './search.criteria.js';
-import {
-  availableLines,
-  availableOf,
-  becameAvailableSince,
-  latestHistoryId,
-} from './search.store.js';
+import { availableLines, availableOf, becameAvailableSince, latestHistoryId } from './search.store.js';
 
 /**
  * Vanity searches match digits anywhere in a number's last seven, which no B-tree can answer: the

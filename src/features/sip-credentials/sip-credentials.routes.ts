@@ -3,7 +3,7 @@ import { encodeXml } from '../../platform/xml/encode.js';
 import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
 import { pageLinks } from '../../platform/http/paging.js';
 import { ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   AllCredentialsRejected,
   createCredentials,
@@ -21,6 +21,7 @@ import {
   SipCredentialsListXml,
   SipCredentialsRejectedXml,
   SipCredentialsRequestXml,
+  credentialInputOf,
 } from './sip-credentials.xml.js';
 
 const access = { account: true, role: Roles.site } as const;
@@ -32,10 +33,10 @@ function rejectedToXml(rejected: readonly RejectedCredential[]) {
     ErrorCode: r.error.code,
     Description: r.error.description,
     SipCredential: {
-      UserName: r.input.UserName,
-      Domain: r.input.Domain,
-      Hash1: r.input.Hash1,
-      Hash1b: r.input.Hash1b,
+      UserName: r.input.userName,
+      Domain: r.input.domain,
+      Hash1: r.input.hash1,
+      Hash1b: r.input.hash1b,
     },
   }));
 }
@@ -86,7 +87,7 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
         const result = await createCredentials(
           deps,
           param('accountId'),
-          body(SipCredentialsRequestXml).SipCredential ?? [],
+          (body(SipCredentialsRequestXml).SipCredential ?? []).map(credentialInputOf),
         );
         return {
           status: 201,
@@ -119,7 +120,7 @@ export function sipCredentialRoutes(deps: AppDeps): RouteDef[] {
           deps,
           param('accountId'),
           param('userName'),
-          body(SipCredentialRequestXml),
+          credentialInputOf(body(SipCredentialRequestXml)),
         );
         return okXml(SipCredentialResponseXml, { SipCredential: credentialToXml(updated) });
       },

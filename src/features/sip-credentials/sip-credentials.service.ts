@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
-import type { RootIn } from '../../platform/xml/schema.js';
 import { text } from '../../shared/fields.js';
 import { Locks } from '../../shared/locks.js';
 import {
@@ -14,12 +13,16 @@ import {
   updateHashes,
   type SipCredential,
 } from './sip-credentials.store.js';
-import type { SipCredentialRequestXml, SipCredentialsRequestXml } from './sip-credentials.xml.js';
 import { CredentialErrors } from './sip-credentials.errors.js';
 import { CommonErrors } from '../../shared/errors.js';
 
-type CredentialBody = NonNullable<RootIn<typeof SipCredentialsRequestXml>['SipCredential']>[number];
-type UpdateBody = RootIn<typeof SipCredentialRequestXml>;
+/** A credential as sent (each field as text; rejected entries are echoed back as sent). */
+export interface CredentialInput {
+  readonly userName?: string | undefined;
+  readonly domain?: string | undefined;
+  readonly hash1?: string | undefined;
+  readonly hash1b?: string | undefined;
+}
 
 /** Limits from the seed's table: UserName and Domain 32 characters, hashes 64. */
 const MAX_NAME = 32;
@@ -30,7 +33,7 @@ const NAME_CHARS = /^[A-Za-z0-9._\-!$&*+=~]+$/;
 /** One rejected entry of a batch, echoed back with the error. */
 export interface RejectedCredential {
   readonly error: ApiError;
-  readonly input: CredentialBody;
+  readonly input: CredentialInput;
 }
 
 /** Every entry of a batch was rejected: 400 listing them all. */
@@ -49,11 +52,11 @@ function checkLength(value: string, name: string, max: number): void {
 }
 
 /** Validates one entry; the composite name is `user@domain`, or the user name alone. */
-export function parseCredential(input: CredentialBody): SipCredential {
-  const userName = text(input.UserName) ?? fail(CommonErrors.required, 'UserName');
-  const domain = text(input.Domain);
-  const hash1 = text(input.Hash1) ?? fail(CommonErrors.required, 'Hash1');
-  const hash1b = text(input.Hash1b);
+export function parseCredential(input: CredentialInput): SipCredential {
+  const userName = text(input.userName) ?? fail(CommonErrors.required, 'UserName');
+  const domain = text(input.domain);
+  const hash1 = text(input.hash1) ?? fail(CommonErrors.required, 'Hash1');
+  const hash1b = text(input.hash1b);
   checkLength(userName, 'UserName', MAX_NAME);
   // A pre-aggregated name (`bob@example.com`) may carry one '@' when no Domain is given.
   const [local, host, extra] = userName.split('@');
@@ -85,7 +88,7 @@ export interface CreateResult {
 export async function createCredentials(
   deps: AppDeps,
   accountId: string,
-  entries: readonly CredentialBody[],
+  entries: readonly CredentialInput[],
 ): Promise<CreateResult> {
   if (entries.length === 0) fail(CredentialErrors.credentialListEmpty);
   if (entries.length > MAX_CREDENTIALS_PER_REQUEST)
@@ -151,19 +154,19 @@ export async function updateCredential(
   deps: AppDeps,
   accountId: string,
   composite: string,
-  body: UpdateBody,
+  body: CredentialInput,
 ): Promise<SipCredential> {
   const current = await requireCredential(deps, accountId, composite);
-  const userName = text(body.UserName);
-  const domain = text(body.Domain);
+  const userName = text(body.userName);
+  const domain = text(body.domain);
   if (
     (userName !== undefined && userName !== current.userName) ||
     (domain !== undefined && domain !== current.domain)
   ) {
     fail(CredentialErrors.credentialRenameNotAllowed);
   }
-  const hash1 = text(body.Hash1) ?? fail(CommonErrors.required, 'Hash1');
-  const hash1b = text(body.Hash1b) ?? current.hash1b;
+  const hash1 = text(body.hash1) ?? fail(CommonErrors.required, 'Hash1');
+  const hash1b = text(body.hash1b) ?? current.hash1b;
   checkLength(hash1, 'Hash1', MAX_HASH);
   if (hash1b !== undefined) checkLength(hash1b, 'Hash1b', MAX_HASH);
   const next = { ...current, hash1, hash1b };

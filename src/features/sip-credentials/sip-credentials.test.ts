@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { at, errorCode, startHarness, type Harness, type Reply } from '../../../test/support/harness.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { createUser, grantUser } from '../users/users.service.js';
+import { createAccount } from '../accounts/index.js';
+import { createUser, grantUser } from '../users/index.js';
 
 const CREDS = '/api/accounts/9900000/sipcredentials';
 

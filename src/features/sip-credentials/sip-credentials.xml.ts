@@ -1,5 +1,6 @@
 import { LinksXml } from '../../platform/http/paging.js';
-import { x, type Out } from '../../platform/xml/schema.js';
+import { x, type Out, type RootIn } from '../../platform/xml/schema.js';
+import type { CredentialInput } from './sip-credentials.service.js';
 import type { SipCredential } from './sip-credentials.store.js';
 
 const SipCredentialXml = x.object({
@@ -18,6 +19,12 @@ export const SipCredentialsRequestXml = x.root('SipCredentials', {
   SipCredential: x.repeated(SipCredentialXml),
 });
 export const SipCredentialRequestXml = x.root('SipCredential', SipCredentialXml.fields);
+
+type CredentialIn = NonNullable<RootIn<typeof SipCredentialsRequestXml>['SipCredential']>[number];
+
+export function credentialInputOf(c: CredentialIn): CredentialInput {
+  return { userName: c.UserName, domain: c.Domain, hash1: c.Hash1, hash1b: c.Hash1b };
+}
 
 /** 201 of POST: the rejected entries (only when some were) and the ones created. */
 export const SipCredentialsCreatedXml = x.root('SipCredentialsResponse', {

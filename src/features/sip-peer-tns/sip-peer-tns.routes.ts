@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   countPeerTns,
   countSiteTns,
@@ -13,11 +13,26 @@ import {
 import {
   MoveTnsXml,
   PeerTnCountXml,
+  peerTnCountsToXml,
   PeerTnListXml,
+  peerTnListToXml,
+  peerTnToXml,
+  peerTnUpdateOf,
   PeerTnUpdateXml,
   PeerTnXml,
   SiteTnCountXml,
 } from './sip-peer-tns.xml.js';
+import { param as queryParam, parsePage, parseSize, type Query } from '../../platform/http/query.js';
+import type { PeerTnListQuery } from './sip-peer-tns.service.js';
+
+/** `page` (1 or the number that starts it), `size`, and `includeAttributes` (on unless `false`). */
+function peerTnListQuery(query: Query): PeerTnListQuery {
+  return {
+    from: parsePage(queryParam(query, 'page')),
+    size: parseSize(queryParam(query, 'size'), 5000),
+    includeAttributes: !/^false$/i.test(queryParam(query, 'includeattributes') ?? 'true'),
+  };
+}
 
 const access = { account: true, role: Roles.site } as const;
 
@@ -30,14 +45,16 @@ export function sipPeerTnRoutes(deps: AppDeps): RouteDef[] {
       path: `${peer}/tns`,
       errorShape: responseStatusShape('SipPeerTelephoneNumbersResponse'),
       access,
-      handle: async ({ param, query }) => okXml(PeerTnListXml, await listPeerTns(deps, ...ids(param), query)),
+      handle: async ({ param, query }) =>
+        okXml(PeerTnListXml, peerTnListToXml(await listPeerTns(deps, ...ids(param), peerTnListQuery(query)))),
     },
     {
       method: 'GET',
       path: `${peer}/tns/:tn`,
       errorShape: responseStatusShape('SipPeerTelephoneNumberResponse'),
       access,
-      handle: async ({ param }) => okXml(PeerTnXml, await getPeerTn(deps, ...ids(param), param('tn'))),
+      handle: async ({ param }) =>
+        okXml(PeerTnXml, peerTnToXml(await getPeerTn(deps, ...ids(param), param('tn')))),
     },
     {
       method: 'PUT',
@@ -45,7 +62,7 @@ export function sipPeerTnRoutes(deps: AppDeps): RouteDef[] {
       errorShape: responseStatusShape('SipPeerTelephoneNumberResponse'),
       access,
       handle: async ({ param, body }) => {
-        await updatePeerTn(deps, ...ids(param), param('tn'), body(PeerTnUpdateXml));
+        await updatePeerTn(deps, ...ids(param), param('tn'), peerTnUpdateOf(body(PeerTnUpdateXml)));
         return ok();
       },
     },
@@ -54,7 +71,8 @@ export function sipPeerTnRoutes(deps: AppDeps): RouteDef[] {
       path: `${peer}/totaltns`,
       errorShape: responseStatusShape('SipPeerTelephoneNumbersCountResponse'),
       access,
-      handle: async ({ param }) => okXml(PeerTnCountXml, await countPeerTns(deps, ...ids(param))),
+      handle: async ({ param }) =>
+        okXml(PeerTnCountXml, peerTnCountsToXml(await countPeerTns(deps, ...ids(param)))),
     },
     {
       method: 'POST',
@@ -62,7 +80,7 @@ export function sipPeerTnRoutes(deps: AppDeps): RouteDef[] {
       errorShape: responseStatusShape('SipPeerTelephoneNumberMoveResponse'),
       access,
       handle: async ({ param, body }) => {
-        await moveTns(deps, ...ids(param), body(MoveTnsXml));
+        await moveTns(deps, ...ids(param), body(MoveTnsXml).FullNumber ?? []);
         return ok();
       },
     },

@@ -1,29 +1,22 @@
 import type { AppDeps } from '../../context.js';
-import type { Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import type { RootIn, RootOut } from '../../platform/xml/schema.js';
+import type { Executor } from '../../platform/db/database.js';
 import { text } from '../../shared/fields.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
-import { IN_SERVICE_STATUSES } from '../inventory/in-service.service.js';
-import { findNumber, findNumbers, updateNumbersGuarded } from '../inventory/inventory.store.js';
-import { param, parseSize, type Query } from '../../platform/http/query.js';
-import { parsePage } from '../inventory/tns.service.js';
-import { countNumbers, listNumbers } from '../inventory/tns.store.js';
-import { requireSipPeer } from '../sip-peers/sip-peers.service.js';
-import { lockPeerShared } from '../sip-peers/sip-peers.store.js';
-import type { SipPeer } from '../sip-peers/sip-peers.store.js';
-import { requireSite } from '../sites/sites.service.js';
-import type {
-  MoveTnsXml,
-  PeerTnCountXml,
-  PeerTnListXml,
-  PeerTnUpdateXml,
-  PeerTnXml,
-} from './sip-peer-tns.xml.js';
-import { saveSettings, settingsOf, type TnSettings } from './tn-settings.store.js';
+import {
+  countInServiceAt,
+  IN_SERVICE_STATUSES,
+  isInService,
+  numberOf,
+  numbersByTn,
+  numbersInServiceAt,
+  transitionNumbers,
+} from '../inventory/index.js';
+import { holdSipPeer, requireSipPeer, SipPeerErrors, type SipPeer } from '../sip-peers/index.js';
+import { requireSite } from '../sites/index.js';
 import { PeerTnErrors } from './sip-peer-tns.errors.js';
-import { SipPeerErrors } from '../sip-peers/sip-peers.errors.js';
+import { callingNameCountOn, saveSettings, settingsOf, type TnSettings } from './tn-settings.store.js';
 
 /**
  * Numbers in service on a SIP peer: listing and counting them, their per-number settings, and
@@ -32,50 +25,38 @@ import { SipPeerErrors } from '../sip-peers/sip-peers.errors.js';
 const MAX_MOVE = 5000;
 const DEFAULT_LIST_SIZE = 5000;
 
-type PeerTnOut = NonNullable<RootOut<typeof PeerTnXml>['SipPeerTelephoneNumber']>;
-
-function onPeer(peer: SipPeer) {
-  return { accountIds: [peer.accountId], sipPeerIds: [peer.id], statuses: IN_SERVICE_STATUSES };
+/** A number in service on a peer; `settings` absent when the caller did not ask for attributes. */
+export interface PeerTn {
+  readonly tn: number;
+  readonly protected: boolean;
+  readonly settings?: TnSettings | undefined;
 }
 
-function viewOf(tn: number, isProtected: boolean, s: TnSettings | undefined): PeerTnOut {
-  return {
-    FullNumber: formatTn(tn),
-    CallForward: s?.callForward,
-    CallingNameDisplay: s?.callingNameDisplay,
-    TnAttributes: isProtected ? ['Protected'] : undefined,
-    MessagingSettings: s?.smsEnabled === undefined ? undefined : { SmsEnabled: s.smsEnabled },
-  };
+export interface PeerTnListQuery {
+  /** The number that starts the page; undefined for the first. */
+  readonly from?: number | undefined;
+  readonly size?: number | undefined;
+  readonly includeAttributes: boolean;
 }
 
-/** GET …/sippeers/{id}/tns: a page in number order (page = "1" or the number that starts it). */
+const onPeer = (peer: SipPeer) => ({ accountId: peer.accountId, sipPeerId: peer.id });
+
+/** GET …/sippeers/{id}/tns: a page in number order. */
 export async function listPeerTns(
   deps: AppDeps,
   accountId: string,
   siteId: string,
   peerId: string,
-  query: Query,
-): Promise<RootOut<typeof PeerTnListXml>> {
+  query: PeerTnListQuery,
+): Promise<PeerTn[]> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
-  const from = parsePage(param(query, 'page'));
-  const size = parseSize(param(query, 'size'), DEFAULT_LIST_SIZE);
-  const includeAttributes = !/^false$/i.test(param(query, 'includeattributes') ?? 'true');
-  const rows = await listNumbers(deps.database.db, onPeer(peer), from, size);
-  const settings = includeAttributes
-    ? await settingsOf(
-        deps.database.db,
-        rows.map((r) => r.tn),
-      )
-    : new Map<number, TnSettings>();
-  return {
-    SipPeerTelephoneNumbers: {
-      SipPeerTelephoneNumber: rows.map((r) =>
-        includeAttributes
-          ? viewOf(r.tn, r.protected === 1, settings.get(r.tn))
-          : { FullNumber: formatTn(r.tn) },
-      ),
-    },
-  };
+  const rows = await numbersInServiceAt(deps, onPeer(peer), query.from, query.size ?? DEFAULT_LIST_SIZE);
+  if (!query.includeAttributes) return rows.map((r) => ({ tn: r.tn, protected: r.protected === 1 }));
+  const settings = await settingsOf(
+    deps.database.db,
+    rows.map((r) => r.tn),
+  );
+  return rows.map((r) => ({ tn: r.tn, protected: r.protected === 1, settings: settings.get(r.tn) ?? {} }));
 }
 
 function parsePeerTn(tnText: string): number {
@@ -86,13 +67,8 @@ function parsePeerTn(tnText: string): number {
 
 /** The number in service on the peer, or 13536 naming the number as sent, account, site and peer. */
 async function requireNumberOnPeer(db: Executor, peer: SipPeer, tn: number, tnText: string, status = 400) {
-  const row = await findNumber(db, tn);
-  if (
-    !row ||
-    row.account_id !== peer.accountId ||
-    row.sip_peer_id !== peer.id ||
-    !IN_SERVICE_STATUSES.includes(row.status)
-  ) {
+  const row = await numberOf(db, tn);
+  if (!row || row.account_id !== peer.accountId || row.sip_peer_id !== peer.id || !isInService(row.status)) {
     const e = ApiError.of(PeerTnErrors.peerTnNotOnPeer, tnText, peer.accountId, peer.siteId, peer.id);
     throw new ApiError(status, e.code, e.description);
   }
@@ -105,14 +81,25 @@ export async function getPeerTn(
   siteId: string,
   peerId: string,
   tnText: string,
-): Promise<RootOut<typeof PeerTnXml>> {
+): Promise<PeerTn> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const row = await requireNumberOnPeer(deps.database.db, peer, parsePeerTn(tnText), tnText, 404);
   const settings = await settingsOf(deps.database.db, [row.tn]);
-  return { SipPeerTelephoneNumber: viewOf(row.tn, row.protected === 1, settings.get(row.tn)) };
+  return { tn: row.tn, protected: row.protected === 1, settings: settings.get(row.tn) ?? {} };
 }
 
-type Update = RootIn<typeof PeerTnUpdateXml>;
+/** PUT …/tns/{tn}: each setting as sent; absent or `unchanged` keeps, `systemdefault` clears. */
+export interface PeerTnUpdate {
+  readonly fullNumber?: string | undefined;
+  readonly numberFormat?: string | undefined;
+  readonly rpidFormat?: string | undefined;
+  readonly rewriteUser?: string | undefined;
+  readonly callForward?: string | undefined;
+  readonly callingNameDisplay?: string | undefined;
+  /** Present: the number's attributes (`Protected`, or none); absent keeps them. */
+  readonly tnAttributes?: readonly string[] | undefined;
+  readonly smsEnabled?: string | undefined;
+}
 type Setting<T> =
   { readonly kind: 'unchanged' | 'systemdefault' } | { readonly kind: 'set'; readonly value: T };
 
@@ -149,37 +136,35 @@ export async function updatePeerTn(
   siteId: string,
   peerId: string,
   tnText: string,
-  body: Update,
+  body: PeerTnUpdate,
 ): Promise<void> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const tn = parsePeerTn(tnText);
-  const full = text(body.FullNumber);
+  const full = text(body.fullNumber);
   if (full !== undefined && parseTn(full) !== tn) throw ApiError.of(PeerTnErrors.peerTnInvalid, full);
   const callForward = setting(
-    body.CallForward,
+    body.callForward,
     (v) => (parseTn(v) !== undefined && parseTn(v) !== tn ? formatTn(parseTn(v) ?? 0) : undefined),
     (v) => ApiError.of(PeerTnErrors.peerTnCallForwardInvalid, v),
   );
-  const numberFormat = setting(body.NumberFormat, format, (v) =>
+  const numberFormat = setting(body.numberFormat, format, (v) =>
     ApiError.of(PeerTnErrors.peerTnNumberFormatInvalid, v, tnText),
   );
-  const rpidFormat = setting(body.RPIDFormat, format, (v) =>
+  const rpidFormat = setting(body.rpidFormat, format, (v) =>
     ApiError.of(PeerTnErrors.peerTnRpidFormatInvalid, v, tnText),
   );
   const rewriteUser = setting(
-    body.RewriteUser,
+    body.rewriteUser,
     (v) => (/^[A-Za-z0-9+._-]{1,64}$/.test(v) ? v : undefined),
     (v) => ApiError.of(PeerTnErrors.peerTnRewriteUserInvalid, v, tnText),
   );
-  const callingName = setting(body.CallingNameDisplay, bool, (v) =>
+  const callingName = setting(body.callingNameDisplay, bool, (v) =>
     ApiError.of(PeerTnErrors.peerTnCallingNameInvalid, v),
   );
-  const sms = setting(body.MessagingSettings?.SmsEnabled, bool, (v) =>
-    ApiError.of(PeerTnErrors.peerTnSmsInvalid, v),
-  );
+  const sms = setting(body.smsEnabled, bool, (v) => ApiError.of(PeerTnErrors.peerTnSmsInvalid, v));
   let protect: boolean | undefined;
-  if (body.TnAttributes !== undefined) {
-    const attrs = body.TnAttributes.map((a) => text(a) ?? '');
+  if (body.tnAttributes !== undefined) {
+    const attrs = body.tnAttributes.map((a) => text(a) ?? '');
     const bad = attrs.find((a) => !/^protected$/i.test(a));
     if (bad !== undefined) throw ApiError.of(PeerTnErrors.peerTnAttributeInvalid, bad);
     protect = attrs.length > 0;
@@ -199,13 +184,18 @@ export async function updatePeerTn(
     const now = deps.clock.now().toISOString();
     await saveSettings(tx.db, tn, next, now);
     if (protect !== undefined) {
-      await tx.db
-        .updateTable('telephone_numbers')
-        .set({ protected: protect ? 1 : 0, updated_at: now })
-        .where('tn', '=', tn)
-        .execute();
+      await transitionNumbers(tx.db, deps.clock, [tn], {
+        protected: protect,
+        guard: { statuses: IN_SERVICE_STATUSES, accountId: peer.accountId },
+      });
     }
   });
+}
+
+export interface PeerTnCounts {
+  readonly total: number;
+  readonly cnam: number;
+  readonly lidb: number;
 }
 
 /** GET …/totaltns: the peer's numbers, and how many have CNAM (calling-name display) and LIDB. */
@@ -214,24 +204,11 @@ export async function countPeerTns(
   accountId: string,
   siteId: string,
   peerId: string,
-): Promise<RootOut<typeof PeerTnCountXml>> {
+): Promise<PeerTnCounts> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
-  const db = deps.database.db;
-  const total = await countNumbers(db, onPeer(peer));
-  const withSettings = await db
-    .selectFrom('tn_settings')
-    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_settings.tn')
-    .select('tn_settings.settings as settings')
-    .where('telephone_numbers.sip_peer_id', '=', peer.id)
-    .where('telephone_numbers.account_id', '=', accountId)
-    .where('telephone_numbers.status', 'in', [...IN_SERVICE_STATUSES])
-    .execute();
-  const cnam = withSettings.filter(
-    (r) => (JSON.parse(r.settings) as TnSettings).callingNameDisplay === true,
-  ).length;
-  return {
-    SipPeerTelephoneNumbersCount: { SipPeerTelephoneNumbersCount: total, CnamCount: cnam, LidbCount: 0 },
-  };
+  const total = await countInServiceAt(deps, onPeer(peer));
+  const cnam = await callingNameCountOn(deps.database.db, peer.accountId, peer.id, IN_SERVICE_STATUSES);
+  return { total, cnam, lidb: 0 };
 }
 
 /**
@@ -243,10 +220,10 @@ export async function moveTns(
   accountId: string,
   siteId: string,
   peerId: string,
-  body: RootIn<typeof MoveTnsXml>,
+  numbers: readonly string[],
 ): Promise<void> {
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
-  const list = (body.FullNumber ?? []).map((v) => text(v) ?? '');
+  const list = numbers.map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(PeerTnErrors.peerTnRequired);
   if (list.length > MAX_MOVE) throw ApiError.of(PeerTnErrors.peerMoveTooMany, MAX_MOVE);
   const tns = list.map(parsePeerTn);
@@ -258,23 +235,21 @@ export async function moveTns(
   const { database } = deps;
   await inTransaction(database.db, async (tx) => {
     // The destination must still exist when the numbers land (a concurrent delete waits, or wins).
-    if (!(await lockPeerShared(tx.db, database.dialect, peer.id))) {
+    if (!(await holdSipPeer(tx.db, database.dialect, peer.id))) {
       throw ApiError.of(SipPeerErrors.peerNotFound, peerId, accountId, siteId);
     }
-    const rows = new Map((await findNumbers(tx.db, tns)).map((r) => [r.tn, r]));
+    const rows = new Map((await numbersByTn(tx.db, tns)).map((r) => [r.tn, r]));
     for (const tn of tns) {
       const row = rows.get(tn);
       if (!row) throw ApiError.of(PeerTnErrors.peerTnNotExists, formatTn(tn));
       if (row.account_id !== accountId) throw ApiError.of(PeerTnErrors.peerTnNotOnAccount, formatTn(tn));
-      if (!IN_SERVICE_STATUSES.includes(row.status))
-        throw ApiError.of(PeerTnErrors.peerTnNotInService, formatTn(tn));
+      if (!isInService(row.status)) throw ApiError.of(PeerTnErrors.peerTnNotInService, formatTn(tn));
     }
-    const moved = await updateNumbersGuarded(
-      tx.db,
-      tns,
-      { statuses: IN_SERVICE_STATUSES, accountId },
-      { site_id: peer.siteId, sip_peer_id: peer.id, updated_at: deps.clock.now().toISOString() },
-    );
+    const { changed: moved } = await transitionNumbers(tx.db, deps.clock, tns, {
+      siteId: peer.siteId,
+      sipPeerId: peer.id,
+      guard: { statuses: IN_SERVICE_STATUSES, accountId },
+    });
     // Something changed between the read and the write (a concurrent disconnect): all or none.
     if (moved.length !== tns.length) {
       const done = new Set(moved);
@@ -287,9 +262,5 @@ export async function moveTns(
 /** GET …/sites/{id}/totaltns: the numbers in service on the site. */
 export async function countSiteTns(deps: AppDeps, accountId: string, siteId: string): Promise<number> {
   const site = await requireSite(deps, accountId, siteId);
-  return countNumbers(deps.database.db, {
-    accountIds: [accountId],
-    siteId: site.id,
-    statuses: IN_SERVICE_STATUSES,
-  });
+  return countInServiceAt(deps, { accountId, siteId: site.id });
 }

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { DIALECT } from '../../../test/support/databases.js';
 import { at, errorCode, idFromLocation, startHarness, type Harness } from '../../../test/support/harness.js';
 import { availableTns } from '../../../test/support/inventory.js';
-import { createAccount } from '../accounts/accounts.service.js';
-import { TnStatus } from '../inventory/tn-status.js';
+import { createAccount } from '../accounts/index.js';
+import { TnStatus } from '../../shared/tn-status.js';
 
 const ACC = '/api/accounts/9900000';
 const PEER = `${ACC}/sites/1/sippeers/500000`;

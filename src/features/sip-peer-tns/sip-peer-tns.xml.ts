@@ -1,4 +1,6 @@
-import { x } from '../../platform/xml/schema.js';
+import { x, type RootIn, type RootOut } from '../../platform/xml/schema.js';
+import { formatTn } from '../../shared/numbering.js';
+import type { PeerTn, PeerTnCounts, PeerTnUpdate } from './sip-peer-tns.service.js';
 
 /** Numbers on a SIP peer (contract ops 108–112) and a site's number count (op 118). */
 const TnAttributesXml = x.list('TnAttribute', x.text(), 'omit');
@@ -55,3 +57,50 @@ export const PeerTnCountXml = x.root('SipPeerTelephoneNumbersCountResponse', {
 export const MoveTnsXml = x.root('SipPeerTelephoneNumbers', { FullNumber: x.repeated(x.text()) });
 
 export const SiteTnCountXml = x.root('SiteTNsResponse', { SiteTNs: x.object({ TotalCount: x.text() }) });
+
+// ---- codecs ------------------------------------------------------------------------------------
+
+type PeerTnOut = NonNullable<RootOut<typeof PeerTnXml>['SipPeerTelephoneNumber']>;
+
+function peerTnOut(n: PeerTn): PeerTnOut {
+  const s = n.settings;
+  if (s === undefined) return { FullNumber: formatTn(n.tn) };
+  return {
+    FullNumber: formatTn(n.tn),
+    CallForward: s.callForward,
+    CallingNameDisplay: s.callingNameDisplay,
+    TnAttributes: n.protected ? ['Protected'] : undefined,
+    MessagingSettings: s.smsEnabled === undefined ? undefined : { SmsEnabled: s.smsEnabled },
+  };
+}
+
+export function peerTnListToXml(list: readonly PeerTn[]): RootOut<typeof PeerTnListXml> {
+  return { SipPeerTelephoneNumbers: { SipPeerTelephoneNumber: list.map(peerTnOut) } };
+}
+
+export function peerTnToXml(n: PeerTn): RootOut<typeof PeerTnXml> {
+  return { SipPeerTelephoneNumber: peerTnOut(n) };
+}
+
+export function peerTnUpdateOf(body: RootIn<typeof PeerTnUpdateXml>): PeerTnUpdate {
+  return {
+    fullNumber: body.FullNumber,
+    numberFormat: body.NumberFormat,
+    rpidFormat: body.RPIDFormat,
+    rewriteUser: body.RewriteUser,
+    callForward: body.CallForward,
+    callingNameDisplay: body.CallingNameDisplay,
+    tnAttributes: body.TnAttributes,
+    smsEnabled: body.MessagingSettings?.SmsEnabled,
+  };
+}
+
+export function peerTnCountsToXml(c: PeerTnCounts): RootOut<typeof PeerTnCountXml> {
+  return {
+    SipPeerTelephoneNumbersCount: {
+      SipPeerTelephoneNumbersCount: c.total,
+      CnamCount: c.cnam,
+      LidbCount: c.lidb,
+    },
+  };
+}

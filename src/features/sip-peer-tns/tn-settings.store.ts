@@ -55,3 +55,21 @@ export async function removeTnSettings(db: Executor, tns: readonly number[]): Pr
       .execute();
   }
 }
+
+/** How many of the peer's numbers (in one of `statuses`) display the calling name (CNAM). */
+export async function callingNameCountOn(
+  db: Executor,
+  accountId: string,
+  sipPeerId: number,
+  statuses: readonly number[],
+): Promise<number> {
+  const rows = await db
+    .selectFrom('tn_settings')
+    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_settings.tn')
+    .select('tn_settings.settings as settings')
+    .where('telephone_numbers.sip_peer_id', '=', sipPeerId)
+    .where('telephone_numbers.account_id', '=', accountId)
+    .where('telephone_numbers.status', 'in', [...statuses])
+    .execute();
+  return rows.filter((r) => (JSON.parse(r.settings) as TnSettings).callingNameDisplay === true).length;
+}

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { emptyErrorShape, responseStatusShape } from '../../platform/http/error-shapes.js';
 import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import {
   createSipPeer,
   deleteSipPeer,
@@ -12,6 +12,7 @@ import {
 } from './sip-peers.service.js';
 import {
   hostToXml,
+  sipPeerInputOf,
   SipPeerRequestXml,
   SipPeerResponseXml,
   SipPeersResponseXml,
@@ -44,7 +45,12 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async (ctx) => {
         const [accountId, siteId] = [ctx.param('accountId'), ctx.param('siteId')];
-        const peer = await createSipPeer(deps, accountId, siteId, ctx.body(SipPeerRequestXml));
+        const peer = await createSipPeer(
+          deps,
+          accountId,
+          siteId,
+          sipPeerInputOf(ctx.body(SipPeerRequestXml)),
+        );
         return created(ctx.url(`/accounts/${accountId}/sites/${peer.siteId}/sippeers/${peer.id}`));
       },
     },
@@ -67,7 +73,7 @@ export function sipPeerRoutes(deps: AppDeps): RouteDef[] {
       errorShape: peerShape,
       access,
       handle: async (ctx) => {
-        const body = ctx.body(SipPeerRequestXml);
+        const body = sipPeerInputOf(ctx.body(SipPeerRequestXml));
         await updateSipPeer(deps, ctx.param('accountId'), ctx.param('siteId'), ctx.param('sippeerId'), body);
         return ok();
       },

@@ -1,14 +1,20 @@
 import type { AppDeps } from '../../context.js';
 import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import type { RootIn } from '../../platform/xml/schema.js';
-import { parseAddress } from '../../shared/address.js';
+import { parseAddress, type AddressInput } from '../../shared/address.js';
 import { Locks } from '../../shared/locks.js';
-import { oneOf, parseBoolean, parseId, parseNonNegativeInt, text } from '../../shared/fields.js';
+import {
+  oneOf,
+  parseBoolean,
+  parseFlag,
+  parseId,
+  parseNonNegativeInt,
+  text,
+  type Flag,
+} from '../../shared/fields.js';
 import { isHost, isProhibitedRange, parseIpv4Cidr, rangesOverlap, formatIpv4 } from '../../shared/hosts.js';
-import { getAccount, hasProduct } from '../accounts/accounts.service.js';
-import { requireSite } from '../sites/sites.service.js';
-import { findSite, type Site } from '../sites/sites.store.js';
+import { getAccount, hasProduct } from '../accounts/index.js';
+import { findSiteOf, requireSite, SiteErrors, type Site } from '../sites/index.js';
 import {
   clearDefaultPeer,
   countPeersOfSite,
@@ -27,14 +33,40 @@ import {
   type SipPeerFields,
   type TerminationHost,
 } from './sip-peers.store.js';
-import type { SipPeerRequestXml } from './sip-peers.xml.js';
 import { SipPeerErrors } from './sip-peers.errors.js';
-import { SiteErrors } from '../sites/sites.errors.js';
 import { CommonErrors } from '../../shared/errors.js';
 
-type SipPeerBody = RootIn<typeof SipPeerRequestXml>;
-type HostBody = NonNullable<SipPeerBody['VoiceHosts']>[number];
-type TerminationHostBody = NonNullable<SipPeerBody['TerminationHosts']>[number];
+/** A host as sent: its name (or address) and optional port, both as text. */
+export interface HostInput {
+  readonly hostName?: string | undefined;
+  readonly port?: string | undefined;
+}
+
+export interface TerminationHostInput extends HostInput {
+  readonly customerTrafficAllowed?: string | undefined;
+  readonly dataAllowed?: Flag | undefined;
+}
+
+/**
+ * A SIP peer's configuration as POST and PUT send it: absent fields stay undefined (PUT keeps the
+ * stored value); a host list present but empty clears it.
+ */
+export interface SipPeerInput {
+  readonly peerName?: string | undefined;
+  readonly description?: string | undefined;
+  readonly isDefaultPeer?: Flag | undefined;
+  readonly finalDestinationUri?: string | undefined;
+  readonly shortMessagingProtocol?: string | undefined;
+  readonly voiceHosts?: readonly HostInput[] | undefined;
+  /** Each group is its list of hosts. */
+  readonly voiceHostGroups?: readonly (readonly HostInput[])[] | undefined;
+  readonly smsHosts?: readonly HostInput[] | undefined;
+  readonly terminationHosts?: readonly TerminationHostInput[] | undefined;
+  readonly address?: AddressInput | undefined;
+  readonly premiseTrunks?: string | undefined;
+  readonly callingName?:
+    { readonly display?: Flag | undefined; readonly enforced?: Flag | undefined } | undefined;
+}
 
 /** Limits from the seed's SIP-peer table. */
 const MAX_HOSTS = 10;
@@ -62,11 +94,11 @@ function checkNoDuplicates(
   }
 }
 
-function parseHosts(items: readonly HostBody[], listName: string, portAllowed: boolean): Host[] {
+function parseHosts(items: readonly HostInput[], listName: string, portAllowed: boolean): Host[] {
   const hosts = items.map((item): Host => {
-    const hostName = text(item.HostName) ?? '';
+    const hostName = text(item.hostName) ?? '';
     if (!isHost(hostName)) throw ApiError.of(SipPeerErrors.invalidHost, hostName);
-    const port = parsePort(item.Port);
+    const port = parsePort(item.port);
     if (port !== undefined && !portAllowed) throw ApiError.of(SipPeerErrors.smsHostPort);
     return port === undefined ? { hostName } : { hostName, port };
   });
@@ -74,8 +106,8 @@ function parseHosts(items: readonly HostBody[], listName: string, portAllowed: b
   return hosts;
 }
 
-function parseTerminationHost(item: TerminationHostBody): TerminationHost {
-  const hostName = text(item.HostName) ?? '';
+function parseTerminationHost(item: TerminationHostInput): TerminationHost {
+  const hostName = text(item.hostName) ?? '';
   const cidr = parseIpv4Cidr(hostName, TERMINATION_MIN_PREFIX);
   if (!cidr.ok) {
     if (cidr.reason === 'mask') throw ApiError.of(SipPeerErrors.terminationMaskInvalid, hostName);
@@ -84,20 +116,20 @@ function parseTerminationHost(item: TerminationHostBody): TerminationHost {
     throw ApiError.of(SipPeerErrors.terminationHostInvalid, hostName);
   }
   if (isProhibitedRange(cidr.range)) throw ApiError.of(SipPeerErrors.terminationHostProhibited, hostName);
-  const trafficText = text(item.CustomerTrafficAllowed);
+  const trafficText = text(item.customerTrafficAllowed);
   const customerTrafficAllowed = trafficText === undefined ? undefined : oneOf(trafficText, TRAFFIC);
   if (trafficText !== undefined && !customerTrafficAllowed)
     throw ApiError.of(SipPeerErrors.customerTrafficAllowedInvalid);
   return {
     hostName,
     range: cidr.range,
-    port: parsePort(item.Port),
+    port: parsePort(item.port),
     customerTrafficAllowed,
-    dataAllowed: parseBoolean(item.DataAllowed, 'DataAllowed'),
+    dataAllowed: parseBoolean(item.dataAllowed, 'DataAllowed'),
   };
 }
 
-function parseTerminationHosts(items: readonly TerminationHostBody[]): TerminationHost[] {
+function parseTerminationHosts(items: readonly TerminationHostInput[]): TerminationHost[] {
   if (items.length > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManyHosts, items.length, MAX_HOSTS);
   const hosts = items.map(parseTerminationHost);
   checkNoDuplicates(hosts, 'TerminationHosts');
@@ -110,17 +142,14 @@ function parseTerminationHosts(items: readonly TerminationHostBody[]): Terminati
   return hosts;
 }
 
-function parseCallingName(input: SipPeerBody['CallingName']): SipPeerFields['callingName'] | undefined {
+function parseCallingName(input: SipPeerInput['callingName']): SipPeerFields['callingName'] | undefined {
   if (!input) return undefined;
-  const displayText = text(input.Display);
-  const enforcedText = text(input.Enforced);
-  if (displayText === undefined) throw ApiError.of(SipPeerErrors.callingNameDisplayMissing);
-  if (enforcedText === undefined) throw ApiError.of(SipPeerErrors.callingNameEnforcedMissing);
-  const display = /^(true|false)$/i.test(displayText) ? /^true$/i.test(displayText) : undefined;
-  const enforced = /^(true|false)$/i.test(enforcedText) ? /^true$/i.test(enforcedText) : undefined;
-  if (display === undefined) throw ApiError.of(SipPeerErrors.callingNameDisplayInvalid);
-  if (enforced === undefined) throw ApiError.of(SipPeerErrors.callingNameEnforcedInvalid);
-  return { display, enforced };
+  const present = (v: Flag | undefined) => typeof v === 'boolean' || text(v) !== undefined;
+  if (!present(input.display)) throw ApiError.of(SipPeerErrors.callingNameDisplayMissing);
+  if (!present(input.enforced)) throw ApiError.of(SipPeerErrors.callingNameEnforcedMissing);
+  const display = parseFlag(input.display, () => ApiError.of(SipPeerErrors.callingNameDisplayInvalid));
+  const enforced = parseFlag(input.enforced, () => ApiError.of(SipPeerErrors.callingNameEnforcedInvalid));
+  return { display: display === true, enforced: enforced === true };
 }
 
 function parseDestinationUri(value: string | undefined): string | undefined {
@@ -137,43 +166,43 @@ function parseDestinationUri(value: string | undefined): string | undefined {
  * Elements present in the body, validated; absent ones stay undefined (PUT keeps the stored value).
  * A host list that is present but empty (`<SmsHosts/>`) is `[]`, which clears it.
  */
-function parseSipPeerBody(body: SipPeerBody) {
-  const name = text(body.PeerName);
+function parseSipPeerInput(body: SipPeerInput) {
+  const name = text(body.peerName);
   if (name !== undefined && name.length > MAX_NAME) throw ApiError.of(SipPeerErrors.peerNameTooLong, name);
-  const description = text(body.Description);
+  const description = text(body.description);
   if (description !== undefined && description.length > MAX_DESCRIPTION) {
     throw ApiError.of(SipPeerErrors.peerDescriptionTooLong, description);
   }
-  if (body.VoiceHosts?.length && body.VoiceHostGroups?.length)
+  if (body.voiceHosts?.length && body.voiceHostGroups?.length)
     throw ApiError.of(SipPeerErrors.voiceHostsAndGroups);
-  if ((body.VoiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManyVoiceHosts);
-  if ((body.VoiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS)
+  if ((body.voiceHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManyVoiceHosts);
+  if ((body.voiceHostGroups?.length ?? 0) > MAX_VOICE_HOST_GROUPS)
     throw ApiError.of(SipPeerErrors.tooManyVoiceHostGroups);
-  if ((body.SmsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManySmsHosts);
-  const protocolText = text(body.ShortMessagingProtocol);
+  if ((body.smsHosts?.length ?? 0) > MAX_HOSTS) throw ApiError.of(SipPeerErrors.tooManySmsHosts);
+  const protocolText = text(body.shortMessagingProtocol);
   const protocol = protocolText === undefined ? undefined : oneOf(protocolText, ['SIP', 'SMPP'] as const);
   if (protocolText !== undefined && !protocol)
     throw ApiError.of(SipPeerErrors.messagingProtocolInvalid, protocolText);
-  const premiseTrunks = parseNonNegativeInt(body.PremiseTrunks, () =>
-    ApiError.of(SipPeerErrors.premiseTrunksInvalid, body.PremiseTrunks ?? ''),
+  const premiseTrunks = parseNonNegativeInt(body.premiseTrunks, () =>
+    ApiError.of(SipPeerErrors.premiseTrunksInvalid, body.premiseTrunks ?? ''),
   );
   return {
     name,
     description,
-    isDefault: parseBoolean(body.IsDefaultPeer, 'IsDefaultPeer'),
-    finalDestinationUri: parseDestinationUri(body.FinalDestinationUri),
+    isDefault: parseBoolean(body.isDefaultPeer, 'IsDefaultPeer'),
+    finalDestinationUri: parseDestinationUri(body.finalDestinationUri),
     shortMessagingProtocol: protocol,
-    voiceHosts: body.VoiceHosts && parseHosts(body.VoiceHosts, 'VoiceHosts', true),
-    voiceHostGroups: body.VoiceHostGroups?.map(({ Host: hosts = [] }) => {
+    voiceHosts: body.voiceHosts && parseHosts(body.voiceHosts, 'VoiceHosts', true),
+    voiceHostGroups: body.voiceHostGroups?.map((hosts) => {
       if (hosts.length === 0 || hosts.length > MAX_HOSTS)
         throw ApiError.of(SipPeerErrors.tooManyHosts, hosts.length, MAX_HOSTS);
       return parseHosts(hosts, 'VoiceHostGroup', true);
     }),
-    smsHosts: body.SmsHosts && parseHosts(body.SmsHosts, 'SmsHosts', false),
-    terminationHosts: body.TerminationHosts && parseTerminationHosts(body.TerminationHosts),
-    address: body.Address ? parseAddress(body.Address) : undefined,
+    smsHosts: body.smsHosts && parseHosts(body.smsHosts, 'SmsHosts', false),
+    terminationHosts: body.terminationHosts && parseTerminationHosts(body.terminationHosts),
+    address: body.address ? parseAddress(body.address) : undefined,
     premiseTrunks,
-    callingName: parseCallingName(body.CallingName),
+    callingName: parseCallingName(body.callingName),
   };
 }
 
@@ -241,17 +270,17 @@ export async function createSipPeer(
   deps: AppDeps,
   accountId: string,
   siteId: string,
-  body: SipPeerBody,
+  body: SipPeerInput,
 ): Promise<SipPeer> {
   const site = await requireSite(deps, accountId, siteId);
-  const parsed = parseSipPeerBody(body);
+  const parsed = parseSipPeerInput(body);
   if (!parsed.name) throw ApiError.of(SipPeerErrors.peerNameRequired);
   await checkUcAddress(deps, accountId, parsed);
   const { database, clock } = deps;
   const id = await inTransaction(database.db, async (tx) => {
     await lockNamed(tx, database.dialect, Locks.sipPeers);
     // The site may have been deleted since it was read: answer 404, not a foreign-key failure.
-    if (!(await findSite(tx.db, accountId, site.id))) throw ApiError.of(SiteErrors.siteNotFound, siteId);
+    if (!(await findSiteOf(tx.db, accountId, site.id))) throw ApiError.of(SiteErrors.siteNotFound, siteId);
     await checkNameFree(tx, site, parsed.name as string, undefined);
     await checkTerminationHostsFree(tx, parsed.terminationHosts ?? [], undefined);
     const now = clock.now().toISOString();
@@ -293,11 +322,11 @@ export async function updateSipPeer(
   accountId: string,
   siteId: string,
   peerId: string,
-  body: SipPeerBody,
+  body: SipPeerInput,
 ): Promise<SipPeer> {
   const { id } = await requireSipPeer(deps, accountId, siteId, peerId);
   const site = await requireSite(deps, accountId, siteId);
-  const parsed = parseSipPeerBody(body);
+  const parsed = parseSipPeerInput(body);
   const { database, clock } = deps;
   return inTransaction(database.db, async (tx) => {
     await lockNamed(tx, database.dialect, Locks.sipPeers);

@@ -1,5 +1,6 @@
-import { AddressXml, addressToXml } from '../../shared/address.js';
-import { x, type Out, type RootOut } from '../../platform/xml/schema.js';
+import { addressInputOf, AddressXml, addressToXml } from '../../shared/address.xml.js';
+import { x, type Out, type RootIn, type RootOut } from '../../platform/xml/schema.js';
+import type { HostInput, SipPeerInput } from './sip-peers.service.js';
 import type { Host, SipPeer, TerminationHost } from './sip-peers.store.js';
 
 const HostXml = x.object({ HostName: x.text(), Port: x.text() });
@@ -30,6 +31,33 @@ const sipPeerBody = {
 };
 
 export const SipPeerRequestXml = x.root('SipPeer', sipPeerBody);
+
+type HostIn = { readonly HostName?: string | undefined; readonly Port?: string | undefined };
+const hostInputOf = (h: HostIn): HostInput => ({ hostName: h.HostName, port: h.Port });
+
+export function sipPeerInputOf(body: RootIn<typeof SipPeerRequestXml>): SipPeerInput {
+  return {
+    peerName: body.PeerName,
+    description: body.Description,
+    isDefaultPeer: body.IsDefaultPeer,
+    finalDestinationUri: body.FinalDestinationUri,
+    shortMessagingProtocol: body.ShortMessagingProtocol,
+    voiceHosts: body.VoiceHosts?.map(hostInputOf),
+    voiceHostGroups: body.VoiceHostGroups?.map((g) => (g.Host ?? []).map(hostInputOf)),
+    smsHosts: body.SmsHosts?.map(hostInputOf),
+    terminationHosts: body.TerminationHosts?.map((h) => ({
+      ...hostInputOf(h),
+      customerTrafficAllowed: h.CustomerTrafficAllowed,
+      dataAllowed: h.DataAllowed,
+    })),
+    address: body.Address && addressInputOf(body.Address),
+    premiseTrunks: body.PremiseTrunks,
+    callingName: body.CallingName && {
+      display: body.CallingName.Display,
+      enforced: body.CallingName.Enforced,
+    },
+  };
+}
 
 /**
  * A SIP peer in responses: its id, then the configuration in the contract's order (FinalDestinationUri

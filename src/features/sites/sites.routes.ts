@@ -1,10 +1,11 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import { createSite, deleteSite, listSites, requireSite, updateSite } from './sites.service.js';
 import {
   SitePortinsXml,
+  siteInputOf,
   SiteRequestXml,
   SiteResponseXml,
   SitesResponseXml,
@@ -12,7 +13,7 @@ import {
   sitesToXml,
 } from './sites.xml.js';
 import { pageLinks } from '../../platform/http/paging.js';
-import { parseSize } from '../../platform/http/query.js';
+import { param, parseSize } from '../../platform/http/query.js';
 
 const access = { account: true, role: Roles.site } as const;
 const siteShape = responseStatusShape('SiteResponse');
@@ -34,7 +35,7 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       access,
       handle: async ({ param, body, url }) => {
         const accountId = param('accountId');
-        const site = await createSite(deps, accountId, body(SiteRequestXml));
+        const site = await createSite(deps, accountId, siteInputOf(body(SiteRequestXml)));
         return created(url(`/accounts/${accountId}/sites/${site.id}`));
       },
     },
@@ -52,7 +53,7 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       errorShape: siteShape,
       access,
       handle: async ({ param, body }) => {
-        await updateSite(deps, param('accountId'), param('siteId'), body(SiteRequestXml));
+        await updateSite(deps, param('accountId'), param('siteId'), siteInputOf(body(SiteRequestXml)));
         return ok();
       },
     },
@@ -71,13 +72,13 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       path: '/accounts/:accountId/sites/:siteId/portins',
       errorShape: responseStatusShape('LNPResponseWrapper'),
       access: { account: true, role: Roles.lnp },
-      handle: async ({ param, query, linkUrl }) => {
-        const site = await requireSite(deps, param('accountId'), param('siteId'));
-        const size = parseSize(query.size, 300);
+      handle: async ({ param: p, query, linkUrl }) => {
+        const site = await requireSite(deps, p('accountId'), p('siteId'));
+        const size = parseSize(param(query, 'size'), 300);
         const base = linkUrl(`/accounts/${site.accountId}/sites/${site.id}/portins`);
         return okXml(SitePortinsXml, {
           TotalCount: 0,
-          Links: pageLinks(base, { status: query.status }, size, undefined),
+          Links: pageLinks(base, { status: param(query, 'status') }, size, undefined),
         });
       },
     },

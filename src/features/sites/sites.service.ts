@@ -1,11 +1,10 @@
 import type { AppDeps } from '../../context.js';
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import type { RootIn } from '../../platform/xml/schema.js';
-import { parseAddress } from '../../shared/address.js';
+import { parseAddress, type AddressInput } from '../../shared/address.js';
 import { maxLength, oneOf, parseId, text } from '../../shared/fields.js';
 import { Locks } from '../../shared/locks.js';
-import { hasProduct, getAccount } from '../accounts/accounts.service.js';
+import { hasProduct, getAccount } from '../accounts/index.js';
 import {
   countSipPeersOfSite,
   deleteSite as deleteSiteRow,
@@ -17,20 +16,28 @@ import {
   type SiteFields,
   type UcTrunking,
 } from './sites.store.js';
-import type { SiteRequestXml } from './sites.xml.js';
 import { SiteErrors } from './sites.errors.js';
 import { CommonErrors } from '../../shared/errors.js';
 
-type SiteBody = RootIn<typeof SiteRequestXml>;
+/** A site as POST and PUT give it, in our names (sites.xml.ts decodes it); checked here. */
+export interface SiteInput {
+  readonly name?: string | undefined;
+  readonly description?: string | undefined;
+  readonly customerName?: string | undefined;
+  readonly customerProvidedId?: string | undefined;
+  readonly address?: AddressInput | undefined;
+  readonly ucTrunking?:
+    { readonly type?: string | undefined; readonly usageCategory?: string | undefined } | undefined;
+}
 
 const UC_TYPES = ['Seats', 'Premise', 'Cloud'] as const;
 const UC_USAGE = ['UC250', 'UC500', 'UC1000'] as const;
 
-function parseUcTrunking(input: SiteBody['UcTrunkingConfiguration']): UcTrunking | undefined {
+function parseUcTrunking(input: SiteInput['ucTrunking']): UcTrunking | undefined {
   if (!input) return undefined;
-  const type = oneOf(text(input.Type) ?? '', UC_TYPES);
+  const type = oneOf(text(input.type) ?? '', UC_TYPES);
   if (!type) throw ApiError.of(SiteErrors.ucTypeInvalid);
-  const usageText = text(input.UsageCategory);
+  const usageText = text(input.usageCategory);
   if (usageText === undefined) return { type };
   const usageCategory = oneOf(usageText, UC_USAGE);
   if (!usageCategory) throw ApiError.of(SiteErrors.ucUsageInvalid);
@@ -46,17 +53,17 @@ function parseCustomerProvidedId(value: string | undefined): string | undefined 
   return id;
 }
 
-/** The elements present in a body, validated; absent ones stay undefined (PUT keeps current values). */
-function parseSiteBody(body: SiteBody): Partial<SiteFields> {
-  const name = text(body.Name);
+/** The fields given, validated; absent ones stay undefined (PUT keeps current values). */
+function parseSiteInput(input: SiteInput): Partial<SiteFields> {
+  const name = text(input.name);
   if (name !== undefined && name.length > 10) throw ApiError.of(SiteErrors.siteNameTooLong, name);
   return {
     name,
-    description: maxLength(text(body.Description), 255, 'Description'),
-    customerName: maxLength(text(body.CustomerName), 50, 'CustomerName'),
-    customerProvidedId: parseCustomerProvidedId(body.CustomerProvidedId),
-    address: body.Address ? parseAddress(body.Address) : undefined,
-    ucTrunking: parseUcTrunking(body.UcTrunkingConfiguration),
+    description: maxLength(text(input.description), 255, 'Description'),
+    customerName: maxLength(text(input.customerName), 50, 'CustomerName'),
+    customerProvidedId: parseCustomerProvidedId(input.customerProvidedId),
+    address: input.address ? parseAddress(input.address) : undefined,
+    ucTrunking: parseUcTrunking(input.ucTrunking),
   };
 }
 
@@ -86,8 +93,8 @@ export function listSites(deps: AppDeps, accountId: string): Promise<Site[]> {
   return listSiteRows(deps.database.db, accountId);
 }
 
-export async function createSite(deps: AppDeps, accountId: string, body: SiteBody): Promise<Site> {
-  const fields = parseSiteBody(body);
+export async function createSite(deps: AppDeps, accountId: string, input: SiteInput): Promise<Site> {
+  const fields = parseSiteInput(input);
   if (!fields.name) throw ApiError.of(SiteErrors.siteNameRequired);
   if (!fields.address) throw ApiError.of(CommonErrors.addressRequired);
   await checkUcTrunking(deps, accountId, fields, true);
@@ -105,10 +112,10 @@ export async function updateSite(
   deps: AppDeps,
   accountId: string,
   siteId: string,
-  body: SiteBody,
+  input: SiteInput,
 ): Promise<Site> {
   const current = await requireSite(deps, accountId, siteId);
-  const fields = parseSiteBody(body);
+  const fields = parseSiteInput(input);
   await checkUcTrunking(deps, accountId, fields, false);
   const merged: Site = {
     ...current,

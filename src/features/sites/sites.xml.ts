@@ -1,6 +1,7 @@
-import { AddressXml, addressToXml } from '../../shared/address.js';
+import { addressInputOf, AddressXml, addressToXml } from '../../shared/address.xml.js';
 import { LinksXml } from '../../platform/http/paging.js';
-import { x, type RootOut } from '../../platform/xml/schema.js';
+import { x, type RootIn, type RootOut } from '../../platform/xml/schema.js';
+import type { SiteInput } from './sites.service.js';
 import type { Site } from './sites.store.js';
 
 const UcTrunkingXml = x.object({ Type: x.text(), UsageCategory: x.text() });
@@ -14,6 +15,18 @@ export const SiteRequestXml = x.root('Site', {
   Address: AddressXml,
   UcTrunkingConfiguration: UcTrunkingXml,
 });
+
+export function siteInputOf(body: RootIn<typeof SiteRequestXml>): SiteInput {
+  const uc = body.UcTrunkingConfiguration;
+  return {
+    name: body.Name,
+    description: body.Description,
+    customerName: body.CustomerName,
+    customerProvidedId: body.CustomerProvidedId,
+    address: addressInputOf(body.Address),
+    ucTrunking: uc && { type: uc.Type, usageCategory: uc.UsageCategory },
+  };
+}
 
 export const SiteResponseXml = x.root('SiteResponse', {
   Site: x.object({

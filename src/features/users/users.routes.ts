@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { ok, okXml, type RouteDef } from '../../platform/http/routes.js';
-import { Roles } from '../../roles.js';
+import { Roles } from '../../shared/roles.js';
 import { changeOwnPassword, getVisibleUser, listAccountUsers } from './users.service.js';
 import { UserResponseXml, UsersResponseXml, userToXml } from './users.xml.js';
 

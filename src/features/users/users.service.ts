@@ -3,8 +3,8 @@ import { ApiError } from '../../platform/http/api-error.js';
 import type { CredentialLoader, Principal } from '../../platform/http/auth.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { hashPassword } from '../../platform/security/password.js';
-import { ALL_ROLES, isRoleName, PERMISSIONS } from '../../roles.js';
-import { findAccount } from '../accounts/accounts.store.js';
+import { ALL_ROLES, isRoleName, PERMISSIONS } from '../../shared/roles.js';
+import { findAccountOf as findAccount } from '../accounts/index.js';
 import {
   findCredentials,
   findUser,

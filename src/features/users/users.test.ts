@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { at, errorCode, startHarness, type Harness, type Reply } from '../../../test/support/harness.js';
-import { ALL_ROLES } from '../../roles.js';
-import { createAccount } from '../accounts/accounts.service.js';
+import { ALL_ROLES } from '../../shared/roles.js';
+import { createAccount } from '../accounts/index.js';
 import { createUser, grantUser } from './users.service.js';
 import { findUser } from './users.store.js';
 

@@ -1,3 +1,4 @@
+// Expression helpers that stores compose into their queries (case-insensitive matching per dialect).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
 function escapeLike(s: string): string {

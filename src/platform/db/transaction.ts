@@ -1,3 +1,4 @@
+// Transactions, savepoints and locks: the database plumbing every store runs in.
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Dialect } from './database.js';
 import type { DB } from './tables.js';
@@ -38,4 +39,22 @@ export function asClaim<DBX, TB extends keyof DBX, O>(
 export async function lockNamed(tx: Tx, dialect: Dialect, name: string): Promise<void> {
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(tx.db);
+}
+
+/**
+ * Runs `fn` inside a savepoint of the transaction; `fn` may call `rollback()` to undo everything it
+ * did (for all-or-nothing steps) and still return. The savepoint is released either way.
+ */
+export async function withSavepoint<T>(
+  tx: Tx,
+  name: string,
+  fn: (rollback: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  if (!/^\w+$/.test(name)) throw new Error(`invalid savepoint name ${name}`);
+  await sql.raw(`savepoint ${name}`).execute(tx.db);
+  const result = await fn(async () => {
+    await sql.raw(`rollback to savepoint ${name}`).execute(tx.db);
+  });
+  await sql.raw(`release savepoint ${name}`).execute(tx.db);
+  return result;
 }

@@ -10,6 +10,7 @@ export const QueryErrors = {
   paramsTogether: e(400, 15508, "'%s' and '%s' must be used together"),
   dateInvalid: e(400, 1007, '%s is not a valid date format.'),
   dateRange: e(400, 15501, 'Invalid date range. Start date %s must be before end date %s'),
+  pageInvalid: e(400, 15516, "The page '%s' is invalid. Page must be a 10 digit phone number"),
 } as const;
 
 /** Query parameters by lower-cased name (Bandwidth's own spellings vary: usernamefragment, userNamefragment). */
@@ -21,6 +22,22 @@ export function param(query: Query, name: string): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
+/** A query's parameters in our own (camelCase) names: each trimmed, or undefined when absent. */
+export type Params<K extends string> = { readonly [P in K]?: string | undefined };
+
+/**
+ * The named parameters of a query, in the operation's names (`npaNxx` reads `npanxx`, `NpaNxx`…):
+ * routes hand operations these, never the raw map.
+ */
+export function paramsOf<K extends string>(query: Query, names: readonly K[]): Params<K> {
+  const out: Partial<Record<K, string>> = {};
+  for (const n of names) {
+    const v = param(query, n);
+    if (v !== undefined) out[n] = v;
+  }
+  return out;
+}
+
 /** The largest page any list serves. */
 export const MAX_PAGE_SIZE = 5000;
 
@@ -30,6 +47,16 @@ export function parseSize(text: string | undefined, fallback: number, max = MAX_
   const size = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
   if (!(size >= 1 && size <= max)) throw ApiError.of(QueryErrors.sizeInvalid, 'size', 1, max);
   return size;
+}
+
+/**
+ * `page` of a list of numbers: "1" (the first page, undefined) or the 10-digit number that starts
+ * the page (contract §7); 15516 otherwise.
+ */
+export function parsePage(text: string | undefined): number | undefined {
+  if (text === undefined || text === '1') return undefined;
+  if (!/^[2-9]\d\d[2-9]\d{6}$/.test(text)) throw ApiError.of(QueryErrors.pageInvalid, text);
+  return Number(text);
 }
 
 const DAY_MS = 86_400_000;

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeXml, rootText, type ParsedDocument } from '../xml/parse.js';
-import type { RootIn, RootNode } from '../xml/schema.js';
+import type { RootIn, RootNode, RootOut } from '../xml/schema.js';
 import { encodeXml } from '../xml/encode.js';
-import type { RootOut } from '../xml/schema.js';
 import { ApiError } from './api-error.js';
 import type { Permission, Principal } from './auth.js';
 import type { ErrorShape } from './error-shapes.js';

@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.js';
-import { wallClockMs } from '../clock.js';
-import type { Executor } from '../db/database.js';
 import type { Tx } from '../db/transaction.js';
+import { insertJob } from './jobs.store.js';
 
 /**
  * Durable jobs. A job is a row in `jobs`, written in the same transaction as the state change that
@@ -50,7 +49,13 @@ export class JobQueue {
 
   /** Adds a job inside `tx`; workers in this process are woken once it commits. */
   async enqueue<P>(tx: Tx, def: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<void> {
-    await insertJob(tx.db, def, payload, options.runAt ?? this.clock.nowMs(), options.dedupeKey);
+    await insertJob(tx.db, {
+      name: def.name,
+      payload,
+      runAt: options.runAt ?? this.clock.nowMs(),
+      dedupeKey: options.dedupeKey,
+      maxAttempts: def.maxAttempts ?? 10,
+    });
     tx.afterCommit(() => this.signal.emit('enqueued'));
   }
 
@@ -58,32 +63,4 @@ export class JobQueue {
     this.signal.on('enqueued', listener);
     return () => this.signal.off('enqueued', listener);
   }
-}
-
-export async function insertJob<P>(
-  db: Executor,
-  def: JobDefinition<P>,
-  payload: P,
-  runAt: number,
-  dedupeKey: string | undefined,
-): Promise<void> {
-  const now = wallClockMs();
-  await db
-    .insertInto('jobs')
-    .values({
-      name: def.name,
-      payload: JSON.stringify(payload),
-      dedupe_key: dedupeKey ?? null,
-      status: 'pending',
-      run_at: runAt,
-      attempts: 0,
-      max_attempts: def.maxAttempts ?? 10,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
 }

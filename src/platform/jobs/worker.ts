@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import type { Clock } from '../clock.js';
-import { wallClockMs } from '../clock.js';
+import { type Clock, wallClockMs } from '../clock.js';
 import type { Database, Executor } from '../db/database.js';
-import type { JobsTable } from '../db/tables.js';
-import { asClaim, inTransaction } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
+import { claimDueJobs, holdJob, markJobDone, markJobFailed, pruneDoneJobs, type Job } from './jobs.store.js';
 import type { JobDefinition, JobQueue } from './queue.js';
 
 export interface WorkerLog {
@@ -30,7 +28,6 @@ export interface WorkerOptions {
   readonly keepDoneMs?: number;
 }
 
-type Job = Selectable<JobsTable>;
 const DEFAULT_BACKOFF = { baseMs: 1_000, capMs: 10 * 60_000 };
 
 /**
@@ -130,37 +127,14 @@ export class JobWorker {
   }
 
   private async claim(): Promise<Job[]> {
-    const { db, dialect } = this.database;
-    const wall = wallClockMs();
-    const due = asClaim(
-      db
-        .selectFrom('jobs')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', this.clock.nowMs())]),
-            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', wall)]),
-          ]),
-        )
-        .where('name', 'in', [...this.definitions.keys()])
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(this.batchSize),
-      dialect,
-    );
     if (this.definitions.size === 0) return [];
-    return db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: this.id,
-        locked_until: wall + this.leaseMs,
-        attempts: eb('attempts', '+', 1),
-        updated_at: wall,
-      }))
-      .where('id', 'in', due)
-      .returningAll()
-      .execute();
+    return claimDueJobs(this.database, {
+      names: [...this.definitions.keys()],
+      businessNow: this.clock.nowMs(),
+      worker: this.id,
+      leaseMs: this.leaseMs,
+      limit: this.batchSize,
+    });
   }
 
   private async execute(job: Job): Promise<void> {
@@ -183,32 +157,11 @@ export class JobWorker {
     await inTransaction(this.database.db, async (tx) => {
       // Hold the job row for the whole run, so no lease renewal is needed: on PostgreSQL a
       // reclaiming worker skips the locked row; on SQLite this transaction is the only writer.
-      const mine = await asClaim(
-        tx.db
-          .selectFrom('jobs')
-          .select('id')
-          .where('id', '=', job.id)
-          .where('locked_by', '=', this.id)
-          .where('attempts', '=', job.attempts),
-        this.database.dialect,
-      ).executeTakeFirst();
-      if (!mine) throw new LeaseLostError(job.id);
+      if (!(await holdJob(tx.db, this.database.dialect, job, this.id))) throw new LeaseLostError(job.id);
       await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
-      const done = await tx.db
-        .updateTable('jobs')
-        .set({
-          status: 'done',
-          dedupe_key: null,
-          locked_by: null,
-          locked_until: null,
-          updated_at: wallClockMs(),
-        })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', this.id)
-        .where('attempts', '=', job.attempts)
-        .executeTakeFirst();
+      const done = await markJobDone(tx.db, job, this.id);
       // Our lease ran out and another worker took the job: undo our effects, theirs will count.
-      if (Number(done.numUpdatedRows) !== 1) throw new LeaseLostError(job.id);
+      if (!done) throw new LeaseLostError(job.id);
     });
   }
 
@@ -223,27 +176,17 @@ export class JobWorker {
       final ? 'job failed for good' : 'job failed; will retry',
     );
     const record = (db: Executor) =>
-      db
-        .updateTable('jobs')
-        .set({
-          status: final ? 'failed' : 'pending',
-          run_at: final ? job.run_at : this.clock.nowMs() + Math.round(delay + jitter),
-          dedupe_key: final ? null : job.dedupe_key,
-          locked_by: null,
-          locked_until: null,
-          last_error: message.slice(0, 4000),
-          updated_at: wallClockMs(),
-        })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', this.id)
-        .executeTakeFirst();
+      markJobFailed(db, job, this.id, {
+        final,
+        retryAt: this.clock.nowMs() + Math.round(delay + jitter),
+        error: message.slice(0, 4000),
+      });
     const giveUp = final ? def.giveUp?.bind(def) : undefined;
     if (giveUp) {
       // Marked failed and given up on in one transaction, so a crash cannot leave one without the other.
       try {
         await inTransaction(this.database.db, async (tx) => {
-          const marked = await record(tx.db);
-          if (Number(marked.numUpdatedRows) !== 1) return;
+          if (!(await record(tx.db))) return;
           const payload = def.parse(JSON.parse(job.payload));
           await giveUp({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload, message);
         });
@@ -259,11 +202,7 @@ export class JobWorker {
     const wall = wallClockMs();
     if (wall - this.lastPrune < 10 * 60_000) return;
     this.lastPrune = wall;
-    await this.database.db
-      .deleteFrom('jobs')
-      .where('status', '=', 'done')
-      .where('updated_at', '<', wall - this.keepDoneMs)
-      .execute();
+    await pruneDoneJobs(this.database.db, wall - this.keepDoneMs);
   }
 }
 

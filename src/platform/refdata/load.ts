@@ -1,3 +1,4 @@
+// Bulk loader: builds its own SQL (reference tables in batches), the one exception to "queries live in *.store.ts".
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { MigrationFactory } from './types.js';
-import { columnTypes } from './types.js';
+import { type MigrationFactory, columnTypes } from './types.js';
 
 /** Accounts, users, sites, SIP peers, SIP credentials, jobs, settings and the reference-data tables. */
 export const foundation: MigrationFactory = (dialect) => {

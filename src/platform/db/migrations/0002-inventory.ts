@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { MigrationFactory } from './types.js';
-import { columnTypes } from './types.js';
+import { type MigrationFactory, columnTypes } from './types.js';
 
 /**
  * The number inventory: coverage dimensions derived from the reference data (rate centres with

@@ -1,5 +1,4 @@
-import type { MigrationFactory } from './types.js';
-import { columnTypes } from './types.js';
+import { type MigrationFactory, columnTypes } from './types.js';
 
 /**
  * Orders of every kind (new numbers, disconnects; port-ins and the rest later share them): one row

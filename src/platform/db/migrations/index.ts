@@ -4,6 +4,7 @@ import { userVersion } from './0003-user-version.js';
 import { disconnectHistory } from './0004-disconnect-history.js';
 import { orders } from './0005-orders.js';
 import { availableByNumber } from './0006-available-by-number.js';
+import { orderDetailsNames } from './0007-order-details-names.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -14,4 +15,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0004-disconnect-history', disconnectHistory],
   ['0005-orders', orders],
   ['0006-available-by-number', availableByNumber],
+  ['0007-order-details-names', orderDetailsNames],
 ];

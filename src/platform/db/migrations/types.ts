@@ -1,3 +1,4 @@
+// Migrations keep their own SQL: each is a fixed step of the schema's history.
 import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../database.js';
 

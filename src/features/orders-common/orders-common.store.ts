@@ -1,21 +1,25 @@
 import type { Selectable } from 'kysely';
 import type { Dialect, Executor } from '../../platform/db/database.js';
-import type { OrderKind, OrdersTable } from '../../platform/db/tables.js';
+import type { OrdersTable } from '../../platform/db/tables.js';
 
-/** Queries shared by every kind of order: the order row, its numbers, history and notes. */
+/**
+ * Queries over the tables every kind of order shares: the order row, its numbers, history, notes,
+ * events, and the order lists.
+ */
 export type OrderRow = Selectable<OrdersTable>;
 
 export interface NewOrderRow {
   readonly id: string;
   readonly accountId: string;
-  readonly kind: OrderKind;
+  readonly kind: string;
   readonly status: string;
   readonly name?: string | undefined;
   readonly customerOrderId?: string | undefined;
   readonly siteId?: number | undefined;
   readonly sipPeerId?: number | undefined;
   readonly quantity: number;
-  readonly details: unknown;
+  /** The kind's details, as JSON. */
+  readonly details: string;
   readonly createdBy?: string | undefined;
   readonly createdAt: string;
 }
@@ -33,7 +37,7 @@ export async function insertOrder(db: Executor, o: NewOrderRow): Promise<void> {
       site_id: o.siteId ?? null,
       sip_peer_id: o.sipPeerId ?? null,
       quantity: o.quantity,
-      details: JSON.stringify(o.details),
+      details: o.details,
       created_by: o.createdBy ?? null,
       created_at: o.createdAt,
       updated_at: o.createdAt,
@@ -43,10 +47,10 @@ export async function insertOrder(db: Executor, o: NewOrderRow): Promise<void> {
 }
 
 /** The account's order of that kind; other accounts' orders do not exist for it. */
-export async function findOrder(
+export async function findOrderRow(
   db: Executor,
   accountId: string,
-  kind: OrderKind,
+  kind: string,
   id: string,
 ): Promise<OrderRow | undefined> {
   return db
@@ -60,12 +64,32 @@ export async function findOrder(
 
 /**
  * Reads an order for change, in the caller's transaction: on PostgreSQL the row stays locked until
- * it ends, so a fulfilment run and a PUT that closes the order take turns instead of interleaving
+ * it ends, so a job run and a request that changes the order take turns instead of interleaving
  * (SQLite's single writer already serialises them).
  */
-export async function lockOrder(db: Executor, dialect: Dialect, id: string): Promise<OrderRow | undefined> {
+export async function lockOrderRow(
+  db: Executor,
+  dialect: Dialect,
+  id: string,
+): Promise<OrderRow | undefined> {
   const q = db.selectFrom('orders').selectAll().where('id', '=', id);
   return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** Moves the order to `to` only if it is still `from`; false when another writer moved it first. */
+export async function updateOrderStatus(
+  db: Executor,
+  id: string,
+  from: string,
+  set: { status: string; updated_at: string; completed_at: string | null; details?: string },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('orders')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 export async function updateOrderFields(
@@ -76,7 +100,8 @@ export async function updateOrderFields(
   await db.updateTable('orders').set(set).where('id', '=', id).execute();
 }
 
-export interface OrderNumberRow {
+/** One number of an order: obtained (or disconnected, …), or failed with the error why. */
+export interface OrderNumber {
   readonly tn: number;
   readonly outcome: 'completed' | 'failed';
   readonly errorCode?: number | undefined;
@@ -86,9 +111,9 @@ export interface OrderNumberRow {
 export async function insertOrderNumbers(
   db: Executor,
   orderId: string,
-  rows: readonly OrderNumberRow[],
+  rows: readonly OrderNumber[],
   at: string,
-) {
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('order_numbers')
@@ -115,7 +140,7 @@ export async function insertOrderNumbers(
   }
 }
 
-export async function orderNumbers(db: Executor, orderId: string): Promise<OrderNumberRow[]> {
+export async function orderNumbers(db: Executor, orderId: string): Promise<OrderNumber[]> {
   const rows = await db
     .selectFrom('order_numbers')
     .select(['tn', 'outcome', 'error_code', 'error_description'])
@@ -140,8 +165,57 @@ export async function countCompleted(db: Executor, orderId: string): Promise<num
   return Number(row.n);
 }
 
+export interface HistoryInsert {
+  readonly orderId: string;
+  readonly at: string;
+  readonly status: string;
+  readonly note?: string | undefined;
+  readonly author?: string | undefined;
+  readonly difference?: string | undefined;
+}
+
+export async function insertHistory(db: Executor, h: HistoryInsert): Promise<void> {
+  await db
+    .insertInto('order_history')
+    .values({
+      order_id: h.orderId,
+      at: h.at,
+      status: h.status,
+      note: h.note ?? null,
+      author: h.author ?? null,
+      difference: h.difference ?? null,
+    })
+    .execute();
+}
+
 export async function orderHistory(db: Executor, orderId: string) {
   return db.selectFrom('order_history').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+export interface EventInsert {
+  readonly orderId: string;
+  readonly accountId: string;
+  readonly kind: string;
+  readonly event: 'status' | 'note';
+  readonly status: string;
+  readonly message?: string | undefined;
+  readonly at: string;
+}
+
+/** The outbox of order events that notifications are made from. */
+export async function insertEvent(db: Executor, e: EventInsert): Promise<void> {
+  await db
+    .insertInto('order_events')
+    .values({
+      order_id: e.orderId,
+      account_id: e.accountId,
+      kind: e.kind,
+      event: e.event,
+      status: e.status,
+      message: e.message ?? null,
+      at: e.at,
+    })
+    .execute();
 }
 
 export async function insertNote(
@@ -165,7 +239,7 @@ export async function orderNotes(db: Executor, orderId: string) {
 
 export interface OrderListFilter {
   readonly accountId: string;
-  readonly kind: OrderKind;
+  readonly kind: string;
   readonly siteId?: number | undefined;
   readonly status?: string | undefined;
   readonly customerOrderId?: string | undefined;
@@ -193,8 +267,8 @@ export async function countOrders(db: Executor, f: OrderListFilter): Promise<num
   return Number(row.n);
 }
 
-/** A page in (created_at, id) order, from the order `fromId` on; one extra row tells whether more follow. */
-export async function listOrders(
+/** A page in (created_at, id) order, from the order `from` on; one extra row tells whether more follow. */
+export async function listOrderRows(
   db: Executor,
   f: OrderListFilter,
   from: { readonly createdAt: string; readonly id: string } | undefined,

@@ -1,0 +1,12 @@
+/** Accounts: what other features and the CLI may use. */
+export { accountRoutes } from './accounts.routes.js';
+export {
+  allAccounts,
+  createAccount,
+  getAccount,
+  hasProduct,
+  DEFAULT_PRODUCTS,
+  KNOWN_PRODUCTS,
+  type NewAccount,
+} from './accounts.service.js';
+export { findAccount as findAccountOf, type Account, type Product, type Contact } from './accounts.store.js';

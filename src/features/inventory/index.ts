@@ -1,0 +1,26 @@
+/** The number inventory: what other features, the CLI and the demo may use. */
+export { tnRoutes } from './tns.routes.js';
+export { inServiceRoutes } from './in-service.routes.js';
+export {
+  transitionNumbers,
+  type OrderRef,
+  type TnChange,
+  type TransitionResult,
+} from './inventory.service.js';
+export {
+  findNumber as numberOf,
+  findNumbers as numbersByTn,
+  historyOf as numberHistoryOf,
+  type NumberRecord,
+} from './inventory.store.js';
+export {
+  IN_SERVICE_STATUSES,
+  isInService,
+  numbersInServiceAt,
+  countInServiceAt,
+  type ServicePlace,
+} from './in-service.service.js';
+export { TnStatus } from '../../shared/tn-status.js';
+export { buildInventory, clearInventory, inventoryCount } from './inventory.build.js';
+export { importNumbers } from './inventory.import.js';
+export { availableNumbersOf, countNumbersByStatus } from './inventory.store.js';

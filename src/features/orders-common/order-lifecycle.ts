@@ -1,0 +1,121 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { OrderKind } from './order-kind.js';
+import { canMove, isTerminal } from './order-machine.js';
+import { insertEvent, insertHistory, insertOrder, updateOrderStatus } from './orders-common.store.js';
+
+/**
+ * The only ways an order starts and moves: `receiveOrder` stores it in its machine's first state;
+ * `transition` moves it along an allowed transition, only if it is still where the caller read it.
+ * Each writes, in the caller's transaction, the status, a history row and an event for
+ * notifications (and the caller enqueues the job that moves the order on in the same transaction).
+ */
+
+/** Another writer moved the order first (a concurrent close, a second worker): the caller's change is void. */
+export class OrderMovedError extends Error {
+  constructor(orderId: string, expected: string) {
+    super(`order ${orderId} is no longer ${expected}`);
+  }
+}
+
+export interface TransitionNote {
+  readonly note?: string | undefined;
+  readonly author?: string | undefined;
+  readonly difference?: string | undefined;
+}
+
+export interface NewOrder<D> {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name?: string | undefined;
+  readonly customerOrderId?: string | undefined;
+  readonly siteId?: number | undefined;
+  readonly sipPeerId?: number | undefined;
+  readonly quantity: number;
+  readonly details: D;
+  readonly createdBy?: string | undefined;
+  readonly createdAt: string;
+}
+
+/** Stores a new order in its machine's first state, with the "Order received" history row and the event. */
+export async function receiveOrder<S extends string, D>(
+  db: Executor,
+  clock: Clock,
+  kind: OrderKind<S, D>,
+  order: NewOrder<D>,
+): Promise<void> {
+  const status = kind.machine.initial;
+  await insertOrder(db, {
+    ...order,
+    kind: kind.name,
+    status,
+    details: JSON.stringify(kind.details.parse(order.details)),
+  });
+  await recordHistory(db, clock, order.id, status, { note: 'Order received', author: order.createdBy });
+  await recordEvent(db, clock, { orderId: order.id, accountId: order.accountId, kind, status });
+}
+
+export async function transition<S extends string, D>(
+  db: Executor,
+  clock: Clock,
+  kind: OrderKind<S, D>,
+  order: { readonly id: string; readonly accountId: string; readonly status: S },
+  to: S,
+  detail: TransitionNote = {},
+  /** The order's details as they are after this step, written in the same statement. */
+  details?: D,
+): Promise<void> {
+  if (!canMove(kind.machine, order.status, to)) {
+    throw new Error(`${kind.name} order ${order.id}: ${order.status} -> ${to} is not a transition`);
+  }
+  const now = clock.now().toISOString();
+  const moved = await updateOrderStatus(db, order.id, order.status, {
+    status: to,
+    updated_at: now,
+    completed_at: isTerminal(kind.machine, to) ? now : null,
+    ...(details === undefined ? {} : { details: JSON.stringify(kind.details.parse(details)) }),
+  });
+  if (!moved) throw new OrderMovedError(order.id, order.status);
+  await recordHistory(db, clock, order.id, to, detail);
+  await recordEvent(db, clock, {
+    orderId: order.id,
+    accountId: order.accountId,
+    kind,
+    status: to,
+    message: detail.note,
+  });
+}
+
+export async function recordHistory(
+  db: Executor,
+  clock: Clock,
+  orderId: string,
+  status: string,
+  detail: TransitionNote,
+): Promise<void> {
+  await insertHistory(db, { orderId, at: clock.now().toISOString(), status, ...detail });
+}
+
+/** A status change or a note, for the notifications of the order's subscribers. */
+export async function recordEvent(
+  db: Executor,
+  clock: Clock,
+  e: {
+    readonly orderId: string;
+    readonly accountId: string;
+    readonly kind: OrderKind;
+    readonly status: string;
+    readonly message?: string | undefined;
+    readonly event?: 'status' | 'note';
+  },
+): Promise<void> {
+  await insertEvent(db, {
+    orderId: e.orderId,
+    accountId: e.accountId,
+    kind: e.kind.name,
+    event: e.event ?? 'status',
+    status: e.status,
+    message: e.message,
+    at: clock.now().toISOString(),
+  });
+}

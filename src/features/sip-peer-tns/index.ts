@@ -1,0 +1,3 @@
+/** Per-number SIP-peer settings: what other features may use. */
+export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
+export { removeTnSettings as clearNumberSettings } from './tn-settings.store.js';
