@@ -6,6 +6,8 @@ export const CommonErrors = {
   invalidValue: e(400, 1008, "'%s' is not a valid value"),
   invalidBoolean: e(400, 12751, "%s value is not valid (expected 'true' or 'false')."),
   tooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
+  tooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),
+  tnAttributeInvalid: e(400, 5102, "Telephone number attribute '%s' is invalid. Valid values: Protected"),
   addressRequired: e(400, 1003, 'Address is required'),
   houseNumberRequired: e(400, 12536, 'HouseNumber is required'),
   streetNameRequired: e(400, 12538, 'StreetName is required'),

@@ -10,3 +10,4 @@ export {
   type NewAccount,
 } from './accounts.service.js';
 export { findAccount as findAccountOf, type Account, type Product, type Contact } from './accounts.store.js';
+export { AccountErrors } from './accounts.errors.js';

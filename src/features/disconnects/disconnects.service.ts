@@ -38,7 +38,8 @@ export interface DisconnectInput {
   readonly protected?: string | undefined;
 }
 
-function validate(input: DisconnectInput) {
+/** The seed's rules for a disconnect request, checked at once (no database needed). */
+export function validateDisconnect(input: DisconnectInput) {
   const name = parseOrderName(input.name);
   const customerOrderId = parseCustomerOrderId(input.customerOrderId);
   const tns = parseOrderTns(input.telephoneNumbers);
@@ -61,7 +62,7 @@ export async function createDisconnect(
   input: DisconnectInput,
   userId: string,
 ): Promise<DisconnectOrder> {
-  const request = validate(input);
+  const request = validateDisconnect(input);
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await inTransaction(deps.database.db, async (tx) => {

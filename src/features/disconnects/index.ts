@@ -17,3 +17,4 @@ export {
   type DisconnectInput,
   type DisconnectView,
 } from './disconnects.service.js';
+export { DisconnectErrors } from './disconnects.errors.js';

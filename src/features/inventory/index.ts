@@ -24,3 +24,4 @@ export { TnStatus } from '../../shared/tn-status.js';
 export { buildInventory, clearInventory, inventoryCount } from './inventory.build.js';
 export { importNumbers } from './inventory.import.js';
 export { availableNumbersOf, countNumbersByStatus } from './inventory.store.js';
+export { InventoryErrors } from './inventory.errors.js';

@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../shared/errors.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { text } from '../../shared/fields.js';
 import { parseTn } from '../../shared/numbering.js';
@@ -32,7 +33,7 @@ export function parseOrderTns(values: readonly string[] | undefined): number[] {
   const list = (values ?? []).map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(OrderCommonErrors.orderTnRequired);
   if (list.length > MAX_ORDER_QUANTITY)
-    throw ApiError.of(OrderCommonErrors.orderTooManyTns, MAX_ORDER_QUANTITY);
+    throw ApiError.of(CommonErrors.tooManyTns, MAX_ORDER_QUANTITY);
   const tns = list.map((v) => {
     const tn = parseTn(v);
     if (tn === undefined) throw ApiError.of(OrderCommonErrors.orderTnInvalid);

@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../shared/errors.js';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -40,7 +41,7 @@ export async function addNote<S extends string, D>(
   const description = text(input.description);
   if (description === undefined) throw ApiError.of(OrderCommonErrors.noteDescriptionRequired);
   if (description.length > MAX_DESCRIPTION) {
-    throw ApiError.of(OrderCommonErrors.noteDescriptionTooLong, 'Description', description, MAX_DESCRIPTION);
+    throw ApiError.of(CommonErrors.tooLong, 'Description', description, MAX_DESCRIPTION);
   }
   return inTransaction(deps.database.db, async (tx) => {
     const id = await insertNote(tx.db, order.id, userId, description, deps.clock.now().toISOString());

@@ -17,11 +17,9 @@ export const OrderCommonErrors = {
   orderTnRequired: e(400, 5073, 'Telephone number is required.'),
   orderProcessingFailed: e(400, 5086, 'Order request timed out. Please resubmit your request.'),
   orderDuplicateTns: e(400, 5093, 'Order cannot contain duplicate telephone numbers'),
-  orderTooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),
   orderListStatusInvalid: e(400, 1008, "Invalid 'status' '%s'. Valid values: %s"),
   orderListPageInvalid: e(400, 1008, "The page '%s' is not an order of this list"),
   noteUserRequired: e(400, 12501, 'Username is required'),
   noteUserTooLong: e(400, 12500, "Username '%s' is too long. Max length 100 characters"),
   noteDescriptionRequired: e(400, 1003, 'Description is required'),
-  noteDescriptionTooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
 } as const;

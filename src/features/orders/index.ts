@@ -20,3 +20,4 @@ export {
   type UpdateOrderInput,
 } from './orders.service.js';
 export { FULFIL_JOB, fulfilmentJob } from './orders.jobs.js';
+export { OrderErrors } from './orders.errors.js';

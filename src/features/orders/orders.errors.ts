@@ -33,11 +33,6 @@ export const OrderErrors = {
     5101,
     "'Protected' telephone number attribute is not applicable for toll-free search and order criteria.",
   ),
-  orderTnAttributeInvalid: e(
-    400,
-    5102,
-    "Telephone number attribute '%s' is invalid. Valid values: Protected",
-  ),
   orderTnAttributeDuplicate: e(400, 5102, "Duplicate telephone number attribute '%s'."),
   orderAreaCodeQuantity: e(
     400,

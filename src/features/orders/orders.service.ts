@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../shared/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
@@ -131,7 +132,7 @@ function tnAttributes(values: readonly string[] | undefined): string[] {
   const out: string[] = [];
   for (const raw of values ?? []) {
     const v = text(raw) ?? '';
-    if (!/^protected$/i.test(v)) fail(OrderErrors.orderTnAttributeInvalid, v);
+    if (!/^protected$/i.test(v)) fail(CommonErrors.tnAttributeInvalid, v);
     if (out.includes('Protected')) fail(OrderErrors.orderTnAttributeDuplicate, v);
     out.push('Protected');
   }
@@ -144,7 +145,7 @@ function positiveId(value: string | number | undefined, invalid: ErrorDefinition
   return /^\d{1,9}$/.test(t) ? Number(t) : fail(invalid);
 }
 
-interface ValidOrder {
+export interface ValidOrder {
   readonly name: string | undefined;
   readonly customerOrderId: string | undefined;
   readonly siteId: number;
@@ -154,7 +155,7 @@ interface ValidOrder {
 }
 
 /** The seed's common elements and its one order type, checked in the order Bandwidth reports them. */
-function validate(input: NewOrderInput, cov: Coverage): ValidOrder {
+export function validateNewOrder(input: NewOrderInput, cov: Coverage): ValidOrder {
   if (input.orderTypes.length !== 1) fail(OrderErrors.orderTypeInvalid);
   const { type: orderType, criteria } = input.orderTypes[0] as NewOrderInput['orderTypes'][number];
   const name = parseOrderName(input.name);
@@ -214,7 +215,7 @@ export async function createOrder(
   userId: string,
 ): Promise<NewNumberOrder> {
   const db = deps.database.db;
-  const request = validate(input, deps.coverage);
+  const request = validateNewOrder(input, deps.coverage);
   const site = await findSiteOf(db, accountId, request.siteId);
   if (!site) throw ApiError.of(OrderErrors.orderSiteInvalid);
   let peerId = request.peerId;

@@ -6,3 +6,4 @@ export {
   markReservationsUsed,
   type LiveReservation,
 } from './reservations.store.js';
+export { ReservationErrors } from './reservations.errors.js';

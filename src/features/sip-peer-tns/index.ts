@@ -1,3 +1,4 @@
 /** Per-number SIP-peer settings: what other features may use. */
 export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
 export { removeTnSettings as clearNumberSettings } from './tn-settings.store.js';
+export { PeerTnErrors } from './sip-peer-tns.errors.js';

@@ -26,6 +26,4 @@ export const PeerTnErrors = {
     "CallingNameDisplay '%s' is invalid. Valid values are: 'true', 'false'",
   ),
   peerTnSmsInvalid: e(400, 13575, "SmsEnabled '%s' is invalid. Valid values are: 'true', 'false'"),
-  peerTnAttributeInvalid: e(400, 5102, "Telephone number attribute '%s' is invalid. Valid values: Protected"),
-  peerMoveTooMany: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),
 } as const;

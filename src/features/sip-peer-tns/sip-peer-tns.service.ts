@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../shared/errors.js';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -166,7 +167,7 @@ export async function updatePeerTn(
   if (body.tnAttributes !== undefined) {
     const attrs = body.tnAttributes.map((a) => text(a) ?? '');
     const bad = attrs.find((a) => !/^protected$/i.test(a));
-    if (bad !== undefined) throw ApiError.of(PeerTnErrors.peerTnAttributeInvalid, bad);
+    if (bad !== undefined) throw ApiError.of(CommonErrors.tnAttributeInvalid, bad);
     protect = attrs.length > 0;
   }
 
@@ -225,7 +226,7 @@ export async function moveTns(
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const list = numbers.map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(PeerTnErrors.peerTnRequired);
-  if (list.length > MAX_MOVE) throw ApiError.of(PeerTnErrors.peerMoveTooMany, MAX_MOVE);
+  if (list.length > MAX_MOVE) throw ApiError.of(CommonErrors.tooManyTns, MAX_MOVE);
   const tns = list.map(parsePeerTn);
   const seen = new Set<number>();
   for (const tn of tns) {

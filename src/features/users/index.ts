@@ -12,3 +12,4 @@ export {
   type NewUser,
 } from './users.service.js';
 export { findUser, listUsernames, type UserRecord, type UserRole } from './users.store.js';
+export { UserErrors } from './users.errors.js';

@@ -97,6 +97,6 @@ function decodeChunk(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): 
   try {
     return decoder.decode(bytes, { stream });
   } catch {
-    throw ApiError.of(ProtocolErrors.malformedXml, `The request body is not valid ${decoder.encoding}`);
+    throw ApiError.of(ProtocolErrors.badRequest, `The request body is not valid ${decoder.encoding}`);
   }
 }

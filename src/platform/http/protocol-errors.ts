@@ -11,7 +11,6 @@ export const ProtocolErrors = {
   notFound: defineError(404, 404, 'The resource does not exist'),
   routeNotFound: defineError(404, 404, 'Resource %s was not found'),
   methodNotAllowed: defineError(405, 405, 'Method %s is not allowed on this resource'),
-  malformedXml: defineError(400, 400, '%s'),
   missingBody: defineError(400, 400, 'A request body with a <%s> element is required'),
   wrongRoot: defineError(400, 400, 'The request body must be a <%s> element, not <%s>'),
   bodyTooLarge: defineError(413, 413, 'The request body is larger than the limit of %s bytes'),
@@ -19,6 +18,7 @@ export const ProtocolErrors = {
   incompleteBody: defineError(400, 400, 'The request body ended before it was complete'),
   unsupportedMediaType: defineError(415, 415, "Content-Type '%s' is not supported; send application/xml"),
   unsupportedCharset: defineError(415, 415, "Charset '%s' is not supported; send UTF-8"),
+  /** A request that cannot be read (malformed XML or HTTP), with the reason. */
   badRequest: defineError(400, 400, '%s'),
   controlCharacters: defineError(400, 400, "'%s' in the URL contains a control character"),
   requestTimeout: defineError(408, 408, 'The request was not received completely within %s seconds'),

@@ -30,7 +30,7 @@ const MIN_DRAIN_BYTES = 64 * 1024 * 1024;
 
 function toApiError(err: FastifyError | Error, request: FastifyRequest): ApiError | undefined {
   if (err instanceof ApiError) return err;
-  if (err instanceof XmlSyntaxError) return ApiError.of(ProtocolErrors.malformedXml, err.message);
+  if (err instanceof XmlSyntaxError) return ApiError.of(ProtocolErrors.badRequest, err.message);
   if (err instanceof XmlLimitError) return ApiError.of(ProtocolErrors.bodyTooComplex, err.message);
   const code = (err as FastifyError).code;
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
