@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
-import { oneOf, parseId } from '../../shared/fields.js';
+import { oneOf, parseFlag, parseId } from '../../shared/fields.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
 import { VENDORS, vendorForTier } from '../../shared/tn-status.js';
 import { type Coverage, type RateCenterDim } from '../../shared/coverage.js';
@@ -44,11 +44,7 @@ export interface CityEntry {
 }
 
 function flag(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  const t = value.trim();
-  if (/^true$/i.test(t)) return true;
-  if (t === '' || /^false$/i.test(t)) return false;
-  throw ApiError.of(CriteriaErrors.searchUnsupported);
+  return parseFlag(value, () => ApiError.of(CriteriaErrors.searchUnsupported)) ?? false;
 }
 
 /** `state` (required, a known state code), `available` and `supported` (true/false, default false). */

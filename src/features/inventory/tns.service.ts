@@ -11,7 +11,6 @@ import { inventoryBuiltAt } from './inventory.build.js';
 import { historyOf, type NumberRecord } from './inventory.store.js';
 import { statusCode, statusFromWire, TN_STATUS_WIRE, TnStatus, VENDORS } from '../../shared/tn-status.js';
 import {
-  blocksOfRateCenters,
   countNumbers,
   earliestAccountCreation,
   findNumberDetail,
@@ -22,6 +21,7 @@ import {
 import { InventoryErrors } from './inventory.errors.js';
 import { parsePage, parseSize, type Params } from '../../platform/http/query.js';
 import { CriteriaErrors } from '../../shared/errors.js';
+import { blocksOfRateCenters } from '../coverage/index.js';
 
 /**
  * The telephone-number views: /tns (numbers on the caller's accounts) and /tns/{tn} with its
@@ -376,7 +376,7 @@ export async function getTnLca(deps: AppDeps, principal: Principal, text: string
   const own = cov.rateCenter(row.rate_center_id);
   if (!own) return { npaNxxs: [], rateCenters: [] };
   const ids = [own.id, ...cov.localRateCenters(own.id)];
-  const blocks = await blocksOfRateCenters(deps.database.db, ids);
+  const blocks = [...(await blocksOfRateCenters(deps.database.db, ids)).values()].flat();
   const npaNxxs = [...new Set(blocks.map((b) => Math.floor(b / 10)))].sort((a, b) => a - b).map(String);
   const byState = new Map<string, Set<string>>();
   for (const id of ids) {

@@ -114,17 +114,6 @@ export async function findNumberDetail(db: Executor, tn: number): Promise<Number
     .executeTakeFirst();
 }
 
-/** The NPA-NXX-X blocks the inventory holds in these rate centres. */
-export async function blocksOfRateCenters(db: Executor, rateCenterIds: readonly number[]): Promise<number[]> {
-  if (rateCenterIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('number_blocks')
-    .select('npa_nxx_x')
-    .where('rate_center_id', 'in', [...rateCenterIds])
-    .execute();
-  return rows.map((r) => r.npa_nxx_x);
-}
-
 /** Account-created times are the earliest trace of a deployment (fallback for the build time). */
 export async function earliestAccountCreation(db: Executor): Promise<string | undefined> {
   const row = await db

@@ -32,8 +32,7 @@ export function parseCustomerOrderId(value: string | undefined): string | undefi
 export function parseOrderTns(values: readonly string[] | undefined): number[] {
   const list = (values ?? []).map((v) => text(v) ?? '');
   if (list.length === 0) throw ApiError.of(OrderCommonErrors.orderTnRequired);
-  if (list.length > MAX_ORDER_QUANTITY)
-    throw ApiError.of(CommonErrors.tooManyTns, MAX_ORDER_QUANTITY);
+  if (list.length > MAX_ORDER_QUANTITY) throw ApiError.of(CommonErrors.tooManyTns, MAX_ORDER_QUANTITY);
   const tns = list.map((v) => {
     const tn = parseTn(v);
     if (tn === undefined) throw ApiError.of(OrderCommonErrors.orderTnInvalid);

@@ -1,3 +1,4 @@
+import { parseFlag } from '../../shared/fields.js';
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import {
   isTollFreeNpa,
@@ -61,10 +62,7 @@ const fail = (def: ErrorDefinition, ...args: (string | number)[]): never => {
 };
 
 function bool(value: string | undefined, name: string): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  return fail(SearchErrors.searchInvalid, `${name} must be true or false`);
+  return parseFlag(value, () => ApiError.of(SearchErrors.searchInvalid, `${name} must be true or false`));
 }
 
 const GEO_PARAMS = ['areacode', 'npanxx', 'npanxxx', 'ratecenter', 'city', 'state', 'zip', 'lata'] as const;

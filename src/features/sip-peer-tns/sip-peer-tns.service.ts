@@ -3,7 +3,7 @@ import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { Executor } from '../../platform/db/database.js';
-import { text } from '../../shared/fields.js';
+import { parseFlag, text } from '../../shared/fields.js';
 import { formatTn, parseTn } from '../../shared/numbering.js';
 import {
   countInServiceAt,
@@ -120,7 +120,7 @@ function setting<T>(
 
 const FORMATS = ['10digit', '11digit', 'e164'];
 const format = (v: string) => FORMATS.find((f) => f === v.toLowerCase());
-const bool = (v: string) => (/^true$/i.test(v) ? true : /^false$/i.test(v) ? false : undefined);
+const bool = (v: string) => parseFlag(v, null);
 
 function resolve<T>(current: T | undefined, s: Setting<T>): T | undefined {
   if (s.kind === 'set') return s.value;

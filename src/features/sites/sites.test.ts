@@ -184,8 +184,8 @@ describe('sites on a UC Trunking account', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
-    const { createAccount } = await import('../accounts/accounts.service.js');
-    const { grantUser } = await import('../users/users.service.js');
+    const { createAccount } = await import('../accounts/index.js');
+    const { grantUser } = await import('../users/index.js');
     await createAccount(h.app.deps, {
       id: '9900500',
       companyName: 'UC Co',
