@@ -7,6 +7,7 @@ import { deriveCoverage, loadCoverage } from './features/coverage/index.js';
 import { VanityIndex } from './features/search/index.js';
 import { buildInventory, inventoryCount } from './features/inventory/index.js';
 import { credentialLoader } from './features/users/index.js';
+import { DeliveryDispatcher } from './features/notifications/index.js';
 import { ManualClock, type Clock } from './platform/clock.js';
 import { readManualTime, restoreClock } from './platform/clock.store.js';
 import { openDatabase, type Database } from './platform/db/database.js';
@@ -18,6 +19,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { loadReferenceData } from './platform/refdata/load.js';
+import { loadSecretBox } from './platform/security/secret-box.js';
 
 /** Both prefixes Bandwidth answered on (contract §1): the Node client's /api and the Ruby client's /v1.0. */
 export const API_PREFIXES = ['/api', '/v1.0'] as const;
@@ -26,6 +28,8 @@ export interface App {
   readonly deps: AppDeps;
   readonly http: FastifyInstance;
   readonly worker: JobWorker;
+  /** Sends notification deliveries (callbacks, e-mail, digests); runs with the worker role. */
+  readonly dispatcher: DeliveryDispatcher;
   /** Starts the worker loop (if this process has the worker role). */
   start(): void;
   close(): Promise<void>;
@@ -69,6 +73,7 @@ export async function createDeps(config: Config, database: Database, clock?: Clo
     jobs: new JobQueue(businessClock),
     coverage: await loadCoverage(database),
     vanity: new VanityIndex(),
+    secrets: loadSecretBox(config.secretKey, config.dataDir),
   };
 }
 
@@ -98,6 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     concurrency: config.jobs.concurrency ?? (database.dialect === 'postgres' ? 4 : 1),
   });
   for (const def of featureJobs(deps)) worker.register(def);
+  const dispatcher = new DeliveryDispatcher(deps, http.log);
 
   if (config.demo.enabled) {
     if (config.inventory.demoSize > 0 && (await inventoryCount(database)) === 0) {
@@ -113,9 +119,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     deps,
     http,
     worker,
+    dispatcher,
     start() {
       if (!config.roles.has('worker')) return;
       worker.start();
+      dispatcher.start();
       if (clock instanceof ManualClock && !options.clock) {
         clockFollower = setInterval(() => {
           void readManualTime(database).then((ms) => {
@@ -132,6 +140,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       authenticator.close();
       await http.close();
       await worker.stop();
+      await dispatcher.stop();
       if (!options.database) await database.close();
     },
   };

@@ -52,6 +52,31 @@ export interface Config {
     /** How long a disconnected number ages before it is available again (business time). */
     readonly agingPeriodMs: number;
   };
+  /** Key of the secrets the server must give back (callback passwords); default: DATA_DIR/secret.key. */
+  readonly secretKey: string | undefined;
+  readonly notifications: {
+    /** A callback attempt that has not answered by then fails. */
+    readonly callbackTimeoutMs: number;
+    /** Attempts of one delivery before it is recorded failed. */
+    readonly attempts: number;
+    /** Back-off between attempts: base * 2^(attempt-1), capped (business clock). */
+    readonly retryBaseMs: number;
+    readonly retryCapMs: number;
+    /** false: refuse callbacks to loopback, link-local and private addresses (after DNS resolution). */
+    readonly allowPrivate: boolean;
+    /** Sends in flight per process, and per target host (a slow receiver never holds up others). */
+    readonly concurrency: number;
+    readonly perHostConcurrency: number;
+    readonly pollMs: number;
+    /** smtp:// or smtps:// URL; unset: messages are written as .eml files under DATA_DIR/mail. */
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string;
+    /** Time of day (HH:MM) and time zone of the daily digests. */
+    readonly digestAt: string;
+    readonly digestTz: string;
+    /** Finished deliveries and their attempts are pruned after this long (wall clock). */
+    readonly retentionMs: number;
+  };
   readonly logLevel: string;
 }
 
@@ -143,8 +168,40 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       agingPeriodMs: parseDuration(env.AGING_PERIOD ?? '90d'),
     },
     inventory: { demoSize: env.INVENTORY_SIZE === '0' ? 0 : parseInventorySize(env.INVENTORY_SIZE ?? '1m') },
+    secretKey: env.SECRET_KEY || undefined,
+    notifications: {
+      callbackTimeoutMs: duration('CALLBACK_TIMEOUT', env.CALLBACK_TIMEOUT, 10_000, 100),
+      attempts: int('CALLBACK_RETRIES', env.CALLBACK_RETRIES, 8, 1, 100),
+      retryBaseMs: duration('CALLBACK_RETRY_BASE', env.CALLBACK_RETRY_BASE, 40_000, 0),
+      retryCapMs: duration('CALLBACK_RETRY_CAP', env.CALLBACK_RETRY_CAP, 10 * 60_000, 0),
+      allowPrivate: bool(env.CALLBACK_ALLOW_PRIVATE, true),
+      concurrency: int('DELIVERY_CONCURRENCY', env.DELIVERY_CONCURRENCY, 64, 1, 1024),
+      perHostConcurrency: int('CALLBACK_HOST_CONCURRENCY', env.CALLBACK_HOST_CONCURRENCY, 8, 1, 1024),
+      pollMs: duration('DELIVERY_POLL', env.DELIVERY_POLL, 100, 10),
+      smtpUrl: env.SMTP_URL || undefined,
+      mailFrom: env.MAIL_FROM ?? 'Bandwidth Dashboard <notifications@localhost>',
+      digestAt: timeOfDay(env.DIGEST_AT ?? '08:00'),
+      digestTz: timeZone(env.DIGEST_TZ ?? 'America/New_York'),
+      retentionMs: duration('DELIVERY_RETENTION', env.DELIVERY_RETENTION, 30 * 86_400_000, 60_000),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+function timeOfDay(value: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+    throw new Error(`DIGEST_AT must be HH:MM, got '${value}'`);
+  return `${(m[1] ?? '').padStart(2, '0')}:${m[2]}`;
+}
+
+function timeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+  } catch {
+    throw new Error(`DIGEST_TZ must be an IANA time zone such as America/New_York, got '${value}'`);
+  }
+  return value;
 }
 
 /** The configuration as printed by `bwdash config`: secrets masked. */
@@ -154,6 +211,13 @@ export function describeConfig(config: Config): Record<string, unknown> {
     roles: [...config.roles],
     databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded SQLite in dataDir)',
     demo: { ...config.demo, password: config.demo.password ? '***' : '' },
+    secretKey: config.secretKey ? '***' : '(DATA_DIR/secret.key)',
+    notifications: {
+      ...config.notifications,
+      smtpUrl: config.notifications.smtpUrl
+        ? redactUrl(config.notifications.smtpUrl)
+        : '(.eml files in DATA_DIR/mail)',
+    },
     clock: {
       ...config.clock,
       start: config.clock.start ? new Date(config.clock.start).toISOString() : undefined,

@@ -3,6 +3,7 @@ import type { VanityIndex } from './features/search/index.js';
 import type { Clock } from './platform/clock.js';
 import type { Database } from './platform/db/database.js';
 import type { JobQueue } from './platform/jobs/queue.js';
+import type { SecretBox } from './platform/security/secret-box.js';
 import type { Coverage } from './shared/coverage.js';
 
 /**
@@ -18,4 +19,6 @@ export interface AppDeps {
   readonly jobs: JobQueue;
   readonly coverage: Coverage;
   readonly vanity: VanityIndex;
+  /** Seals the secrets the server must give back (callback passwords, signing secrets). */
+  readonly secrets: SecretBox;
 }

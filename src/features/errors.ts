@@ -14,6 +14,7 @@ import { CredentialErrors } from './sip-credentials/index.js';
 import { PeerTnErrors } from './sip-peer-tns/index.js';
 import { SipPeerErrors } from './sip-peers/index.js';
 import { SiteErrors } from './sites/index.js';
+import { SubscriptionErrors } from './subscriptions/index.js';
 import { UserErrors } from './users/index.js';
 
 /**
@@ -40,6 +41,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   orders: OrderErrors,
   disconnects: DisconnectErrors,
   sipPeerTns: PeerTnErrors,
+  subscriptions: SubscriptionErrors,
 };
 
 export interface CatalogueEntry extends ErrorDefinition {

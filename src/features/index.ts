@@ -13,6 +13,7 @@ import { sipCredentialRoutes } from './sip-credentials/index.js';
 import { sipPeerTnRoutes } from './sip-peer-tns/index.js';
 import { sipPeerRoutes } from './sip-peers/index.js';
 import { siteRoutes } from './sites/index.js';
+import { subscriptionRoutes } from './subscriptions/index.js';
 import { userRoutes } from './users/index.js';
 
 /**
@@ -36,6 +37,7 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
     ...searchRoutes(deps),
     ...ORDER_KINDS.flatMap((m) => m.routes(deps)),
     ...sipPeerTnRoutes(deps),
+    ...subscriptionRoutes(deps),
   ];
 }
 

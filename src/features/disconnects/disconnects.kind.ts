@@ -35,7 +35,9 @@ export const DISCONNECTS = defineOrderKind({
   errorShape: responseStatusShape('DisconnectTelephoneNumberOrderResponse'),
   machine: disconnectOrderMachine,
   details: DisconnectDetails,
+  subscriptionType: 'disconnects',
   notifies: DISCONNECT_NOTIFIES,
+  notifiesCompletedNumbers: true,
 });
 
 export type DisconnectOrder = Order<DisconnectStatus, DisconnectDetails>;

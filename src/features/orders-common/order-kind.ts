@@ -28,8 +28,12 @@ export interface OrderKindSpec<S extends string, D> {
   readonly machine: Machine<S>;
   /** What each order of the kind keeps besides the common columns, validated whenever it is read. */
   readonly details: z.ZodType<D>;
+  /** How subscriptions name the kind (`OrderType`, contract §11): 'orders', 'disconnects', 'portins', … */
+  readonly subscriptionType: string;
   /** The statuses whose reaching is notified to subscribers (contract §11). */
   readonly notifies: readonly S[];
+  /** Notifications of a final status list the numbers the order completed (port-ins, port-outs, orders, disconnects). */
+  readonly notifiesCompletedNumbers: boolean;
 }
 
 export type OrderKind<S extends string = string, D = unknown> = OrderKindSpec<S, D>;

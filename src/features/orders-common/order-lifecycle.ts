@@ -2,7 +2,15 @@ import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { OrderKind } from './order-kind.js';
 import { canMove, isTerminal } from './order-machine.js';
-import { insertEvent, insertHistory, insertOrder, updateOrderStatus } from './orders-common.store.js';
+import { notifyOrderEvent, type OrderNotification } from '../notifications/index.js';
+import {
+  findOrderRow,
+  insertEvent,
+  insertHistory,
+  insertOrder,
+  orderNumbers,
+  updateOrderStatus,
+} from './orders-common.store.js';
 
 /**
  * The only ways an order starts and moves: `receiveOrder` stores it in its machine's first state;
@@ -96,7 +104,10 @@ export async function recordHistory(
   await insertHistory(db, { orderId, at: clock.now().toISOString(), status, ...detail });
 }
 
-/** A status change or a note, for the notifications of the order's subscribers. */
+/**
+ * A status change or a note: the event row (the outbox), and, in the same transaction, a delivery
+ * for each subscriber it concerns: every note, and the statuses the kind declares as notifying.
+ */
 export async function recordEvent(
   db: Executor,
   clock: Clock,
@@ -109,13 +120,34 @@ export async function recordEvent(
     readonly event?: 'status' | 'note';
   },
 ): Promise<void> {
+  const event = e.event ?? 'status';
+  const at = clock.now().toISOString();
   await insertEvent(db, {
     orderId: e.orderId,
     accountId: e.accountId,
     kind: e.kind.name,
-    event: e.event ?? 'status',
+    event,
     status: e.status,
     message: e.message,
-    at: clock.now().toISOString(),
+    at,
+  });
+  if (event === 'status' && !e.kind.notifies.includes(e.status)) return;
+  const order = { accountId: e.accountId, orderType: e.kind.subscriptionType, orderId: e.orderId };
+  await notifyOrderEvent(db, clock, order, async (): Promise<OrderNotification> => {
+    const row = await findOrderRow(db, e.accountId, e.kind.name, e.orderId);
+    const final =
+      event === 'status' && isTerminal(e.kind.machine, e.status) && e.kind.notifiesCompletedNumbers;
+    const completed = final
+      ? (await orderNumbers(db, e.orderId)).filter((n) => n.outcome === 'completed').map((n) => String(n.tn))
+      : undefined;
+    return {
+      orderType: e.kind.subscriptionType,
+      orderId: e.orderId,
+      customerOrderId: row?.customer_order_id ?? undefined,
+      status: e.status,
+      ...(event === 'note' ? { note: e.message } : { message: e.message }),
+      completedNumbers: completed,
+      lastModifiedDate: at,
+    };
   });
 }

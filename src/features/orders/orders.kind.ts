@@ -75,7 +75,9 @@ export const NEW_NUMBER_ORDERS = defineOrderKind({
   errorShape: responseStatusShape('OrderResponse'),
   machine: newNumberOrderMachine,
   details: NewNumberDetails,
+  subscriptionType: 'orders',
   notifies: NEW_NUMBER_NOTIFIES,
+  notifiesCompletedNumbers: true,
 });
 
 export type NewNumberOrder = Order<NewNumberStatus, NewNumberDetails>;

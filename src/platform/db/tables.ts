@@ -44,12 +44,15 @@ import type {
   OrderEventsTable,
 } from './tables/orders.js';
 
+import type { SubscriptionsTable, DeliveriesTable, DeliveryAttemptsTable } from './tables/notifications.js';
+
 export type * from './tables/core.js';
 export type * from './tables/tenants.js';
 export type * from './tables/reference.js';
 export type * from './tables/coverage.js';
 export type * from './tables/inventory.js';
 export type * from './tables/orders.js';
+export type * from './tables/notifications.js';
 
 /**
  * Row types of every table, one file per domain under tables/, mirroring migrations/ (which are the schema's source of truth).
@@ -95,4 +98,7 @@ export interface DB {
   order_notes: OrderNotesTable;
   order_events: OrderEventsTable;
   tn_settings: TnSettingsTable;
+  subscriptions: SubscriptionsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 }

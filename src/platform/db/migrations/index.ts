@@ -5,6 +5,7 @@ import { disconnectHistory } from './0004-disconnect-history.js';
 import { orders } from './0005-orders.js';
 import { availableByNumber } from './0006-available-by-number.js';
 import { orderDetailsNames } from './0007-order-details-names.js';
+import { notifications } from './0008-notifications.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0005-orders', orders],
   ['0006-available-by-number', availableByNumber],
   ['0007-order-details-names', orderDetailsNames],
+  ['0008-notifications', notifications],
 ];

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { AppDeps } from '../../context.js';
+import { wallClockMs } from '../../platform/clock.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import type { WorkerLog } from '../../platform/jobs/worker.js';
+import { recordDeliveryOutcome, subscriberTarget, type SubscriberTarget } from '../subscriptions/index.js';
+import { CallbackSender, type AttemptResult } from './callback-sender.js';
+import { lastDigestTime } from './digest-time.js';
+import { digestMail, eventMail } from './mail-messages.js';
+import { MailSender } from './mail-sender.js';
+import { DeliveryPayload } from './notification.js';
+import { MAIL_TARGET } from './notifications.service.js';
+import {
+  cancelOpenDeliveries,
+  claimDelivery,
+  dueDeliveries,
+  finishDelivery,
+  insertAttempt,
+  insertDeliveries,
+  pruneDeliveries,
+  subscriptionsWithHeldItems,
+  takeHeldItems,
+  type DeliveryRow,
+} from './notifications.store.js';
+import { notificationXml } from './notifications.xml.js';
+
+/**
+ * Sends deliveries: claims due ones (a lease on the row, so two processes never send the same
+ * attempt), sends each outside any transaction (a slow receiver holds no database lock), and
+ * records the attempt, the delivery's next state and the subscription's Status in one transaction.
+ * At most `concurrency` sends are in flight, and at most `perHostConcurrency` to one target, so a
+ * receiver that hangs only ever holds its own share. Failed attempts are retried with capped
+ * exponential back-off on the business clock; daily digests are gathered here too.
+ */
+export class DeliveryDispatcher {
+  readonly id = `dispatcher-${randomUUID().slice(0, 8)}`;
+  private readonly callbacks: CallbackSender;
+  private readonly mail: MailSender;
+  private readonly inflight = new Map<string, number>();
+  private readonly sends = new Set<Promise<void>>();
+  private total = 0;
+  private pumping: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private lastDigestCheck = 0;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly log: WorkerLog,
+  ) {
+    const n = deps.config.notifications;
+    this.callbacks = new CallbackSender({
+      timeoutMs: n.callbackTimeoutMs,
+      allowPrivate: n.allowPrivate,
+      perHost: n.perHostConcurrency,
+    });
+    this.mail = new MailSender({
+      smtpUrl: n.smtpUrl,
+      from: n.mailFrom,
+      mailDir: path.join(deps.config.dataDir, 'mail'),
+      timeoutMs: n.callbackTimeoutMs,
+    });
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.tick();
+  }
+
+  /** Stops claiming and waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.pumping;
+    await Promise.allSettled([...this.sends]);
+    this.callbacks.close();
+    this.mail.close();
+  }
+
+  /**
+   * Sends everything due now, waiting for each send, until nothing is due; returns how many
+   * deliveries were attempted. Tests and the sandbox call it after moving the clock.
+   */
+  async runDue(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      this.lastDigestCheck = 0;
+      const started = await this.pump();
+      attempted += started;
+      await Promise.allSettled([...this.sends]);
+      if (started === 0 && this.sends.size === 0) return attempted;
+    }
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    void this.pump()
+      .catch((err: unknown) => this.log.error({ err }, 'delivery round failed'))
+      .finally(() => {
+        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.deps.config.notifications.pollMs);
+      });
+  }
+
+  /** Claims and starts as many due sends as there is room for; returns how many it started. */
+  private async pump(): Promise<number> {
+    if (this.pumping) {
+      this.again = true;
+      await this.pumping;
+      return 0;
+    }
+    let started = 0;
+    const run = async () => {
+      await this.housekeeping();
+      do {
+        this.again = false;
+        const round = await this.claimRound();
+        started += round;
+        if (round === 0 && !this.again) break;
+      } while (this.total < this.deps.config.notifications.concurrency);
+    };
+    this.pumping = run().finally(() => (this.pumping = undefined));
+    await this.pumping;
+    return started;
+  }
+
+  private async claimRound(): Promise<number> {
+    const { concurrency, perHostConcurrency, callbackTimeoutMs } = this.deps.config.notifications;
+    const free = concurrency - this.total;
+    if (free <= 0) return 0;
+    const busy = [...this.inflight].filter(([, n]) => n >= perHostConcurrency).map(([t]) => t);
+    const db = this.deps.database.db;
+    const candidates = await dueDeliveries(db, {
+      businessNow: this.deps.clock.nowMs(),
+      skipTargets: busy,
+      limit: free * 2,
+    });
+    let started = 0;
+    for (const c of candidates) {
+      if (this.total >= concurrency) break;
+      if ((this.inflight.get(c.target) ?? 0) >= perHostConcurrency) continue;
+      const claimed = await claimDelivery(db, c.id, {
+        businessNow: this.deps.clock.nowMs(),
+        worker: this.id,
+        // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after it.
+        leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 5_000,
+      });
+      if (!claimed) continue;
+      started++;
+      this.begin(claimed);
+    }
+    return started;
+  }
+
+  private begin(d: DeliveryRow): void {
+    this.total++;
+    this.inflight.set(d.target, (this.inflight.get(d.target) ?? 0) + 1);
+    const send: Promise<void> = this.deliver(d)
+      .catch((err: unknown) => this.log.error({ err, delivery: d.id }, 'delivery failed unexpectedly'))
+      .finally(() => {
+        this.total--;
+        const left = (this.inflight.get(d.target) ?? 1) - 1;
+        if (left > 0) this.inflight.set(d.target, left);
+        else this.inflight.delete(d.target);
+        this.sends.delete(send);
+        // Room again: take the next one now rather than at the next poll.
+        if (!this.stopped)
+          void this.pump().catch((err: unknown) => this.log.error({ err }, 'delivery round failed'));
+      });
+    this.sends.add(send);
+  }
+
+  private async deliver(d: DeliveryRow): Promise<void> {
+    const { clock, config } = this.deps;
+    const subscriber = await subscriberTarget(this.deps, d.subscription_id);
+    const wanted = d.channel === 'callback' ? subscriber?.callback : subscriber?.email;
+    if (!subscriber || !wanted) return this.end(d, 'cancelled', 'subscription deleted or changed');
+    const expiresAt = subscriber.callback?.expiresAt;
+    if (expiresAt !== undefined && expiresAt <= clock.nowMs())
+      return this.end(d, 'cancelled', 'subscription expired');
+
+    const payload = DeliveryPayload.parse(JSON.parse(d.payload));
+    const result = await this.send(d, subscriber, payload);
+    const n = config.notifications;
+    const now = clock.nowMs();
+    const final = result.delivered || d.attempts >= n.attempts;
+    const nextAttemptAt = now + Math.min(n.retryCapMs, n.retryBaseMs * 2 ** (d.attempts - 1));
+    await inTransaction(this.deps.database.db, async (tx) => {
+      await insertAttempt(tx.db, {
+        delivery_id: d.id,
+        attempt: d.attempts,
+        at: new Date(now).toISOString(),
+        target: subscriber.callback?.url ?? `${subscriber.email?.address} via ${this.mail.target}`,
+        status_code: result.statusCode ?? null,
+        duration_ms: result.durationMs,
+        outcome: result.delivered ? 'delivered' : 'failed',
+        error: result.error?.slice(0, 1000) ?? null,
+        response_excerpt: result.excerpt ?? null,
+      });
+      await finishDelivery(tx.db, d, this.id, {
+        status: result.delivered ? 'delivered' : final ? 'failed' : 'pending',
+        ...(final ? {} : { nextAttemptAt }),
+        finishedAt: final ? new Date(now).toISOString() : null,
+        error: result.error?.slice(0, 1000) ?? null,
+      });
+      if (d.channel === 'callback') await recordDeliveryOutcome(tx.db, subscriber.id, result.summary);
+    });
+  }
+
+  private async send(d: DeliveryRow, s: SubscriberTarget, payload: DeliveryPayload): Promise<AttemptResult> {
+    const publicUrl = this.deps.config.publicUrl ?? `http://localhost:${this.deps.config.port}`;
+    if (payload.type === 'event' && s.callback) {
+      return this.callbacks.send({
+        url: s.callback.url,
+        body: notificationXml(s.id, payload.notification),
+        notificationId: d.notification_id,
+        username: s.callback.username,
+        password: s.password,
+        publicKey: s.callback.publicKey,
+        signingSecret: s.signingSecret,
+      });
+    }
+    const to = s.email?.address;
+    if (!to)
+      return {
+        delivered: false,
+        statusCode: undefined,
+        summary: 'no e-mail address',
+        error: 'no e-mail address',
+        excerpt: undefined,
+        durationMs: 0,
+      };
+    const message =
+      payload.type === 'event'
+        ? eventMail(payload.notification, d.account_id, publicUrl)
+        : digestMail(payload.day, payload.items, d.account_id, publicUrl);
+    return this.mail.send({ to, ...message, notificationId: d.notification_id });
+  }
+
+  private async end(d: DeliveryRow, status: 'cancelled', reason: string): Promise<void> {
+    await finishDelivery(this.deps.database.db, d, this.id, {
+      status,
+      finishedAt: this.deps.clock.now().toISOString(),
+      error: reason,
+    });
+  }
+
+  /** Daily digests (at most once a second) and pruning of old deliveries (every ten minutes). */
+  private async housekeeping(): Promise<void> {
+    const wall = wallClockMs();
+    if (wall - this.lastDigestCheck >= 1_000) {
+      this.lastDigestCheck = wall;
+      await this.gatherDigests();
+    }
+    if (wall - this.lastPrune >= 10 * 60_000) {
+      this.lastPrune = wall;
+      const before = new Date(
+        this.deps.clock.nowMs() - this.deps.config.notifications.retentionMs,
+      ).toISOString();
+      await pruneDeliveries(this.deps.database.db, before);
+    }
+  }
+
+  /**
+   * At the digest time, each DAILY subscriber's held items from before it become one e-mail
+   * delivery. Taking the items is one conditional update, so two processes never both digest them.
+   */
+  private async gatherDigests(): Promise<void> {
+    const { clock, config, database } = this.deps;
+    const { ms: digestAt, day } = lastDigestTime(
+      clock.nowMs(),
+      config.notifications.digestAt,
+      config.notifications.digestTz,
+    );
+    for (const subscriptionId of await subscriptionsWithHeldItems(database.db, digestAt)) {
+      const subscriber = await subscriberTarget(this.deps, subscriptionId);
+      const now = clock.now().toISOString();
+      await inTransaction(database.db, async (tx) => {
+        if (!subscriber?.email) return cancelOpenDeliveries(tx.db, subscriptionId, now);
+        const items = await takeHeldItems(tx.db, subscriptionId, digestAt, now);
+        if (items.length === 0) return;
+        const notifications = items.flatMap((i) => {
+          const p = DeliveryPayload.parse(JSON.parse(i.payload));
+          return p.type === 'event' ? [p.notification] : [];
+        });
+        await insertDeliveries(tx.db, [
+          {
+            notification_id: randomUUID(),
+            subscription_id: subscriptionId,
+            account_id: items[0]?.account_id ?? subscriber.accountId,
+            order_id: `digest:${day}`,
+            channel: 'email',
+            target: MAIL_TARGET,
+            payload: JSON.stringify(DeliveryPayload.parse({ type: 'digest', day, items: notifications })),
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: clock.nowMs(),
+            created_at: now,
+          },
+        ]);
+      });
+    }
+  }
+}
