@@ -17,6 +17,7 @@ import { parseDuration } from '../platform/clock.js';
 import { readManualTime, storeManualTime } from '../platform/clock.store.js';
 import { PERMISSIONS } from '../shared/roles.js';
 import { registerInventoryCommands } from './inventory.js';
+import { registerNotificationCommands } from './notifications.js';
 
 /** Runs `fn` with the same database and clock the server would use, then closes the database. */
 async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -215,6 +216,7 @@ export function registerAdminCommands(program: Command): void {
     });
 
   registerInventoryCommands(program, withDeps);
+  registerNotificationCommands(program, withDeps);
 }
 
 function requireManual(deps: AppDeps): void {

@@ -18,7 +18,10 @@ export interface Received {
   readonly at: number;
 }
 
-export type Responder = (req: Received, n: number) => { status: number; headers?: Record<string, string>; body?: string } | 'hang';
+export type Responder = (
+  req: Received,
+  n: number,
+) => { status: number; headers?: Record<string, string>; body?: string } | 'hang';
 
 export interface Receiver {
   readonly url: string;
@@ -42,7 +45,10 @@ export async function startReceiver(options: { tls?: 'receiver' | 'other' } = {}
     waitFor(n, ms = 10_000) {
       if (received.length >= n) return Promise.resolve(received.slice());
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${n} requests arrived`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`only ${received.length} of ${n} requests arrived`)),
+          ms,
+        );
         waiters.push({
           n,
           resolve: () => {
@@ -63,7 +69,13 @@ export async function startReceiver(options: { tls?: 'receiver' | 'other' } = {}
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const r: Received = { path: req.url ?? '', headers: req.headers, body, xml: parseLoose(body), at: Date.now() };
+      const r: Received = {
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        xml: parseLoose(body),
+        at: Date.now(),
+      };
       received.push(r);
       const answer = receiver.respond(r, received.length);
       for (const w of waiters.filter((w) => received.length >= w.n)) {

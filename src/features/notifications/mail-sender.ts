@@ -15,6 +15,8 @@ export interface MailMessage {
   readonly text: string;
   /** The notification id: the Message-ID, and the .eml file's name. */
   readonly notificationId: string;
+  /** The Date header: business time, so a sandbox on a manual clock reads consistent dates. */
+  readonly date: Date;
 }
 
 export interface MailSenderOptions {
@@ -55,6 +57,7 @@ export class MailSender {
         subject: m.subject,
         text: m.text,
         messageId: `<${m.notificationId}@bwdash>`,
+        date: m.date,
         headers: { 'X-Notification-Id': m.notificationId },
       })) as { response?: string; message?: Buffer };
       if (!this.options.smtpUrl) {

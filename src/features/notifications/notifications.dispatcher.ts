@@ -237,7 +237,7 @@ export class DeliveryDispatcher {
       payload.type === 'event'
         ? eventMail(payload.notification, d.account_id, publicUrl)
         : digestMail(payload.day, payload.items, d.account_id, publicUrl);
-    return this.mail.send({ to, ...message, notificationId: d.notification_id });
+    return this.mail.send({ to, ...message, notificationId: d.notification_id, date: this.deps.clock.now() });
   }
 
   private async end(d: DeliveryRow, status: 'cancelled', reason: string): Promise<void> {

@@ -50,7 +50,9 @@ export function notificationHelpers(harness: () => Harness) {
       `${ACC}/disconnects`,
       `<DisconnectTelephoneNumberOrder><CustomerOrderId>dc-1</CustomerOrderId><DisconnectTelephoneNumberOrderType><TelephoneNumberList>${tns
         .map((t) => `<TelephoneNumber>${t}</TelephoneNumber>`)
-        .join('')}</TelephoneNumberList></DisconnectTelephoneNumberOrderType></DisconnectTelephoneNumberOrder>`,
+        .join(
+          '',
+        )}</TelephoneNumberList></DisconnectTelephoneNumberOrderType></DisconnectTelephoneNumberOrder>`,
     );
     assert.equal(res.status, 201, res.body);
     await h().drain();

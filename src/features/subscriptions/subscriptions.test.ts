@@ -9,7 +9,10 @@ import { createUser } from '../users/index.js';
 const SUBS = '/api/accounts/9900000/subscriptions';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const emailXml = (fields = '<Email>ops@example.com</Email><DigestRequested>NONE</DigestRequested>', type = 'orders') =>
+const emailXml = (
+  fields = '<Email>ops@example.com</Email><DigestRequested>NONE</DigestRequested>',
+  type = 'orders',
+) =>
   `<Subscription><OrderType>${type}</OrderType><EmailSubscription>${fields}</EmailSubscription></Subscription>`;
 const callbackXml = (inner: string, type = 'orders', orderId = '') =>
   `<Subscription><OrderType>${type}</OrderType>${orderId ? `<OrderId>${orderId}</OrderId>` : ''}` +
@@ -54,12 +57,25 @@ describe('subscriptions', () => {
       },
     });
     assert.doesNotMatch(got.body, /s3cret-pass|Password|PublicKey/);
-    assert.match(got.body, /<Subscription><SubscriptionId>.*<\/SubscriptionId><OrderType>orders<\/OrderType><CallbackSubscription><URL>/);
+    assert.match(
+      got.body,
+      /<Subscription><SubscriptionId>.*<\/SubscriptionId><OrderType>orders<\/OrderType><CallbackSubscription><URL>/,
+    );
 
     // Expiry counts down on the business clock.
     h.clock.advance(600_000);
     const later = await h.get(`${SUBS}/${id}`);
-    assert.equal(at(later.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription', 'CallbackSubscription', 'Expiry'), '3000');
+    assert.equal(
+      at(
+        later.xml,
+        'SubscriptionsResponse',
+        'Subscriptions',
+        'Subscription',
+        'CallbackSubscription',
+        'Expiry',
+      ),
+      '3000',
+    );
   });
 
   it('stores the callback password encrypted with the server key, never in plain text', async () => {
@@ -79,7 +95,9 @@ describe('subscriptions', () => {
   });
 
   it('creates e-mail subscriptions (immediate and DAILY), one order only with OrderId, and lists them with filters', async () => {
-    const a = await create(emailXml('<Email>list@example.com</Email><DigestRequested>DAILY</DigestRequested>', 'disconnects'));
+    const a = await create(
+      emailXml('<Email>list@example.com</Email><DigestRequested>DAILY</DigestRequested>', 'disconnects'),
+    );
     const orderId = '0f2b3c4d-1111-4222-8333-944455556666';
     const b = await create(
       `<Subscription><OrderType>disconnects</OrderType><OrderId>${orderId}</OrderId><EmailSubscription><Email>one@example.com</Email><DigestRequested>NONE</DigestRequested></EmailSubscription></Subscription>`,
@@ -87,7 +105,9 @@ describe('subscriptions', () => {
     const list = await h.get(`${SUBS}?orderType=disconnects`);
     assert.equal(list.status, 200);
     // Listed by creation time (then id): both were made at the same instant of the manual clock.
-    const items = (at(list.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription') as Record<string, unknown>[])
+    const items = (
+      at(list.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription') as Record<string, unknown>[]
+    )
       .slice()
       .sort((x, y) => (x.SubscriptionId === a ? -1 : y.SubscriptionId === a ? 1 : 0));
     assert.deepEqual(
@@ -106,7 +126,10 @@ describe('subscriptions', () => {
 
   it('replaces a subscription with PUT and deletes it with DELETE; unknown ids are 404', async () => {
     const id = await create(callbackXml(CALLBACK.replace('hooks.example.com', 'put.example.com')));
-    const put = await h.put(`${SUBS}/${id}`, callbackXml('<URL>http://put2.example.com/x</URL><Expiry>60</Expiry>', 'disconnects'));
+    const put = await h.put(
+      `${SUBS}/${id}`,
+      callbackXml('<URL>http://put2.example.com/x</URL><Expiry>60</Expiry>', 'disconnects'),
+    );
     assert.equal(put.status, 200, put.body);
     assert.equal(put.body, '');
     const got = await h.get(`${SUBS}/${id}`);
@@ -133,23 +156,55 @@ describe('subscriptions', () => {
   });
 
   const invalid: [string, string, string][] = [
-    ['no OrderType', '<Subscription><EmailSubscription><Email>a@example.com</Email></EmailSubscription></Subscription>', '14508'],
+    [
+      'no OrderType',
+      '<Subscription><EmailSubscription><Email>a@example.com</Email></EmailSubscription></Subscription>',
+      '14508',
+    ],
     ['an unknown OrderType', emailXml(undefined, 'numbers'), '14500'],
     ['neither kind', '<Subscription><OrderType>orders</OrderType></Subscription>', '14501'],
-    ['both kinds', `<Subscription><OrderType>orders</OrderType><EmailSubscription><Email>a@example.com</Email></EmailSubscription><CallbackSubscription><URL>http://x.example.com</URL></CallbackSubscription></Subscription>`, '14501'],
-    ['an OrderId that is not an order id', '<Subscription><OrderType>orders</OrderType><OrderId>abc</OrderId><EmailSubscription><Email>a@example.com</Email></EmailSubscription></Subscription>', '14501'],
+    [
+      'both kinds',
+      `<Subscription><OrderType>orders</OrderType><EmailSubscription><Email>a@example.com</Email></EmailSubscription><CallbackSubscription><URL>http://x.example.com</URL></CallbackSubscription></Subscription>`,
+      '14501',
+    ],
+    [
+      'an OrderId that is not an order id',
+      '<Subscription><OrderType>orders</OrderType><OrderId>abc</OrderId><EmailSubscription><Email>a@example.com</Email></EmailSubscription></Subscription>',
+      '14501',
+    ],
     ['no Email', emailXml('<DigestRequested>NONE</DigestRequested>'), '12509'],
     ['a malformed Email', emailXml('<Email>not-an-address</Email>'), '12510'],
-    ['an unknown digest', emailXml('<Email>a@example.com</Email><DigestRequested>WEEKLY</DigestRequested>'), '14502'],
+    [
+      'an unknown digest',
+      emailXml('<Email>a@example.com</Email><DigestRequested>WEEKLY</DigestRequested>'),
+      '14502',
+    ],
     ['no URL', callbackXml('<Expiry>60</Expiry>'), '14503'],
     ['an ftp URL', callbackXml('<URL>ftp://x.example.com/</URL>'), '14506'],
     ['a URL that is not one', callbackXml('<URL>not a url</URL>'), '14506'],
-    ['a URL over 2048 characters', callbackXml(`<URL>https://x.example.com/${'a'.repeat(2048)}</URL>`), '14506'],
+    [
+      'a URL over 2048 characters',
+      callbackXml(`<URL>https://x.example.com/${'a'.repeat(2048)}</URL>`),
+      '14506',
+    ],
     ['credentials in the URL', callbackXml('<URL>https://u:p@x.example.com/</URL>'), '14506'],
     ['a negative Expiry', callbackXml('<URL>https://x.example.com/</URL><Expiry>-5</Expiry>'), '14501'],
     ['a non-numeric Expiry', callbackXml('<URL>https://x.example.com/</URL><Expiry>soon</Expiry>'), '14501'],
-    ['a username without password', callbackXml('<URL>https://x.example.com/</URL><CallbackCredentials><BasicAuthentication><Username>u</Username></BasicAuthentication></CallbackCredentials>'), '14505'],
-    ['an unreadable PublicKey', callbackXml('<URL>https://x.example.com/</URL><CallbackCredentials><PublicKey>bm90IGEga2V5</PublicKey></CallbackCredentials>'), '14504'],
+    [
+      'a username without password',
+      callbackXml(
+        '<URL>https://x.example.com/</URL><CallbackCredentials><BasicAuthentication><Username>u</Username></BasicAuthentication></CallbackCredentials>',
+      ),
+      '14505',
+    ],
+    [
+      'an unreadable PublicKey',
+      callbackXml(
+        '<URL>https://x.example.com/</URL><CallbackCredentials><PublicKey>bm90IGEga2V5</PublicKey></CallbackCredentials>',
+      ),
+      '14504',
+    ],
   ];
   for (const [what, body, code] of invalid) {
     it(`answers 404 ${code} (the contract's validation status) for ${what}, and stores nothing`, async () => {
@@ -165,7 +220,10 @@ describe('subscriptions', () => {
   it('accepts the RAML example URL wrapped in literal quotes', async () => {
     const id = await create(callbackXml('<URL>"https://quoted.example.com/hook"</URL><Expiry>99</Expiry>'));
     const got = await h.get(`${SUBS}/${id}`);
-    assert.equal(at(got.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription', 'CallbackSubscription', 'URL'), 'https://quoted.example.com/hook');
+    assert.equal(
+      at(got.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription', 'CallbackSubscription', 'URL'),
+      'https://quoted.example.com/hook',
+    );
   });
 
   it("keeps each account's subscriptions to itself", async () => {
