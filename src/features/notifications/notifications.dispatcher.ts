@@ -146,7 +146,7 @@ export class DeliveryDispatcher {
         businessNow: this.deps.clock.nowMs(),
         worker: this.id,
         // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after it.
-        leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 5_000,
+        leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 2_000,
       });
       if (!claimed) continue;
       started++;
