@@ -25,7 +25,7 @@ export function notificationHelpers(harness: () => Harness) {
   const callback = (url: string, o: { type?: string; orderId?: string; extra?: string } = {}) =>
     subscribe(
       `<Subscription><OrderType>${o.type ?? 'orders'}</OrderType>${o.orderId ? `<OrderId>${o.orderId}</OrderId>` : ''}` +
-        `<CallbackSubscription><URL>${url}</URL><Expiry>86400</Expiry>${o.extra ?? ''}</CallbackSubscription></Subscription>`,
+        `<CallbackSubscription><URL>${url}</URL><Expiry>31536000</Expiry>${o.extra ?? ''}</CallbackSubscription></Subscription>`,
     );
   const email = (address: string, digest: 'NONE' | 'DAILY', type = 'orders') =>
     subscribe(

@@ -73,7 +73,7 @@ export function subscriptionsToXml(
         Expiry:
           s.callback.expiresAt === undefined
             ? undefined
-            : Math.max(0, Math.floor((s.callback.expiresAt - nowMs) / 1000)),
+            : Math.max(0, Math.ceil((s.callback.expiresAt - nowMs) / 1000)),
         Status: s.callback.lastStatus,
         CallbackCredentials: s.callback.username
           ? { BasicAuthentication: { Username: s.callback.username } }
