@@ -39,10 +39,14 @@ export interface BenchSetup {
  * `--data-dir`), builds the inventory when it is not `--size` numbers (or with `--rebuild`), and
  * lets `inspect` read it before the server starts.
  */
-export async function prepareBench(inspect?: (database: Database) => Promise<void>): Promise<BenchSetup> {
-  const size = parseInventorySize(flag('size', '10m'));
+export async function prepareBench(
+  inspect?: (database: Database) => Promise<void>,
+  defaults: { size?: string; name?: string } = {},
+): Promise<BenchSetup> {
+  const size = parseInventorySize(flag('size', defaults.size ?? '10m'));
   const databaseUrl = flag('database-url', process.env.TEST_DATABASE_URL ?? '') || undefined;
-  const dataDir = path.resolve(flag('data-dir', databaseUrl ? '.bench/postgres' : '.bench/sqlite'));
+  const name = defaults.name ?? (databaseUrl ? 'postgres' : 'sqlite');
+  const dataDir = path.resolve(flag('data-dir', `.bench/${name}`));
   const env = {
     ...process.env,
     DATA_DIR: dataDir,

@@ -25,6 +25,9 @@ import {
 } from './notifications.store.js';
 import { notificationXml } from './notifications.xml.js';
 
+/** How long a finished send waits for others to finish before the next claim round. */
+const SOON_MS = 5;
+
 /**
  * Sends deliveries: claims due ones (a lease on the row, so two processes never send the same
  * attempt), sends each outside any transaction (a slow receiver holds no database lock), and
@@ -44,6 +47,7 @@ export class DeliveryDispatcher {
   private again = false;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
+  private soonTimer: NodeJS.Timeout | undefined;
   private lastDigestCheck = 0;
   private lastPrune = 0;
 
@@ -75,6 +79,7 @@ export class DeliveryDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     await this.pumping;
     await Promise.allSettled([...this.sends]);
     this.callbacks.close();
@@ -94,6 +99,14 @@ export class DeliveryDispatcher {
       await Promise.allSettled([...this.sends]);
       if (started === 0 && this.sends.size === 0) return attempted;
     }
+  }
+
+  private soon(): void {
+    if (this.stopped || this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = undefined;
+      void this.pump().catch((err: unknown) => this.log.error({ err }, 'delivery round failed'));
+    }, SOON_MS);
   }
 
   private tick(): void {
@@ -166,9 +179,9 @@ export class DeliveryDispatcher {
         if (left > 0) this.inflight.set(d.target, left);
         else this.inflight.delete(d.target);
         this.sends.delete(send);
-        // Room again: take the next one now rather than at the next poll.
-        if (!this.stopped)
-          void this.pump().catch((err: unknown) => this.log.error({ err }, 'delivery round failed'));
+        // Room again: take the next ones soon rather than at the next poll; sends finishing close
+        // together share one claim round (each round reads the due deliveries once).
+        this.soon();
       });
     this.sends.add(send);
   }
