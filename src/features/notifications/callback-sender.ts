@@ -5,6 +5,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { wallClockMs } from '../../platform/clock.js';
+import { bareHost, isPrivateAddress } from '../../platform/security/addresses.js';
 import { spkiOf, spkiOfCertificate } from '../../platform/security/public-key.js';
 
 /**
@@ -55,6 +56,18 @@ export function signatureOf(secret: string, timestamp: string, body: string): st
 
 class RefusedTarget extends Error {}
 
+/** An attempt that failed before or without an HTTP answer. */
+export function failedAttempt(message: string, durationMs = 0): AttemptResult {
+  return {
+    delivered: false,
+    statusCode: undefined,
+    summary: message,
+    error: message,
+    excerpt: undefined,
+    durationMs,
+  };
+}
+
 export class CallbackSender {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
@@ -79,9 +92,7 @@ export class CallbackSender {
     const elapsed = () => Math.max(0, Math.round(wallClockMs() - started));
     try {
       const url = new URL(req.url);
-      if (!this.options.allowPrivate && net.isIP(url.hostname.replace(/^\[|\]$/g, ''))) {
-        this.refuseAddress(url.hostname.replace(/^\[|\]$/g, ''));
-      }
+      if (!this.options.allowPrivate && net.isIP(bareHost(url))) this.refuseAddress(bareHost(url));
       let res = await this.post(url, req, undefined, deadline);
       if (res.status === 401 && /^\s*basic\b/i.test(res.challenge ?? '') && req.username && req.password) {
         const auth = `Basic ${Buffer.from(`${req.username}:${req.password}`).toString('base64')}`;
@@ -97,15 +108,10 @@ export class CallbackSender {
         durationMs: elapsed(),
       };
     } catch (err) {
-      const message = deadline.aborted ? `timed out after ${this.options.timeoutMs} ms` : errorText(err);
-      return {
-        delivered: false,
-        statusCode: undefined,
-        summary: message,
-        error: message,
-        excerpt: undefined,
-        durationMs: elapsed(),
-      };
+      return failedAttempt(
+        deadline.aborted ? `timed out after ${this.options.timeoutMs} ms` : errorText(err),
+        elapsed(),
+      );
     }
   }
 
@@ -134,7 +140,7 @@ export class CallbackSender {
     }
     const secure = url.protocol === 'https:';
     const port = Number(url.port || (secure ? 443 : 80));
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const hostname = bareHost(url);
     const base = {
       method: 'POST',
       host: hostname,
@@ -193,6 +199,7 @@ export class CallbackSender {
     const pinned = spkiOf(publicKey);
     return new Promise((resolve, reject) => {
       if (!pinned) return reject(new Error('the subscription public key cannot be read'));
+      if (signal.aborted) return reject(new Error('aborted'));
       const socket = tls.connect({
         host,
         port,
@@ -253,39 +260,4 @@ function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;
   return code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
-}
-
-const PRIVATE = new net.BlockList();
-for (const [net4, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  PRIVATE.addSubnet(net4, prefix, 'ipv4');
-}
-for (const [net6, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  PRIVATE.addSubnet(net6, prefix, 'ipv6');
-}
-
-/** Loopback, private, link-local, shared, multicast and reserved addresses (IPv4-mapped IPv6 as IPv4). */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return PRIVATE.check(mapped[1], 'ipv4');
-  const family = net.isIP(address);
-  if (family === 4) return PRIVATE.check(address, 'ipv4');
-  if (family === 6) return PRIVATE.check(address, 'ipv6');
-  return false;
 }

@@ -21,6 +21,11 @@ describe('digest time', () => {
     assert.deepEqual(at('2026-03-08T12:30:00.000Z'), ['2026-03-08T12:00:00.000Z', '2026-03-08']);
     assert.deepEqual(at('2026-03-07T13:30:00.000Z'), ['2026-03-07T13:00:00.000Z', '2026-03-07']);
     assert.deepEqual(at('2026-11-01T13:30:00.000Z'), ['2026-11-01T13:00:00.000Z', '2026-11-01']);
+    // On the 25-hour day, before 23:30 local the last digest was the evening before, not "24 hours ago".
+    assert.deepEqual(at('2026-11-01T12:00:00.000Z', '23:30'), ['2026-11-01T03:30:00.000Z', '2026-10-31']);
+    assert.deepEqual(at('2026-11-02T04:45:00.000Z', '23:30'), ['2026-11-02T04:30:00.000Z', '2026-11-01']);
+    // And on the 23-hour day in spring.
+    assert.deepEqual(at('2026-03-08T12:00:00.000Z', '23:30'), ['2026-03-08T04:30:00.000Z', '2026-03-07']);
   });
 
   it('works in any zone and at any time of day', () => {

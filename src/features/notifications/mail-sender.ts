@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { wallClockMs } from '../../platform/clock.js';
-import type { AttemptResult } from './callback-sender.js';
+import { failedAttempt, type AttemptResult } from './callback-sender.js';
 
 /**
  * E-mail by SMTP (nodemailer, `SMTP_URL`), or, with no SMTP server configured (the embedded default),
@@ -51,7 +51,7 @@ export class MailSender {
     const started = wallClockMs();
     const elapsed = () => Math.max(0, Math.round(wallClockMs() - started));
     try {
-      const info = (await this.transport.sendMail({
+      const sending = this.transport.sendMail({
         from: this.options.from,
         to: m.to,
         subject: m.subject,
@@ -59,7 +59,17 @@ export class MailSender {
         messageId: `<${m.notificationId}@bwdash>`,
         date: m.date,
         headers: { 'X-Notification-Id': m.notificationId },
-      })) as { response?: string; message?: Buffer };
+      }) as Promise<{ response?: string; message?: Buffer }>;
+      // nodemailer's timeouts are per phase; one deadline for the whole send keeps it within the
+      // delivery's lease, so no other process takes the delivery while this send still runs.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`timed out after ${this.options.timeoutMs} ms`)),
+          this.options.timeoutMs,
+        );
+      });
+      const info = await Promise.race([sending, deadline]).finally(() => clearTimeout(timer));
       if (!this.options.smtpUrl) {
         await fs.mkdir(this.options.mailDir, { recursive: true });
         const file = path.join(this.options.mailDir, `${m.notificationId}.eml`);
@@ -84,15 +94,7 @@ export class MailSender {
         durationMs: elapsed(),
       };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return {
-        delivered: false,
-        statusCode: undefined,
-        summary: message,
-        error: message,
-        excerpt: undefined,
-        durationMs: elapsed(),
-      };
+      return failedAttempt(err instanceof Error ? err.message : String(err), elapsed());
     }
   }
 

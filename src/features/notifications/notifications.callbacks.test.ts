@@ -195,6 +195,29 @@ describe('notification callbacks', () => {
     await h.del(`/api/accounts/9900000/subscriptions/${sub}`);
   });
 
+  it('records a send that cannot even start (a password sealed under another key) as a failed attempt', async () => {
+    const sub = await n.callback(`${rx.url}/sealed`, {
+      extra:
+        '<CallbackCredentials><BasicAuthentication><Username>hook</Username><Password>pw</Password></BasicAuthentication></CallbackCredentials>',
+    });
+    const other = new (h.app.deps.secrets.constructor as new (k: string) => typeof h.app.deps.secrets)(
+      'another server key, long enough',
+    );
+    await h.app.deps.database.db
+      .updateTable('subscriptions')
+      .set({ basic_password: other.seal('pw') })
+      .where('id', '=', sub)
+      .execute();
+    await n.order(1);
+    assert.equal(await n.deliver(), 1);
+    const [d] = await n.deliveries(sub);
+    assert.equal(d?.status, 'pending', 'retried later, not stuck sending');
+    assert.match(d?.last_error ?? '', /^could not send: /);
+    assert.match(String(await n.subscriptionStatus(sub)), /^could not send: /);
+    assert.equal(rx.received.length, 0);
+    await h.del(`/api/accounts/9900000/subscriptions/${sub}`);
+  });
+
   it('records a receiver that cannot be reached, with the error as Status', async () => {
     const closed = await startReceiver();
     const url = `${closed.url}/gone`;

@@ -5,7 +5,7 @@ import { wallClockMs } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { WorkerLog } from '../../platform/jobs/worker.js';
 import { recordDeliveryOutcome, subscriberTarget, type SubscriberTarget } from '../subscriptions/index.js';
-import { CallbackSender, type AttemptResult } from './callback-sender.js';
+import { CallbackSender, failedAttempt, type AttemptResult } from './callback-sender.js';
 import { lastDigestTime } from './digest-time.js';
 import { digestMail, eventMail } from './mail-messages.js';
 import { MailSender } from './mail-sender.js';
@@ -188,38 +188,53 @@ export class DeliveryDispatcher {
 
   private async deliver(d: DeliveryRow): Promise<void> {
     const { clock, config } = this.deps;
-    const subscriber = await subscriberTarget(this.deps, d.subscription_id);
-    const wanted = d.channel === 'callback' ? subscriber?.callback : subscriber?.email;
-    if (!subscriber || !wanted) return this.end(d, 'cancelled', 'subscription deleted or changed');
-    const expiresAt = subscriber.callback?.expiresAt;
-    if (expiresAt !== undefined && expiresAt <= clock.nowMs())
-      return this.end(d, 'cancelled', 'subscription expired');
-
-    const payload = DeliveryPayload.parse(JSON.parse(d.payload));
-    const result = await this.send(d, subscriber, payload);
     const n = config.notifications;
+    // Attempts lost to crashes count too: a delivery that keeps killing its sender ends.
+    if (d.attempts > n.attempts) return this.end(d, 'failed', 'attempts used up');
+    let subscriber: SubscriberTarget | undefined;
+    let result: AttemptResult;
+    try {
+      subscriber = await subscriberTarget(this.deps, d.subscription_id);
+      const wanted = d.channel === 'callback' ? subscriber?.callback : subscriber?.email;
+      if (!subscriber || !wanted) return await this.end(d, 'cancelled', 'subscription deleted or changed');
+      const expiresAt = subscriber.callback?.expiresAt;
+      if (expiresAt !== undefined && expiresAt <= clock.nowMs()) {
+        return await this.end(d, 'cancelled', 'subscription expired');
+      }
+      result = await this.send(d, subscriber, DeliveryPayload.parse(JSON.parse(d.payload)));
+    } catch (err) {
+      // A secret sealed under another key, a payload that no longer parses: a failed attempt like
+      // any other (retried, then failed), never a delivery stuck in `sending`.
+      const message = `could not send: ${err instanceof Error ? err.message : String(err)}`;
+      result = failedAttempt(message);
+    }
     const now = clock.nowMs();
     const final = result.delivered || d.attempts >= n.attempts;
     const nextAttemptAt = now + Math.min(n.retryCapMs, n.retryBaseMs * 2 ** (d.attempts - 1));
+    const target =
+      subscriber?.callback?.url ??
+      (subscriber?.email ? `${subscriber.email.address} via ${this.mail.target}` : d.target);
     await inTransaction(this.deps.database.db, async (tx) => {
+      const mine = await finishDelivery(tx.db, d, this.id, {
+        status: result.delivered ? 'delivered' : final ? 'failed' : 'pending',
+        ...(final ? {} : { nextAttemptAt }),
+        finishedAt: final ? new Date(now).toISOString() : null,
+        error: result.error?.slice(0, 1000) ?? null,
+      });
+      // The attempt happened either way; only the sender still holding the lease sets the Status.
       await insertAttempt(tx.db, {
         delivery_id: d.id,
         attempt: d.attempts,
         at: new Date(now).toISOString(),
-        target: subscriber.callback?.url ?? `${subscriber.email?.address} via ${this.mail.target}`,
+        target,
         status_code: result.statusCode ?? null,
         duration_ms: result.durationMs,
         outcome: result.delivered ? 'delivered' : 'failed',
         error: result.error?.slice(0, 1000) ?? null,
         response_excerpt: result.excerpt ?? null,
       });
-      await finishDelivery(tx.db, d, this.id, {
-        status: result.delivered ? 'delivered' : final ? 'failed' : 'pending',
-        ...(final ? {} : { nextAttemptAt }),
-        finishedAt: final ? new Date(now).toISOString() : null,
-        error: result.error?.slice(0, 1000) ?? null,
-      });
-      if (d.channel === 'callback') await recordDeliveryOutcome(tx.db, subscriber.id, result.summary);
+      if (mine && d.channel === 'callback')
+        await recordDeliveryOutcome(tx.db, d.subscription_id, result.summary);
     });
   }
 
@@ -237,15 +252,7 @@ export class DeliveryDispatcher {
       });
     }
     const to = s.email?.address;
-    if (!to)
-      return {
-        delivered: false,
-        statusCode: undefined,
-        summary: 'no e-mail address',
-        error: 'no e-mail address',
-        excerpt: undefined,
-        durationMs: 0,
-      };
+    if (!to) return failedAttempt('no e-mail address');
     const message =
       payload.type === 'event'
         ? eventMail(payload.notification, d.account_id, publicUrl)
@@ -253,7 +260,7 @@ export class DeliveryDispatcher {
     return this.mail.send({ to, ...message, notificationId: d.notification_id, date: this.deps.clock.now() });
   }
 
-  private async end(d: DeliveryRow, status: 'cancelled', reason: string): Promise<void> {
+  private async end(d: DeliveryRow, status: 'cancelled' | 'failed', reason: string): Promise<void> {
     await finishDelivery(this.deps.database.db, d, this.id, {
       status,
       finishedAt: this.deps.clock.now().toISOString(),
@@ -263,17 +270,23 @@ export class DeliveryDispatcher {
 
   /** Daily digests (at most once a second) and pruning of old deliveries (every ten minutes). */
   private async housekeeping(): Promise<void> {
+    // Its own failures are logged and never stop the sending that follows.
     const wall = wallClockMs();
-    if (wall - this.lastDigestCheck >= 1_000) {
-      this.lastDigestCheck = wall;
-      await this.gatherDigests();
-    }
-    if (wall - this.lastPrune >= 10 * 60_000) {
-      this.lastPrune = wall;
-      const before = new Date(
-        this.deps.clock.nowMs() - this.deps.config.notifications.retentionMs,
-      ).toISOString();
-      await pruneDeliveries(this.deps.database.db, before);
+    try {
+      if (wall - this.lastDigestCheck >= 1_000) {
+        this.lastDigestCheck = wall;
+        await this.gatherDigests();
+      }
+      if (wall - this.lastPrune >= 10 * 60_000) {
+        this.lastPrune = wall;
+        const retention = this.deps.config.notifications.retentionMs;
+        await pruneDeliveries(
+          this.deps.database.db,
+          new Date(this.deps.clock.nowMs() - retention).toISOString(),
+        );
+      }
+    } catch (err) {
+      this.log.error({ err }, 'notification housekeeping (digests, pruning) failed');
     }
   }
 

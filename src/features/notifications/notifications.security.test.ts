@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Harness } from '../../../test/support/harness.js';
 import { certificateBase64, startReceiver, type Receiver } from '../../../test/support/receiver.js';
 import { setSigningSecret } from '../subscriptions/index.js';
-import { CallbackSender, isPrivateAddress } from './callback-sender.js';
+import { isPrivateAddress } from '../../platform/security/addresses.js';
+import { CallbackSender } from './callback-sender.js';
 import { notificationHelpers, startNotificationHarness } from './notifications.fixtures.js';
 
 /**

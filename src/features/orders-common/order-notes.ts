@@ -3,7 +3,7 @@ import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { text } from '../../shared/fields.js';
-import type { Order, OrderKind } from './order-kind.js';
+import { lockOrder, type Order, type OrderKind } from './order-kind.js';
 import { recordEvent } from './order-lifecycle.js';
 import { OrderCommonErrors } from './orders-common.errors.js';
 import { insertNote, orderNotes } from './orders-common.store.js';
@@ -44,12 +44,15 @@ export async function addNote<S extends string, D>(
     throw ApiError.of(CommonErrors.tooLong, 'Description', description, MAX_DESCRIPTION);
   }
   return inTransaction(deps.database.db, async (tx) => {
+    // Locked like a transition locks it, so the note's event (and its notifications) fall in order
+    // with the order's status changes, and carry the status as it is now.
+    const current = (await lockOrder(tx.db, deps.database.dialect, kind, order.id)) ?? order;
     const id = await insertNote(tx.db, order.id, userId, description, deps.clock.now().toISOString());
     await recordEvent(tx.db, deps.clock, {
       orderId: order.id,
       accountId: order.accountId,
       kind,
-      status: order.status,
+      status: current.status,
       message: description,
       event: 'note',
     });

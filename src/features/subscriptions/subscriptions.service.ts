@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { spkiOf } from '../../platform/security/public-key.js';
 import { text } from '../../shared/fields.js';
@@ -95,7 +95,7 @@ interface ValidSubscription {
   callback: {
     url: string;
     user: string | null;
-    expirySeconds: number | null;
+    expirySeconds: number;
     username: string | null;
     password: string | null;
     publicKey: string | null;
@@ -138,17 +138,11 @@ function validCallback(
     .trim();
   if (!url) throw ApiError.of(E.urlEmpty);
   if (url.length > MAX_URL || !isHttpUrl(url)) throw ApiError.of(E.urlInvalid);
+  // Required (contract row 76 marks only User, CallbackCredentials and PublicKey optional).
   const expiry = text(c.expiry);
-  let expirySeconds: number | null = null;
-  if (expiry !== undefined) {
-    const n = /^\d{1,12}$/.test(expiry) ? Number(expiry) : NaN;
-    if (!(n >= 1 && n <= MAX_EXPIRY_SECONDS)) {
-      throw ApiError.of(
-        E.invalid,
-        `Expiry must be a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}`,
-      );
-    }
-    expirySeconds = n;
+  const expirySeconds = expiry !== undefined && /^\d{1,12}$/.test(expiry) ? Number(expiry) : NaN;
+  if (!(expirySeconds >= 1 && expirySeconds <= MAX_EXPIRY_SECONDS)) {
+    throw ApiError.of(E.invalid, `Expiry must be a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}`);
   }
   let username: string | null = null;
   let password: string | null = null;
@@ -163,6 +157,9 @@ function validCallback(
   const publicKey = text(c.publicKey) ?? null;
   if (publicKey !== null && (publicKey.length > 16_384 || !spkiOf(publicKey)))
     throw ApiError.of(E.publicKeyInvalid);
+  // A pinned key guards a TLS connection; over plain http it would protect nothing.
+  if (publicKey !== null && !url.startsWith('https:'))
+    throw ApiError.of(E.invalid, 'a PublicKey needs an https URL');
   const user = text(c.user) ?? null;
   if (user !== null && user.length > 256) throw ApiError.of(E.invalid, 'User is too long');
   return { url, user, expirySeconds, username, password, publicKey };
@@ -191,7 +188,7 @@ function columnsOf(deps: AppDeps, v: ValidSubscription) {
     url: c?.url ?? null,
     callback_user: c?.user ?? null,
     expiry_seconds: c?.expirySeconds ?? null,
-    expires_at: c?.expirySeconds ? now + c.expirySeconds * 1000 : null,
+    expires_at: c ? now + c.expirySeconds * 1000 : null,
     basic_username: c?.username ?? null,
     basic_password: c?.password ? deps.secrets.seal(c.password) : null,
     public_key: c?.publicKey ?? null,
@@ -207,18 +204,7 @@ export async function createSubscription(
   const valid = validateSubscription(input);
   const id = randomUUID();
   await inTransaction(deps.database.db, async (tx) => {
-    const columns = columnsOf(deps, valid);
-    if (
-      await findSameTarget(tx.db, {
-        accountId,
-        orderType: valid.orderType,
-        orderId: valid.orderId,
-        url: columns.url,
-        email: columns.email,
-      })
-    ) {
-      throw ApiError.of(E.duplicate);
-    }
+    const columns = await uniqueTarget(deps, tx, accountId, valid);
     await insertSubscription(tx.db, {
       id,
       account_id: accountId,
@@ -231,7 +217,10 @@ export async function createSubscription(
   return requireSubscription(deps, accountId, id);
 }
 
-/** PUT: the subscription is replaced by the one sent (its Expiry counts from now); its signing secret stays. */
+/**
+ * PUT: the subscription is replaced by the one sent (its Expiry counts from now); its signing
+ * secret stays. A body that fails validation is 400 here (contract row 78), not POST's 404.
+ */
 export async function updateSubscription(
   deps: AppDeps,
   accountId: string,
@@ -239,19 +228,42 @@ export async function updateSubscription(
   input: SubscriptionInput,
 ): Promise<void> {
   await requireSubscription(deps, accountId, id);
-  const valid = validateSubscription(input);
+  let valid: ValidSubscription;
+  try {
+    valid = validateSubscription(input);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new ApiError(400, err.code, err.description);
+    throw err;
+  }
   await inTransaction(deps.database.db, async (tx) => {
-    const columns = columnsOf(deps, valid);
-    const target = {
-      accountId,
-      orderType: valid.orderType,
-      orderId: valid.orderId,
-      url: columns.url,
-      email: columns.email,
-    };
-    if (await findSameTarget(tx.db, target, id.toLowerCase())) throw ApiError.of(E.duplicate);
+    const columns = await uniqueTarget(deps, tx, accountId, valid, id.toLowerCase());
     await updateSubscriptionRow(tx.db, id.toLowerCase(), columns);
   });
+}
+
+/**
+ * The subscription's columns, once no other subscription of the account has the same order type,
+ * order and target (409 16008). On PostgreSQL the account's subscriptions are locked by name for
+ * the check and the write; SQLite's single writer already serialises them.
+ */
+async function uniqueTarget(
+  deps: AppDeps,
+  tx: Tx,
+  accountId: string,
+  valid: ValidSubscription,
+  exceptId?: string,
+) {
+  await lockNamed(tx, deps.database.dialect, `subscriptions:${accountId}`);
+  const columns = columnsOf(deps, valid);
+  const target = {
+    accountId,
+    orderType: valid.orderType,
+    orderId: valid.orderId,
+    url: columns.url,
+    email: columns.email,
+  };
+  if (await findSameTarget(tx.db, target, exceptId)) throw ApiError.of(E.duplicate);
+  return columns;
 }
 
 /** DELETE: it stops at once; deliveries already made stay in the log. */

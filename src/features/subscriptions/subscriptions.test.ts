@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { at, errorCode, idFromLocation, startHarness, type Harness } from '../../../test/support/harness.js';
 import { createAccount } from '../accounts/index.js';
 import { createUser } from '../users/index.js';
+import { certificateBase64 } from '../../../test/support/receiver.js';
 
 const SUBS = '/api/accounts/9900000/subscriptions';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -53,6 +54,7 @@ describe('subscriptions', () => {
         URL: 'https://hooks.example.com/bw',
         User: 'ops',
         Expiry: '3600',
+        Status: '',
         CallbackCredentials: { BasicAuthentication: { Username: 'hook' } },
       },
     });
@@ -136,7 +138,7 @@ describe('subscriptions', () => {
     assert.deepEqual(at(got.xml, 'SubscriptionsResponse', 'Subscriptions', 'Subscription'), {
       SubscriptionId: id,
       OrderType: 'disconnects',
-      CallbackSubscription: { URL: 'http://put2.example.com/x', Expiry: '60' },
+      CallbackSubscription: { URL: 'http://put2.example.com/x', Expiry: '60', Status: '' },
     });
     assert.equal((await h.del(`${SUBS}/${id}`)).status, 200);
     const gone = await h.get(`${SUBS}/${id}`);
@@ -194,16 +196,24 @@ describe('subscriptions', () => {
     [
       'a username without password',
       callbackXml(
-        '<URL>https://x.example.com/</URL><CallbackCredentials><BasicAuthentication><Username>u</Username></BasicAuthentication></CallbackCredentials>',
+        '<URL>https://x.example.com/</URL><Expiry>60</Expiry><CallbackCredentials><BasicAuthentication><Username>u</Username></BasicAuthentication></CallbackCredentials>',
       ),
       '14505',
     ],
     [
       'an unreadable PublicKey',
       callbackXml(
-        '<URL>https://x.example.com/</URL><CallbackCredentials><PublicKey>bm90IGEga2V5</PublicKey></CallbackCredentials>',
+        '<URL>https://x.example.com/</URL><Expiry>60</Expiry><CallbackCredentials><PublicKey>bm90IGEga2V5</PublicKey></CallbackCredentials>',
       ),
       '14504',
+    ],
+    ['no Expiry', callbackXml('<URL>https://x.example.com/</URL>'), '14501'],
+    [
+      'a PublicKey on an http URL',
+      callbackXml(
+        `<URL>http://x.example.com/</URL><Expiry>60</Expiry><CallbackCredentials><PublicKey>${certificateBase64('receiver')}</PublicKey></CallbackCredentials>`,
+      ),
+      '14501',
     ],
   ];
   for (const [what, body, code] of invalid) {
@@ -216,6 +226,18 @@ describe('subscriptions', () => {
       assert.equal((await h.get(SUBS)).body, before.body);
     });
   }
+
+  it('answers 400 (not 404) for a PUT that fails validation, as the contract has it, and changes nothing', async () => {
+    const id = await create(emailXml('<Email>put-invalid@example.com</Email>', 'orders'));
+    const before = await h.get(`${SUBS}/${id}`);
+    const res = await h.put(`${SUBS}/${id}`, emailXml('<Email>nope</Email>', 'orders'));
+    assert.equal(res.status, 400, res.body);
+    assert.equal(errorCode(res), '12510');
+    assert.equal((await h.get(`${SUBS}/${id}`)).body, before.body);
+    const dup = await create(emailXml('<Email>put-dup@example.com</Email>', 'orders'));
+    const clash = await h.put(`${SUBS}/${dup}`, emailXml('<Email>put-invalid@example.com</Email>', 'orders'));
+    assert.equal(clash.status, 409);
+  });
 
   it('accepts the RAML example URL wrapped in literal quotes', async () => {
     const id = await create(callbackXml('<URL>"https://quoted.example.com/hook"</URL><Expiry>99</Expiry>'));

@@ -74,7 +74,8 @@ export function subscriptionsToXml(
           s.callback.expiresAt === undefined
             ? undefined
             : Math.max(0, Math.ceil((s.callback.expiresAt - nowMs) / 1000)),
-        Status: s.callback.lastStatus,
+        // Present from the start (empty until the first attempt), as the contract lists it.
+        Status: s.callback.lastStatus ?? '',
         CallbackCredentials: s.callback.username
           ? { BasicAuthentication: { Username: s.callback.username } }
           : undefined,

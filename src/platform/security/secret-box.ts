@@ -48,11 +48,16 @@ export function loadSecretBox(configured: string | undefined, dataDir: string): 
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const generated = randomBytes(32).toString('base64url');
+  // Written whole to a file of our own, then linked into place: of two processes starting at once,
+  // the first link wins and neither ever reads a half-written key.
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(temp, `${generated}\n`, { mode: 0o600 });
   try {
-    // 'wx': two processes starting at once keep the first one's key.
-    fs.writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: 'wx' });
+    fs.linkSync(temp, file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    fs.unlinkSync(temp);
   }
   return new SecretBox(fs.readFileSync(file, 'utf8').trim());
 }
