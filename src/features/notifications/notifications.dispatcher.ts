@@ -87,11 +87,14 @@ export class DeliveryDispatcher {
   }
 
   /**
-   * Sends everything due now, waiting for each send, until nothing is due; returns how many
-   * deliveries were attempted. Tests and the sandbox call it after moving the clock.
+   * Gathers due digests, prunes, and sends everything due now, waiting for each send, until nothing
+   * is due; returns how many deliveries were attempted. Tests and the sandbox call it after moving
+   * the clock.
    */
   async runDue(): Promise<number> {
     let attempted = 0;
+    // Digests and pruning are due by the clock too: look now, not at their usual pace.
+    this.lastPrune = 0;
     for (;;) {
       this.lastDigestCheck = 0;
       const started = await this.pump();

@@ -35,4 +35,26 @@ describe('two delivery workers', () => {
     const rows = await n.deliveries();
     assert.ok(rows.every((d) => d.status === 'delivered' && d.attempts === 1));
   });
+
+  it('prune finished deliveries and their attempts after DELIVERY_RETENTION of business time', async () => {
+    const db = h.app.deps.database.db;
+    const count = async (table: 'deliveries' | 'delivery_attempts') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    assert.equal(await count('deliveries'), 60);
+    assert.equal(await count('delivery_attempts'), 60);
+    h.clock.advance(29 * 86_400_000);
+    await n.deliver();
+    assert.equal(await count('deliveries'), 60, 'kept for 30 days');
+    h.clock.advance(2 * 86_400_000);
+    await n.deliver();
+    assert.equal(await count('deliveries'), 0);
+    assert.equal(await count('delivery_attempts'), 0);
+  });
 });
