@@ -26,12 +26,15 @@ interface Receiver {
   /** Wall-clock ms from each notification's LastModifiedDate to its arrival. */
   readonly lags: number[];
   readonly arrivals: number[];
+  /** Each notified order's completion time (its LastModifiedDate). */
+  readonly completions: number[];
   close(): Promise<void>;
 }
 
 async function startReceiver(hang = false): Promise<Receiver> {
   const lags: number[] = [];
   const arrivals: number[] = [];
+  const completions: number[] = [];
   const held: http.ServerResponse[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -44,7 +47,10 @@ async function startReceiver(hang = false): Promise<Receiver> {
       const now = Date.now();
       const at = /<LastModifiedDate>([^<]+)<\/LastModifiedDate>/.exec(body)?.[1];
       arrivals.push(now);
-      if (at) lags.push(now - Date.parse(at));
+      if (at) {
+        lags.push(now - Date.parse(at));
+        completions.push(Date.parse(at));
+      }
       res.writeHead(200).end();
     });
   });
@@ -54,6 +60,7 @@ async function startReceiver(hang = false): Promise<Receiver> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     lags,
     arrivals,
+    completions,
     close: async () => {
       for (const r of held) r.destroy();
       server.closeAllConnections();
@@ -94,6 +101,8 @@ interface Result {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** Orders completed per second over the same run: the most deliveries/3 could be. */
+  readonly ordersPerSecond: number;
 }
 
 /** Places ORDERS single-number orders, 50 at a time, and waits for the receivers to hear of all. */
@@ -126,6 +135,8 @@ async function round(server: BenchServer, withHanging: boolean): Promise<Result>
     }
     const arrivals = receivers.flatMap((r) => r.arrivals);
     const lags = receivers.flatMap((r) => r.lags);
+    const completions = receivers[0]?.completions ?? [];
+    const completionSeconds = (Math.max(...completions) - Math.min(...completions)) / 1000;
     const seconds = (Math.max(...arrivals) - Math.min(...arrivals)) / 1000;
     return {
       deliveries: arrivals.length,
@@ -134,6 +145,7 @@ async function round(server: BenchServer, withHanging: boolean): Promise<Result>
       p50: percentile(lags, 50),
       p99: percentile(lags, 99),
       max: Math.max(...lags),
+      ordersPerSecond: completions.length / completionSeconds,
     };
   } finally {
     for (const id of subs) await request(server.url, 'DELETE', `${ACCOUNT}/subscriptions/${id}`);
@@ -151,7 +163,8 @@ async function main(): Promise<void> {
     const show = (label: string, r: Result) =>
       console.log(
         `${label.padEnd(34)} ${r.deliveries} deliveries in ${r.seconds.toFixed(2)} s = ${Math.round(r.rate)}/s; ` +
-          `completion -> receiver p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`,
+          `completion -> receiver p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms ` +
+          `(orders completed at ${Math.round(r.ordersPerSecond)}/s)`,
       );
     // A warm-up round, so both measured rounds run on a warm server.
     await round(server, false).catch(() => undefined);
