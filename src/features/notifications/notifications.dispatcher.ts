@@ -13,7 +13,7 @@ import { DeliveryPayload } from './notification.js';
 import { MAIL_TARGET } from './notifications.service.js';
 import {
   cancelOpenDeliveries,
-  claimDelivery,
+  claimDeliveries,
   dueDeliveries,
   finishDelivery,
   insertAttempt,
@@ -154,21 +154,24 @@ export class DeliveryDispatcher {
       skipTargets: busy,
       limit: free * 2,
     });
-    let started = 0;
+    // Within this process's limits (in all, and per target), oldest first; then one claim for all.
+    const picked: number[] = [];
+    const taking = new Map<string, number>();
     for (const c of candidates) {
-      if (this.total >= concurrency) break;
-      if ((this.inflight.get(c.target) ?? 0) >= perHostConcurrency) continue;
-      const claimed = await claimDelivery(db, c.id, {
-        businessNow: this.deps.clock.nowMs(),
-        worker: this.id,
-        // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after it.
-        leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 2_000,
-      });
-      if (!claimed) continue;
-      started++;
-      this.begin(claimed);
+      if (this.total + picked.length >= concurrency) break;
+      const load = (this.inflight.get(c.target) ?? 0) + (taking.get(c.target) ?? 0);
+      if (load >= perHostConcurrency) continue;
+      taking.set(c.target, (taking.get(c.target) ?? 0) + 1);
+      picked.push(c.id);
     }
-    return started;
+    const claimed = await claimDeliveries(db, picked, {
+      businessNow: this.deps.clock.nowMs(),
+      worker: this.id,
+      // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after it.
+      leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 2_000,
+    });
+    for (const d of claimed) this.begin(d);
+    return claimed.length;
   }
 
   private begin(d: DeliveryRow): void {

@@ -47,14 +47,16 @@ export async function dueDeliveries(
 }
 
 /**
- * Takes one delivery for `worker`: its attempt count goes up and it is leased until `leaseUntil`
- * (wall clock). The status is checked again in the update, so two processes never both take it.
+ * Takes deliveries for `worker`, in one statement: their attempt counts go up and they are leased
+ * until `leaseUntil` (wall clock). The status is checked again in the update, so of two processes
+ * reaching for the same delivery only one takes it; the others are simply not returned.
  */
-export async function claimDelivery(
+export async function claimDeliveries(
   db: Executor,
-  id: number,
+  ids: readonly number[],
   r: { businessNow: number; worker: string; leaseUntil: number },
-): Promise<DeliveryRow | undefined> {
+): Promise<DeliveryRow[]> {
+  if (ids.length === 0) return [];
   return db
     .updateTable('deliveries')
     .set((eb) => ({
@@ -63,7 +65,7 @@ export async function claimDelivery(
       lease_until: r.leaseUntil,
       attempts: eb('attempts', '+', 1),
     }))
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', r.businessNow)]),
@@ -71,7 +73,7 @@ export async function claimDelivery(
       ]),
     )
     .returningAll()
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Records the end of this worker's attempt; false when its lease was lost meanwhile. */
