@@ -74,7 +74,7 @@ export interface Config {
     /** Time of day (HH:MM) and time zone of the daily digests. */
     readonly digestAt: string;
     readonly digestTz: string;
-    /** Finished deliveries and their attempts are pruned after this long (wall clock). */
+    /** Finished deliveries and their attempts are pruned after this long (business clock). */
     readonly retentionMs: number;
   };
   readonly logLevel: string;

@@ -79,3 +79,10 @@ export function parseId(value: string | undefined, onInvalid: () => ApiError): n
   if (n < 1) throw onInvalid();
   return n;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An id as this server makes them (orders, reservations, subscriptions): a lower-case RFC 4122 UUID. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

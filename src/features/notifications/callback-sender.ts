@@ -56,6 +56,15 @@ export function signatureOf(secret: string, timestamp: string, body: string): st
 
 class RefusedTarget extends Error {}
 
+/** An attempt that reached its target; `excerpt` is what the target answered. */
+export function deliveredAttempt(
+  summary: string,
+  excerpt: string | undefined,
+  durationMs: number,
+): AttemptResult {
+  return { delivered: true, statusCode: undefined, summary, error: undefined, excerpt, durationMs };
+}
+
 /** An attempt that failed before or without an HTTP answer. */
 export function failedAttempt(message: string, durationMs = 0): AttemptResult {
   return {

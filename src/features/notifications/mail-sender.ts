@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { wallClockMs } from '../../platform/clock.js';
-import { failedAttempt, type AttemptResult } from './callback-sender.js';
+import { deliveredAttempt, failedAttempt, type AttemptResult } from './callback-sender.js';
 
 /**
  * E-mail by SMTP (nodemailer, `SMTP_URL`), or, with no SMTP server configured (the embedded default),
@@ -75,24 +75,10 @@ export class MailSender {
         const file = path.join(this.options.mailDir, `${m.notificationId}.eml`);
         await fs.writeFile(`${file}.tmp`, info.message ?? Buffer.alloc(0));
         await fs.rename(`${file}.tmp`, file);
-        return {
-          delivered: true,
-          statusCode: undefined,
-          summary: `written to ${file}`,
-          error: undefined,
-          excerpt: undefined,
-          durationMs: elapsed(),
-        };
+        return deliveredAttempt(`written to ${file}`, undefined, elapsed());
       }
       const summary = (info.response ?? '250 OK').slice(0, 200);
-      return {
-        delivered: true,
-        statusCode: undefined,
-        summary,
-        error: undefined,
-        excerpt: summary,
-        durationMs: elapsed(),
-      };
+      return deliveredAttempt(summary, summary, elapsed());
     } catch (err) {
       return failedAttempt(err instanceof Error ? err.message : String(err), elapsed());
     }

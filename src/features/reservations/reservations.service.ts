@@ -3,7 +3,7 @@ import type { AppDeps } from '../../context.js';
 import type { Clock } from '../../platform/clock.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
-import { text } from '../../shared/fields.js';
+import { isUuid, text } from '../../shared/fields.js';
 import { parseTn } from '../../shared/numbering.js';
 import { getAccount } from '../accounts/index.js';
 import { transitionNumbers, numberOf as findNumber } from '../inventory/index.js';
@@ -34,8 +34,6 @@ export interface ReservationView {
 
 /** How long a reservation holds its number (contract §13: 4 hours), in business time. */
 export const RESERVATION_LIFETIME_MS = 4 * 3_600_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function isLive(r: ReservationRecord, clock: Clock): boolean {
   return r.state === 'active' && Date.parse(r.expiresAt) > clock.nowMs();
@@ -128,7 +126,7 @@ export async function requireReservation(
   reservationId: string,
 ): Promise<ReservationRecord> {
   const id = reservationId.toLowerCase();
-  const r = UUID.test(id) ? await findActiveReservation(deps.database.db, accountId, id) : undefined;
+  const r = isUuid(id) ? await findActiveReservation(deps.database.db, accountId, id) : undefined;
   if (!r || !isLive(r, deps.clock)) {
     throw ApiError.of(ReservationErrors.reservationNotFoundForAccount, reservationId, accountId);
   }

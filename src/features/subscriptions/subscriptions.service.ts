@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { spkiOf } from '../../platform/security/public-key.js';
-import { text } from '../../shared/fields.js';
+import { isUuid, text } from '../../shared/fields.js';
 import { SubscriptionErrors as E } from './subscriptions.errors.js';
 import {
   deleteSubscriptionRow,
@@ -84,7 +84,6 @@ const MAX_URL = 2048;
 const MAX_EMAIL = 100;
 /** Ten years: longer is a mistake, not a plan. */
 const MAX_EXPIRY_SECONDS = 10 * 365 * 86_400;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL =
   /^[^\s@<>(),;:"[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
@@ -109,7 +108,7 @@ export function validateSubscription(input: SubscriptionInput): ValidSubscriptio
   if (!(SUBSCRIPTION_ORDER_TYPES as readonly string[]).includes(orderType))
     throw ApiError.of(E.orderTypeInvalid);
   const orderId = text(input.orderId);
-  if (orderId !== undefined && !UUID.test(orderId))
+  if (orderId !== undefined && !isUuid(orderId.toLowerCase()))
     throw ApiError.of(E.invalid, `OrderId '${orderId}' is not an order id`);
   if (input.email && input.callback) {
     throw ApiError.of(E.invalid, 'give either EmailSubscription or CallbackSubscription, not both');
