@@ -52,6 +52,12 @@ export interface Config {
     /** How long a disconnected number ages before it is available again (business time). */
     readonly agingPeriodMs: number;
   };
+  readonly porting: {
+    /** Who answers for the losing carriers: a simulated carrier, or the operator's porting desk (CLI). */
+    readonly mode: 'simulated' | 'desk';
+    /** How long the simulated carrier takes to answer, in business time (8:00–17:00 Eastern, business days). */
+    readonly carrierDelayMs: number;
+  };
   /** Key of the secrets the server must give back (callback passwords); default: DATA_DIR/secret.key. */
   readonly secretKey: string | undefined;
   readonly notifications: {
@@ -167,6 +173,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       backorderRetryMs: parseDuration(env.BACKORDER_RETRY ?? '15m'),
       agingPeriodMs: parseDuration(env.AGING_PERIOD ?? '90d'),
     },
+    porting: {
+      mode: portingMode(env.PORTING_MODE ?? 'simulated'),
+      carrierDelayMs: duration('PORT_CARRIER_DELAY', env.PORT_CARRIER_DELAY, 4 * 3_600_000, 0),
+    },
     inventory: { demoSize: env.INVENTORY_SIZE === '0' ? 0 : parseInventorySize(env.INVENTORY_SIZE ?? '1m') },
     secretKey: env.SECRET_KEY || undefined,
     notifications: {
@@ -186,6 +196,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+function portingMode(value: string): 'simulated' | 'desk' {
+  if (value === 'simulated' || value === 'desk') return value;
+  throw new Error(`PORTING_MODE must be simulated or desk, got '${value}'`);
 }
 
 function timeOfDay(value: string): string {

@@ -8,6 +8,7 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { PortInErrors } from './portins/index.js';
 import { ReservationErrors } from './reservations/index.js';
 import { SearchErrors } from './search/index.js';
 import { CredentialErrors } from './sip-credentials/index.js';
@@ -40,6 +41,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   orderCommon: OrderCommonErrors,
   orders: OrderErrors,
   disconnects: DisconnectErrors,
+  portIns: PortInErrors,
   sipPeerTns: PeerTnErrors,
   subscriptions: SubscriptionErrors,
 };

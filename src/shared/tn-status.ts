@@ -6,7 +6,9 @@
  *   available -> reserved -> available            (reservation released or expired)
  *   available | reserved -> in service            (new-number order, admin assignment)
  *   in service -> aging -> available              (disconnect, then the aging period)
- *   in service -> ported out                      (port-out)
+ *   in service -> ported out                      (port-out; a ported-in number disconnected)
+ *   ported out -> in service                      (ported in again)
+ *   (not in the inventory) -> in service          (ported in: admitPortedNumbers)
  *   external                                      (an operator's imported, customer-owned number)
  */
 export const TnStatus = {
@@ -36,7 +38,7 @@ const ALLOWED: Readonly<Record<TnStatusCode, readonly TnStatusCode[]>> = {
   [TnStatus.reserved]: [TnStatus.available, TnStatus.inService],
   [TnStatus.inService]: [TnStatus.aging, TnStatus.portedOut, TnStatus.inService],
   [TnStatus.aging]: [TnStatus.available],
-  [TnStatus.portedOut]: [TnStatus.available],
+  [TnStatus.portedOut]: [TnStatus.available, TnStatus.inService],
   [TnStatus.external]: [TnStatus.available, TnStatus.inService],
 };
 

@@ -126,3 +126,20 @@ export async function coverageRows(db: Executor): Promise<CoverageRows> {
   ]);
   return { rateCenters, cities, rateCenterCities, rateCenterZips, localities };
 }
+
+/** The covered rate centres of LCG exchanges (a number's NPA-NXX names its exchange). */
+export async function rateCenterIdsByExchange(
+  db: Executor,
+  exchanges: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < exchanges.length; i += 500) {
+    const rows = await db
+      .selectFrom('rate_centers')
+      .select(['id', 'lcg_exchange'])
+      .where('lcg_exchange', 'in', exchanges.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.lcg_exchange, r.id);
+  }
+  return out;
+}

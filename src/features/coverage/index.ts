@@ -6,7 +6,7 @@ import { coverageRows } from './coverage.store.js';
 export { coverageRoutes } from './coverage.routes.js';
 export { deriveCoverage } from './coverage.derive.js';
 export { CoverageErrors } from './coverage.errors.js';
-export { blocksOfRateCenters } from './coverage.store.js';
+export { blocksOfRateCenters, rateCenterIdsByExchange } from './coverage.store.js';
 
 /** Reads the coverage model (rate centres, cities, ZIP codes, local calling areas) from the database. */
 export async function loadCoverage(database: Database): Promise<Coverage> {

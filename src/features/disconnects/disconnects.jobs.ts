@@ -20,7 +20,8 @@ import { stillAgingFrom } from './disconnects.store.js';
 /**
  * Disconnect processing, as durable jobs. `disconnects.process` takes the order's numbers out of
  * service in one transaction: each number in service on the account moves to aging, off the
- * account, its site, SIP peer and per-number settings; any other number gets a per-number error.
+ * account, its site, SIP peer and per-number settings (a ported-in number goes back to its losing
+ * carrier instead: ported out); any other number gets a per-number error.
  * `disconnects.release` runs when the aging period is over and makes them available again.
  */
 export const DISCONNECT_ORDER_TYPE = 'DISCONNECT_NUMBER_ORDER';
@@ -87,24 +88,34 @@ async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promis
     createdAt: order.createdAt,
     status: 'COMPLETE',
   };
-  const result = await transitionNumbers(tx.db, deps.clock, details.tns, {
-    to: TnStatus.aging,
+  const leaving = {
     accountId: null,
     siteId: null,
     sipPeerId: null,
     protected: details.protected === 'UNCHANGED' ? undefined : details.protected === 'TRUE',
     order: ref,
     userId: order.createdBy,
-    guard: { statuses: [TnStatus.inService], accountId: order.accountId },
+  };
+  // A number that came in by a port goes back to its losing carrier; ours age and come back to us.
+  const portedBack = await transitionNumbers(tx.db, deps.clock, details.tns, {
+    ...leaving,
+    to: TnStatus.portedOut,
+    guard: { statuses: [TnStatus.inService], accountId: order.accountId, portedIn: true },
   });
+  const aging = await transitionNumbers(tx.db, deps.clock, portedBack.refused, {
+    ...leaving,
+    to: TnStatus.aging,
+    guard: { statuses: [TnStatus.inService], accountId: order.accountId, portedIn: false },
+  });
+  const result = { changed: [...portedBack.changed, ...aging.changed], refused: aging.refused };
   await clearNumberSettings(tx.db, result.changed);
   if (details.mode === 'purge') {
-    await transitionNumbers(tx.db, deps.clock, result.changed, {
+    await transitionNumbers(tx.db, deps.clock, aging.changed, {
       to: TnStatus.available,
       order: ref,
       guard: { statuses: [TnStatus.aging] },
     });
-  } else if (result.changed.length > 0) {
+  } else if (aging.changed.length > 0) {
     const runAt = deps.clock.nowMs() + deps.config.orders.agingPeriodMs;
     await deps.jobs.enqueue(tx, releaseJob(deps), { orderId }, { runAt });
   }

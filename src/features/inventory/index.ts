@@ -3,6 +3,9 @@ export { tnRoutes } from './tns.routes.js';
 export { inServiceRoutes } from './in-service.routes.js';
 export {
   transitionNumbers,
+  admitPortedNumbers,
+  type PortedNumber,
+  type Admission,
   type OrderRef,
   type TnChange,
   type TransitionResult,

@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { TelephoneNumbersTable } from '../../platform/db/tables.js';
-import { insertHistory, updateNumbersGuarded, type Guard } from './inventory.store.js';
+import { insertHistory, insertNumbersIfAbsent, updateNumbersGuarded, type Guard } from './inventory.store.js';
 import { canTransition, TnStatus, type TnStatusCode } from '../../shared/tn-status.js';
 
 /** The order (or admin action) behind a status change, shown by /tns/{tn} and its history. */
@@ -24,6 +24,8 @@ export interface TnChange {
   readonly siteId?: number | null;
   readonly sipPeerId?: number | null;
   readonly reservationId?: string | null;
+  /** The carrier a number was ported in from (null clears it); undefined keeps it. */
+  readonly portedFrom?: string | null;
   /** Mark the numbers protected (TnAttributes Protected on an order); undefined keeps the flag. */
   readonly protected?: boolean | undefined;
   readonly order?: OrderRef | undefined;
@@ -63,6 +65,7 @@ export async function transitionNumbers(
   if (change.sipPeerId !== undefined) set.sip_peer_id = change.sipPeerId;
   if (change.reservationId !== undefined) set.reservation_id = change.reservationId;
   if (change.protected !== undefined) set.protected = change.protected ? 1 : 0;
+  if (change.portedFrom !== undefined) set.ported_from = change.portedFrom;
   if (change.order) {
     set.order_id = change.order.id;
     set.order_type = change.order.type;
@@ -93,4 +96,104 @@ export async function transitionNumbers(
 function result(tns: readonly number[], changed: number[]): TransitionResult {
   const done = new Set(changed);
   return { changed, refused: tns.filter((tn) => !done.has(tn)) };
+}
+
+/** A number coming in by a port, with the place its reference data gives it. */
+export interface PortedNumber {
+  readonly tn: number;
+  readonly rateCenterId: number | null;
+  readonly cityId: number | null;
+  readonly state: string | null;
+  readonly lata: string | null;
+  readonly tier: number;
+  readonly vendorId: number;
+}
+
+export interface Admission {
+  readonly accountId: string;
+  readonly siteId: number;
+  readonly sipPeerId: number;
+  readonly order: OrderRef;
+  readonly userId?: string | undefined;
+  /** The losing carrier's SPID. */
+  readonly portedFrom: string;
+  readonly protected?: boolean | undefined;
+  /** An internal port: the account the numbers leave (they are in service there). */
+  readonly losingAccountId?: string | undefined;
+}
+
+/**
+ * Ported-in numbers go in service on the winning account: numbers new to the inventory are added
+ * in service; numbers that were ported out before come back; an internal port moves numbers in
+ * service on the losing account. Each writes a history row. Numbers in any other state (ordered
+ * meanwhile, say) are refused.
+ */
+export async function admitPortedNumbers(
+  db: Executor,
+  clock: Clock,
+  numbers: readonly PortedNumber[],
+  a: Admission,
+): Promise<TransitionResult> {
+  const now = clock.now().toISOString();
+  const owner = { account_id: a.accountId, site_id: a.siteId, sip_peer_id: a.sipPeerId };
+  const change: TnChange = {
+    to: TnStatus.inService,
+    accountId: a.accountId,
+    siteId: a.siteId,
+    sipPeerId: a.sipPeerId,
+    order: a.order,
+    userId: a.userId,
+    protected: a.protected,
+  };
+  const tns = numbers.map((n) => n.tn);
+  if (a.losingAccountId !== undefined) {
+    return transitionNumbers(db, clock, tns, {
+      ...change,
+      guard: { statuses: [TnStatus.inService], accountId: a.losingAccountId },
+    });
+  }
+  const inserted = await insertNumbersIfAbsent(
+    db,
+    numbers.map((n) => ({
+      tn: n.tn,
+      status: TnStatus.inService,
+      rate_center_id: n.rateCenterId,
+      city_id: n.cityId,
+      state: n.state,
+      lata: n.lata,
+      tier: n.tier,
+      vendor_id: n.vendorId,
+      protected: a.protected ? 1 : 0,
+      ...owner,
+      reservation_id: null,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      status_changed_at: now,
+      updated_at: now,
+      ported_from: a.portedFrom,
+    })),
+  );
+  await insertHistory(
+    db,
+    inserted.map((tn) => ({
+      tn,
+      at: now,
+      status: TnStatus.inService,
+      account_id: a.accountId,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      order_status: a.order.status ?? null,
+      user_id: a.userId ?? null,
+    })),
+  );
+  const done = new Set(inserted);
+  const back = await transitionNumbers(
+    db,
+    clock,
+    tns.filter((tn) => !done.has(tn)),
+    { ...change, portedFrom: a.portedFrom, guard: { statuses: [TnStatus.portedOut] } },
+  );
+  return result(tns, [...inserted, ...back.changed]);
 }

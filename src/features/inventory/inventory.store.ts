@@ -1,5 +1,5 @@
 import { TnStatus } from '../../shared/tn-status.js';
-import type { Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { TelephoneNumbersTable, TnHistoryTable } from '../../platform/db/tables.js';
 
@@ -36,6 +36,8 @@ export interface Guard {
   readonly orUnowned?: boolean;
   /** Reserved numbers change only when reserved by one of these reservations. */
   readonly reservationIds?: readonly string[] | undefined;
+  /** Only numbers that came in by a port (true) or only those that did not (false). */
+  readonly portedIn?: boolean | undefined;
 }
 
 /**
@@ -67,6 +69,9 @@ export async function updateNumbersGuarded(
       q = q.where((eb) =>
         eb.or([eb('status', '!=', 1), ...(ids.length > 0 ? [eb('reservation_id', 'in', ids)] : [])]),
       );
+    }
+    if (guard.portedIn !== undefined) {
+      q = q.where('ported_from', guard.portedIn ? 'is not' : 'is', null);
     }
     const rows = await q.returning('tn').execute();
     changed.push(...rows.map((r) => r.tn));
@@ -113,4 +118,22 @@ export async function availableNumbersOf(
     .limit(limit)
     .execute();
   return rows.map((r) => r.tn);
+}
+
+/** Inserts numbers that were not in the inventory; those already there are left alone. Returns the inserted. */
+export async function insertNumbersIfAbsent(
+  db: Executor,
+  rows: readonly Insertable<TelephoneNumbersTable>[],
+): Promise<number[]> {
+  const inserted: number[] = [];
+  for (const part of chunks(rows)) {
+    const done = await db
+      .insertInto('telephone_numbers')
+      .values(part)
+      .onConflict((oc) => oc.column('tn').doNothing())
+      .returning('tn')
+      .execute();
+    inserted.push(...done.map((r) => r.tn));
+  }
+  return inserted;
 }

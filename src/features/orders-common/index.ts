@@ -11,6 +11,7 @@ export {
   requireOrder,
   lockOrder,
   lockOpenOrder,
+  ordersOfKind,
   statusesOf,
   type Order,
   type OrderKind,
@@ -28,9 +29,9 @@ export {
 } from './order-lifecycle.js';
 export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
 export { MAX_ORDER_QUANTITY, parseOrderName, parseCustomerOrderId, parseOrderTns } from './order-fields.js';
-export { addNote, notesOf, type Note, type NoteInput } from './order-notes.js';
+export { addNote, recordNote, notesOf, type Note, type NoteInput } from './order-notes.js';
 export { historyOf, type HistoryEntry } from './order-history.js';
-export { numberReport, type NumberReport } from './order-reports.js';
+export { numberReport, numberReportOf, type NumberReport } from './order-reports.js';
 export {
   listOrderPage,
   type OrderListQuery,

@@ -7,7 +7,7 @@ import type { RouteDef } from '../../platform/http/routes.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { isState, isTerminal, statesOf, type Machine } from './order-machine.js';
 import { OrderCommonErrors } from './orders-common.errors.js';
-import { findOrderRow, lockOrderRow, type OrderRow } from './orders-common.store.js';
+import { findOrderRow, listOrderRowsOfKind, lockOrderRow, type OrderRow } from './orders-common.store.js';
 
 /**
  * A kind of order (new numbers, disconnects, and the kinds to come): what every kind declares once,
@@ -143,4 +143,14 @@ export async function lockOpenOrder<S extends string, D>(
 /** The statuses a kind's list filter accepts. */
 export function statusesOf(kind: OrderKind): readonly string[] {
   return statesOf(kind.machine);
+}
+
+/** Orders of the kind on every account, newest first, optionally only in some statuses. */
+export async function ordersOfKind<S extends string, D>(
+  db: Executor,
+  kind: OrderKind<S, D>,
+  statuses: readonly S[] | undefined,
+  limit: number,
+): Promise<Order<S, D>[]> {
+  return (await listOrderRowsOfKind(db, kind.name, statuses, limit)).map((r) => orderOf(kind, r));
 }

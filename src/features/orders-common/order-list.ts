@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { DateRange } from '../../platform/http/query.js';
 import { VENDORS } from '../../shared/tn-status.js';
-import { findOrder, type OrderKind } from './order-kind.js';
+import { findOrder, orderOf, type OrderKind } from './order-kind.js';
 import { statesOf } from './order-machine.js';
 import { OrderCommonErrors } from './orders-common.errors.js';
 import {
@@ -26,6 +26,10 @@ export interface OrderListQuery {
   readonly customerOrderId?: string | undefined;
   readonly userId?: string | undefined;
   readonly dates?: DateRange | undefined;
+  /** Only these orders (a filter another table answers, such as a port-in's numbers). */
+  readonly orderIds?: readonly string[] | undefined;
+  /** Orders whose id starts with this (orderIdFragment, a port-in's PON). */
+  readonly idPrefix?: string | undefined;
   /** "1" or absent for the first page, else the id of the order that starts the page. */
   readonly page?: string | undefined;
   readonly size: number;
@@ -43,28 +47,35 @@ export interface NumberPlaceSummary {
   }[];
 }
 
-/** One entry of a list: the order's common columns, and its numbers summarised. */
-export interface OrderSummary {
+/** One entry of a list: the order's common columns, its details, and its numbers summarised. */
+export interface OrderSummary<D = unknown> {
   readonly id: string;
   readonly status: string;
   readonly customerOrderId: string | undefined;
   readonly createdBy: string | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The numbers the order named or asked for. */
+  readonly quantity: number;
+  readonly details: D;
   readonly countOfTns: number;
   readonly numbers: NumberPlaceSummary;
 }
 
-export interface OrderPage {
+export interface OrderPage<D = unknown> {
   readonly total: number;
-  readonly entries: readonly OrderSummary[];
+  readonly entries: readonly OrderSummary<D>[];
   /** The id of the order that starts the next page, if there is one. */
   readonly nextId: string | undefined;
 }
 
-export async function listOrderPage(deps: AppDeps, kind: OrderKind, q: OrderListQuery): Promise<OrderPage> {
+export async function listOrderPage<S extends string, D>(
+  deps: AppDeps,
+  kind: OrderKind<S, D>,
+  q: OrderListQuery,
+): Promise<OrderPage<D>> {
   const db = deps.database.db;
-  const statuses = statesOf(kind.machine);
+  const statuses: readonly string[] = statesOf(kind.machine);
   const status = q.status?.toUpperCase();
   if (status !== undefined && !statuses.includes(status)) {
     throw ApiError.of(OrderCommonErrors.orderListStatusInvalid, status, statuses.join(', '));
@@ -76,6 +87,8 @@ export async function listOrderPage(deps: AppDeps, kind: OrderKind, q: OrderList
     status,
     customerOrderId: q.customerOrderId,
     userId: q.userId,
+    orderIds: q.orderIds,
+    idPrefix: q.idPrefix?.toLowerCase(),
     from: q.dates?.from,
     before: q.dates?.before,
   };
@@ -89,7 +102,7 @@ export async function listOrderPage(deps: AppDeps, kind: OrderKind, q: OrderList
   const page = rows.slice(0, q.size);
   return {
     total: page.length === 0 ? 0 : await countOrders(db, filter),
-    entries: await summarise(deps, page),
+    entries: await summarise(deps, kind, page),
     nextId: rows[q.size]?.id,
   };
 }
@@ -108,7 +121,11 @@ function tally<T, K extends string | number>(
   return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-async function summarise(deps: AppDeps, rows: readonly OrderRow[]): Promise<OrderSummary[]> {
+async function summarise<S extends string, D>(
+  deps: AppDeps,
+  kind: OrderKind<S, D>,
+  rows: readonly OrderRow[],
+): Promise<OrderSummary<D>[]> {
   const cov = deps.coverage;
   const counts = await countNumbersByPlace(
     deps.database.db,
@@ -124,6 +141,8 @@ async function summarise(deps: AppDeps, rows: readonly OrderRow[]): Promise<Orde
       createdBy: row.created_by ?? undefined,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      quantity: row.quantity,
+      details: orderOf(kind, row).details,
       countOfTns: mine.reduce((sum, c) => sum + c.count, 0),
       numbers: {
         states: tally(mine, (c) => c.state ?? undefined, n).map(([state, count]) => ({ state, count })),

@@ -1,5 +1,7 @@
 import { CommonErrors } from '../../shared/errors.js';
 import type { AppDeps } from '../../context.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { text } from '../../shared/fields.js';
@@ -47,17 +49,29 @@ export async function addNote<S extends string, D>(
     // Locked like a transition locks it, so the note's event (and its notifications) fall in order
     // with the order's status changes, and carry the status as it is now.
     const current = (await lockOrder(tx.db, deps.database.dialect, kind, order.id)) ?? order;
-    const id = await insertNote(tx.db, order.id, userId, description, deps.clock.now().toISOString());
-    await recordEvent(tx.db, deps.clock, {
-      orderId: order.id,
-      accountId: order.accountId,
-      kind,
-      status: current.status,
-      message: description,
-      event: 'note',
-    });
-    return id;
+    return recordNote(tx.db, deps.clock, kind, current, userId, description);
   });
+}
+
+/** A note written in the caller's transaction (a system note beside a status change), with its event. */
+export async function recordNote<S extends string, D>(
+  db: Executor,
+  clock: Clock,
+  kind: OrderKind<S, D>,
+  order: Pick<Order<S, D>, 'id' | 'accountId' | 'status'>,
+  userId: string,
+  description: string,
+): Promise<number> {
+  const id = await insertNote(db, order.id, userId, description, clock.now().toISOString());
+  await recordEvent(db, clock, {
+    orderId: order.id,
+    accountId: order.accountId,
+    kind,
+    status: order.status,
+    message: description,
+    event: 'note',
+  });
+  return id;
 }
 
 /** The order's notes, oldest first. */

@@ -20,6 +20,10 @@ function countBy(tns: readonly number[], digits: number) {
 }
 
 export function numberReport(numbers: readonly OrderNumber[]): NumberReport {
-  const tns = numbers.filter((n) => n.outcome === 'completed').map((n) => n.tn);
+  return numberReportOf(numbers.filter((n) => n.outcome === 'completed').map((n) => n.tn));
+}
+
+/** The report of a list of numbers (a port-in reports the numbers it names). */
+export function numberReportOf(tns: readonly number[]): NumberReport {
   return { tns, areaCodes: countBy(tns, 3), npaNxxs: countBy(tns, 6) };
 }

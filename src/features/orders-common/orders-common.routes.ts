@@ -114,19 +114,21 @@ export function orderNumberReportRoutes(deps: AppDeps, kind: AnyKind): RouteDef[
   ];
 }
 
-export interface OrderListRouteOptions<R extends RootNode> {
+export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   /** Below the prefix, e.g. `/accounts/:accountId/orders`; default the kind's collection. */
   readonly path?: string;
   /** The list's payload and how one entry looks in it. */
   readonly xml: R;
-  readonly toXml: (page: OrderPage, links: ReturnType<typeof pageLinks>) => RootOut<R>;
+  readonly toXml: (page: OrderPage<D>, links: ReturnType<typeof pageLinks>, ctx: RouteContext) => RootOut<R>;
   /** Query names echoed in the paging links, as the endpoint spells them. */
   readonly echoed: readonly string[];
   readonly defaultSize: number;
   /** "404 with a bare <Links> body when there is nothing to list" (disconnects, site orders). */
   readonly noneIs404?: boolean;
-  /** Further scope from the path (a site's list); may throw the path's own 404. */
-  readonly scope?: (ctx: RouteContext) => Promise<Pick<OrderListQuery, 'siteId'>>;
+  /** Further scope from the path (a site's list) or the kind's own filters; may throw the path's own 404. */
+  readonly scope?: (
+    ctx: RouteContext,
+  ) => Promise<Partial<Pick<OrderListQuery, 'siteId' | 'orderIds' | 'idPrefix' | 'dates'>>>;
 }
 
 /** Bad list parameters: "400 (no body); 404 (no body)": Bandwidth answers 404 and an empty body. */
@@ -150,10 +152,10 @@ export function orderListQuery(accountId: string, query: Query, defaultSize: num
 }
 
 /** `GET` of a kind's list (or a site's view of it), paged by order id. */
-export function orderListRoute<R extends RootNode>(
+export function orderListRoute<R extends RootNode, S extends string = string, D = unknown>(
   deps: AppDeps,
-  kind: AnyKind,
-  options: OrderListRouteOptions<R>,
+  kind: OrderKind<S, D>,
+  options: OrderListRouteOptions<R, D>,
 ): RouteDef {
   const path = options.path ?? `/accounts/:accountId/${kind.collection}`;
   return {
@@ -163,10 +165,11 @@ export function orderListRoute<R extends RootNode>(
     access: accessOf(kind),
     handle: async (ctx) => {
       const scope = (await options.scope?.(ctx)) ?? {};
-      let page: OrderPage;
+      let page: OrderPage<D>;
       let query: OrderListQuery;
       try {
-        query = { ...orderListQuery(ctx.param('accountId'), ctx.query, options.defaultSize), ...scope };
+        const base = orderListQuery(ctx.param('accountId'), ctx.query, options.defaultSize);
+        query = { ...base, ...scope, dates: scope.dates ?? base.dates };
         page = await listOrderPage(deps, kind, query);
       } catch (err) {
         asNotFound(err);
@@ -177,7 +180,7 @@ export function orderListRoute<R extends RootNode>(
       if (options.noneIs404 && page.entries.length === 0) {
         return { status: 404, body: encodeXml(NoOrdersXml, { first: links.first }) };
       }
-      return okXml(options.xml, options.toXml(page, links));
+      return okXml(options.xml, options.toXml(page, links, ctx));
     },
   };
 }

@@ -95,7 +95,14 @@ export async function updateOrderStatus(
 export async function updateOrderFields(
   db: Executor,
   id: string,
-  set: { name?: string | null; customer_order_id?: string | null; details?: string; updated_at: string },
+  set: {
+    name?: string | null;
+    customer_order_id?: string | null;
+    site_id?: number | null;
+    sip_peer_id?: number | null;
+    details?: string;
+    updated_at: string;
+  },
 ): Promise<void> {
   await db.updateTable('orders').set(set).where('id', '=', id).execute();
 }
@@ -244,6 +251,8 @@ export interface OrderListFilter {
   readonly status?: string | undefined;
   readonly customerOrderId?: string | undefined;
   readonly userId?: string | undefined;
+  readonly orderIds?: readonly string[] | undefined;
+  readonly idPrefix?: string | undefined;
   /** created_at in [from, before) */
   readonly from?: string | undefined;
   readonly before?: string | undefined;
@@ -255,6 +264,12 @@ function filtered(db: Executor, f: OrderListFilter) {
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.customerOrderId !== undefined) q = q.where('customer_order_id', '=', f.customerOrderId);
   if (f.userId !== undefined) q = q.where('created_by', '=', f.userId);
+  // An empty id list matches nothing (an `in ()` is not valid SQL).
+  if (f.orderIds !== undefined) q = q.where('id', 'in', f.orderIds.length > 0 ? [...f.orderIds] : ['']);
+  // Ids are lower-case UUIDs: a fragment of anything else matches nothing (and no LIKE wildcard gets in).
+  if (f.idPrefix !== undefined) {
+    q = q.where('id', 'like', /^[0-9a-f-]*$/.test(f.idPrefix) ? `${f.idPrefix}%` : '');
+  }
   if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
   if (f.before !== undefined) q = q.where('created_at', '<', f.before);
   return q;
@@ -338,4 +353,16 @@ export async function countNumbersByPlace(
     vendorId: r.vendor_id,
     count: Number(r.n),
   }));
+}
+
+/** Orders of a kind on every account, newest first (an operator's work queue). */
+export async function listOrderRowsOfKind(
+  db: Executor,
+  kind: string,
+  statuses: readonly string[] | undefined,
+  limit: number,
+): Promise<OrderRow[]> {
+  let q = db.selectFrom('orders').selectAll().where('kind', '=', kind);
+  if (statuses !== undefined) q = q.where('status', 'in', statuses.length > 0 ? [...statuses] : ['']);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -4,7 +4,6 @@ import { created, ok, okXml, type RouteDef } from '../../platform/http/routes.js
 import { Roles } from '../../shared/roles.js';
 import { createSite, deleteSite, listSites, requireSite, updateSite } from './sites.service.js';
 import {
-  SitePortinsXml,
   siteInputOf,
   SiteRequestXml,
   SiteResponseXml,
@@ -12,8 +11,6 @@ import {
   siteToXml,
   sitesToXml,
 } from './sites.xml.js';
-import { pageLinks } from '../../platform/http/paging.js';
-import { param, parseSize } from '../../platform/http/query.js';
 
 const access = { account: true, role: Roles.site } as const;
 const siteShape = responseStatusShape('SiteResponse');
@@ -65,21 +62,6 @@ export function siteRoutes(deps: AppDeps): RouteDef[] {
       handle: async ({ param }) => {
         await deleteSite(deps, param('accountId'), param('siteId'));
         return ok();
-      },
-    },
-    {
-      method: 'GET',
-      path: '/accounts/:accountId/sites/:siteId/portins',
-      errorShape: responseStatusShape('LNPResponseWrapper'),
-      access: { account: true, role: Roles.lnp },
-      handle: async ({ param: p, query, linkUrl }) => {
-        const site = await requireSite(deps, p('accountId'), p('siteId'));
-        const size = parseSize(param(query, 'size'), 300);
-        const base = linkUrl(`/accounts/${site.accountId}/sites/${site.id}/portins`);
-        return okXml(SitePortinsXml, {
-          TotalCount: 0,
-          Links: pageLinks(base, { status: param(query, 'status') }, size, undefined),
-        });
       },
     },
   ];

@@ -1,5 +1,4 @@
 import { addressInputOf, AddressXml, addressToXml } from '../../shared/address.xml.js';
-import { LinksXml } from '../../platform/http/paging.js';
 import { x, type RootIn, type RootOut } from '../../platform/xml/schema.js';
 import type { SiteInput } from './sites.service.js';
 import type { Site } from './sites.store.js';
@@ -63,9 +62,3 @@ export function siteToXml(s: Site): RootOut<typeof SiteResponseXml> {
 export function sitesToXml(sites: readonly Site[]): RootOut<typeof SitesResponseXml> {
   return { Sites: sites.map((s) => ({ Id: s.id, Name: s.name, Description: s.description })) };
 }
-
-/**
- * GET /sites/{id}/portins: the site's port-ins (LNPResponseWrapper). Porting is not part of this
- * server yet, so the list is always empty: a zero count and the first-page link.
- */
-export const SitePortinsXml = x.root('LNPResponseWrapper', { TotalCount: x.text(), Links: LinksXml });

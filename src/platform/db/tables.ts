@@ -45,6 +45,7 @@ import type {
 } from './tables/orders.js';
 
 import type { SubscriptionsTable, DeliveriesTable, DeliveryAttemptsTable } from './tables/notifications.js';
+import type { PortInNumbersTable, PortDocumentsTable } from './tables/porting.js';
 
 export type * from './tables/core.js';
 export type * from './tables/tenants.js';
@@ -53,6 +54,7 @@ export type * from './tables/coverage.js';
 export type * from './tables/inventory.js';
 export type * from './tables/orders.js';
 export type * from './tables/notifications.js';
+export type * from './tables/porting.js';
 
 /**
  * Row types of every table, one file per domain under tables/, mirroring migrations/ (which are the schema's source of truth).
@@ -101,4 +103,6 @@ export interface DB {
   subscriptions: SubscriptionsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  port_in_numbers: PortInNumbersTable;
+  port_documents: PortDocumentsTable;
 }

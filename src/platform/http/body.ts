@@ -100,3 +100,38 @@ function decodeChunk(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): 
     throw ApiError.of(ProtocolErrors.badRequest, `The request body is not valid ${decoder.encoding}`);
   }
 }
+
+/**
+ * Reads a raw upload (a document) as it arrives, refusing it once it passes `maxBytes` (the rest is
+ * still read, up to `drainBytes`, so the client receives the 413).
+ */
+export async function readRawBody(body: AsyncIterable<Buffer | string>, limits: BodyLimits): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let received = 0;
+  let failure: ApiError | undefined;
+  try {
+    for await (const chunk of body) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      received += bytes.length;
+      if (failure === undefined && received > limits.maxBytes) {
+        failure = ApiError.of(ProtocolErrors.bodyTooLarge, limits.maxBytes);
+        parts.length = 0;
+      }
+      if (failure !== undefined) {
+        if (received > limits.drainBytes) break;
+        continue;
+      }
+      parts.push(bytes);
+    }
+  } catch {
+    throw ApiError.of(ProtocolErrors.incompleteBody);
+  }
+  if (failure !== undefined) throw failure;
+  return Buffer.concat(parts);
+}
+
+/** A raw upload as a handler sees it. */
+export interface RawUpload {
+  readonly mediaType: string;
+  readonly content: Buffer;
+}

@@ -17,6 +17,13 @@ export const ProtocolErrors = {
   bodyTooComplex: defineError(413, 413, '%s'),
   incompleteBody: defineError(400, 400, 'The request body ended before it was complete'),
   unsupportedMediaType: defineError(415, 415, "Content-Type '%s' is not supported; send application/xml"),
+  uploadTypeNotAccepted: defineError(415, 415, "Content-Type '%s' is not accepted here; send one of %s"),
+  documentNotOfType: defineError(415, 415, 'The content is not a valid %s file'),
+  documentUnrecognised: defineError(
+    415,
+    415,
+    'The content is none of the accepted types (PDF, TIFF, JPEG, PNG, GIF, plain text); send it with its Content-Type',
+  ),
   unsupportedCharset: defineError(415, 415, "Charset '%s' is not supported; send UTF-8"),
   /** A request that cannot be read (malformed XML or HTTP), with the reason. */
   badRequest: defineError(400, 400, '%s'),

@@ -7,6 +7,7 @@ import type { Permission, Principal } from './auth.js';
 import type { ErrorShape } from './error-shapes.js';
 import { ProtocolErrors } from './protocol-errors.js';
 import { hasControlCharacters } from '../text.js';
+import type { RawUpload } from './body.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** Methods answered with 405 on a known path that does not define them. */
@@ -44,6 +45,8 @@ export interface RouteContext {
   readonly requestId: string;
   /** Decodes the XML body against a declared root; 400 when it is missing or of another kind. */
   readonly body: <R extends RootNode>(root: R) => RootIn<R>;
+  /** The raw upload of a route that takes them; 400 without one. */
+  readonly upload: () => RawUpload;
   /** The text of a single-element body such as `<Password>…</Password>`. */
   readonly bodyText: (rootName: string) => string;
   /** Absolute URL under the prefix the request came in on (/api or /v1.0). */
@@ -58,6 +61,8 @@ export interface RouteDef {
   readonly path: string;
   readonly errorShape: ErrorShape;
   readonly access: RouteAccess;
+  /** The route takes raw uploads (any Content-Type other than XML) up to this size; read with `ctx.upload()`. */
+  readonly upload?: { readonly maxBytes: number };
   handle(ctx: RouteContext): Promise<RouteResult>;
 }
 
@@ -67,6 +72,7 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Set on a known path for a method it does not define: the methods it allows (405). */
     allow?: string;
+    upload?: { readonly maxBytes: number };
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -112,7 +118,9 @@ function routeContext(request: FastifyRequest, prefix: string, options: RouteMou
   }
   const query = Object.create(null) as Record<string, string | undefined>;
   for (const [k, v] of Object.entries(rawQuery)) query[k] = v[0];
-  const doc = request.body as ParsedDocument | undefined;
+  const received = request.body as ParsedDocument | RawUpload | undefined;
+  const upload = received && 'content' in received ? received : undefined;
+  const doc = received && !('content' in received) ? received : undefined;
   const principal = request.principal;
   if (!principal) throw new Error('route reached without authentication');
   const params = request.params as Record<string, string>;
@@ -131,7 +139,12 @@ function routeContext(request: FastifyRequest, prefix: string, options: RouteMou
     queryAll: (name) => rawQuery[name.toLowerCase()] ?? [],
     principal,
     requestId: request.id,
+    upload: () => {
+      if (!upload) throw ApiError.of(ProtocolErrors.badRequest, 'A document is required as the request body');
+      return upload;
+    },
     body: (root) => {
+      if (upload) throw ApiError.of(ProtocolErrors.unsupportedMediaType, upload.mediaType);
       if (!doc) throw ApiError.of(ProtocolErrors.missingBody, root.name);
       const decoded = decodeXml(root, doc);
       if (!decoded) throw ApiError.of(ProtocolErrors.wrongRoot, root.name, doc.rootName);
@@ -178,7 +191,7 @@ export function mountRoutes(
     app.route({
       method: route.method,
       url: prefix + route.path,
-      config: { errorShape: route.errorShape, access: route.access },
+      config: { errorShape: route.errorShape, access: route.access, upload: route.upload },
       handler: async (request, reply) => {
         await send(reply, await route.handle(routeContext(request, prefix, options)));
       },

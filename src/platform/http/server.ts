@@ -10,7 +10,7 @@ import Fastify, {
 import { XmlLimitError, XmlSyntaxError } from '../xml/parse.js';
 import { ApiError } from './api-error.js';
 import { hasAccount, hasRole, type BasicAuthenticator } from './auth.js';
-import { declaredLength, readXmlBody, type BodyLimits } from './body.js';
+import { declaredLength, readRawBody, readXmlBody, type BodyLimits } from './body.js';
 import { ClientErrorResponder } from './client-errors.js';
 import { genericErrorShape } from './error-shapes.js';
 import { ProtocolErrors } from './protocol-errors.js';
@@ -72,6 +72,10 @@ function expectsContinue(request: FastifyRequest): boolean {
  * answered without reading the body, request timeouts, one error handler for every error body, and
  * a request id on every response and log line.
  */
+function uploadLimits(maxBytes: number): BodyLimits {
+  return { maxBytes, drainBytes: Math.max(MIN_DRAIN_BYTES, 2 * maxBytes) };
+}
+
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const limits: BodyLimits = {
     maxBytes: options.maxBodyBytes,
@@ -118,6 +122,14 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   app.addContentTypeParser(XML_TYPES, (request: FastifyRequest, payload: IncomingMessage) =>
     readXmlBody(payload, request.headers, limits),
   );
+  // Any other type is read raw, and only on routes that take uploads (LOA documents); elsewhere 415.
+  app.addContentTypeParser('*', async (request: FastifyRequest, payload: IncomingMessage) => {
+    const upload = request.routeOptions.config.upload;
+    if (!upload)
+      throw ApiError.of(ProtocolErrors.unsupportedMediaType, request.headers['content-type'] ?? '(none)');
+    const content = await readRawBody(payload, uploadLimits(upload.maxBytes));
+    return { mediaType: request.headers['content-type'] ?? 'application/octet-stream', content };
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -140,10 +152,13 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   // Runs once the request is allowed, before its body is read.
   app.addHook('preParsing', async (request, reply, payload) => {
     const length = declaredLength(request.headers);
-    if (length !== undefined && length > limits.maxBytes) {
-      throw ApiError.of(ProtocolErrors.bodyTooLarge, limits.maxBytes);
+    const upload = request.routeOptions.config.upload;
+    const max = upload && !isXml(request.headers['content-type']) ? upload.maxBytes : limits.maxBytes;
+    if (length !== undefined && length > max) {
+      throw ApiError.of(ProtocolErrors.bodyTooLarge, max);
     }
-    if (expectsContinue(request) && isXml(request.headers['content-type'])) reply.raw.writeContinue();
+    if (expectsContinue(request) && (isXml(request.headers['content-type']) || upload))
+      reply.raw.writeContinue();
     return payload;
   });
 

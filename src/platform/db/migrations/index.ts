@@ -6,6 +6,7 @@ import { orders } from './0005-orders.js';
 import { availableByNumber } from './0006-available-by-number.js';
 import { orderDetailsNames } from './0007-order-details-names.js';
 import { notifications } from './0008-notifications.js';
+import { porting } from './0009-porting.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0006-available-by-number', availableByNumber],
   ['0007-order-details-names', orderDetailsNames],
   ['0008-notifications', notifications],
+  ['0009-porting', porting],
 ];

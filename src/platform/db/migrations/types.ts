@@ -15,6 +15,8 @@ export type AnyDb = Kysely<any>;
 export function columnTypes(dialect: Dialect) {
   return {
     float: dialect === 'postgres' ? sql`double precision` : sql`real`,
+    /** Raw bytes (uploaded documents). */
+    bytes: dialect === 'postgres' ? sql`bytea` : sql`blob`,
     /** An auto-incrementing integer primary key named `id`. */
     id<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T, 'id'> {
       return dialect === 'postgres'

@@ -31,6 +31,8 @@ export interface TelephoneNumbersTable {
   order_created_at: string | null;
   status_changed_at: string | null;
   updated_at: string | null;
+  /** The losing carrier's SPID, for a number that came in by a port (it goes back there when disconnected). */
+  ported_from: string | null;
 }
 
 export interface TnHistoryTable {

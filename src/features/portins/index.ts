@@ -1,0 +1,34 @@
+import type { OrderKindModule } from '../orders-common/index.js';
+import { portInJobs } from './portins.jobs.js';
+import { PORT_INS } from './portins.kind.js';
+import { portInRoutes } from './portins.routes.js';
+
+/** Port-ins: the kind (with the LNP checker and documents), registered in features/index.ts. */
+export const portIns: OrderKindModule = {
+  kind: PORT_INS,
+  routes: portInRoutes,
+  jobs: (deps) => portInJobs(deps),
+};
+
+export { PORT_INS, type PortInOrder } from './portins.kind.js';
+export { createPortIn, getPortIn, suppPortIn, cancelPortIn, type PortInInput } from './portins.service.js';
+export {
+  deskList,
+  deskShow,
+  deskSubmit,
+  deskFoc,
+  deskReject,
+  deskComplete,
+  deskCancel,
+} from './portins.desk.js';
+export { MAGIC_VALUES } from './simulated-carrier.js';
+export { PortInErrors } from './portins.errors.js';
+export {
+  calendarOf,
+  easternDay,
+  isBusinessDay,
+  addBusinessDays,
+  addBusinessHours,
+  type BusinessCalendar,
+} from './business-calendar.js';
+export { portingReference, type Carrier } from './carriers.js';
