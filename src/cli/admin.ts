@@ -18,6 +18,7 @@ import { readManualTime, storeManualTime } from '../platform/clock.store.js';
 import { PERMISSIONS } from '../shared/roles.js';
 import { registerInventoryCommands } from './inventory.js';
 import { registerNotificationCommands } from './notifications.js';
+import { registerPortCommands } from './port.js';
 
 /** Runs `fn` with the same database and clock the server would use, then closes the database. */
 async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -217,6 +218,7 @@ export function registerAdminCommands(program: Command): void {
 
   registerInventoryCommands(program, withDeps);
   registerNotificationCommands(program, withDeps);
+  registerPortCommands(program, withDeps);
 }
 
 function requireManual(deps: AppDeps): void {
