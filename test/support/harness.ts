@@ -141,6 +141,8 @@ export function errorCode(reply: Reply): string | undefined {
     const rec = o as Record<string, unknown>;
     if (typeof rec.ErrorCode === 'string') return rec.ErrorCode;
     if (typeof rec.Code === 'string') return rec.Code;
+    // The LOA file API's failures (fileUploadResponse).
+    if (typeof rec.resultCode === 'string' && rec.resultCode !== '0') return rec.resultCode;
     for (const v of Object.values(rec)) {
       const found = find(v);
       if (found) return found;

@@ -45,6 +45,8 @@ export function failure(promise: Promise<unknown>): Promise<SdkError> {
 
 export interface OfficialClientRun {
   readonly server: ServerProcess;
+  /** The server's database (tests read it to pick numbers, never to change what the server does). */
+  readonly database: TestDatabase['database'];
   /** The demo account's client (user demo / demo). */
   readonly client: object;
   clientFor(accountId: string, user: string, password: string): object;
@@ -63,6 +65,7 @@ export async function startOfficialClientRun(env: Record<string, string> = {}): 
     new Client(accountId, user, password, undefined, undefined, { apiEndPoint: `${server.baseUrl}/api` });
   return {
     server,
+    database: db.database,
     client: clientFor('9900000', 'demo', 'demo'),
     clientFor,
     async stop() {

@@ -34,6 +34,8 @@ export interface OrderKindSpec<S extends string, D> {
   readonly notifies: readonly S[];
   /** Notifications of a final status list the numbers the order completed (port-ins, port-outs, orders, disconnects). */
   readonly notifiesCompletedNumbers: boolean;
+  /** What the kind adds to a status notification from its details (a port-in at FOC: `ActualFocDate`). */
+  notificationFields?(details: D, status: S): { readonly actualFocDate?: string | undefined };
 }
 
 export type OrderKind<S extends string = string, D = unknown> = OrderKindSpec<S, D>;

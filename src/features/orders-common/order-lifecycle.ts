@@ -140,7 +140,12 @@ export async function recordEvent(
     const completed = final
       ? (await orderNumbers(db, e.orderId)).filter((n) => n.outcome === 'completed').map((n) => String(n.tn))
       : undefined;
+    const extra =
+      event === 'status' && row && e.kind.notificationFields
+        ? e.kind.notificationFields(e.kind.details.parse(JSON.parse(row.details)), e.status)
+        : {};
     return {
+      ...extra,
       orderType: e.kind.subscriptionType,
       orderId: e.orderId,
       customerOrderId: row?.customer_order_id ?? undefined,

@@ -54,3 +54,7 @@ export function metadataInputOf(b: RootIn<typeof FileMetaDataXml>): DocumentMeta
 /** Failures of the LOA routes: `fileUploadResponse` with the code as `resultCode`. */
 export const uploadErrorShape: ErrorShape = (err) =>
   encodeXml(UploadResultXml, { resultCode: err.code, resultMessage: err.description });
+
+/** Reading a file or its metadata: an unknown one is a 404 with no body (rows 30, 33); others as above. */
+export const documentReadErrorShape: ErrorShape = (err) =>
+  err.status === 404 ? null : uploadErrorShape(err);

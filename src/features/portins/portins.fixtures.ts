@@ -1,13 +1,17 @@
 import { sql } from 'kysely';
-import type { Harness } from '../../../test/support/harness.js';
+import type { Executor } from '../../platform/db/database.js';
 
 /**
  * Numbers to port in tests: in an NPA-NXX of a rate centre we cover on-net (tier 0), absent from
- * the inventory, so they port from that rate centre's incumbent. Each call gives fresh numbers of
- * one NPA-NXX (one losing carrier).
+ * the inventory, so they port from that rate centre's incumbent: `count` numbers of one NPA-NXX (one
+ * losing carrier) from line `first`, in the `skip`-th such NPA-NXX.
  */
-export async function portableNumbers(h: Harness, count: number, skip = 0): Promise<string[]> {
-  const db = h.db.database.db;
+export async function portableNumbers(
+  db: Executor,
+  count: number,
+  skip = 0,
+  first = 8000,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('ref_npanxx')
     .innerJoin('rate_centers', 'rate_centers.lcg_exchange', 'ref_npanxx.lcg_exchange')
@@ -23,7 +27,7 @@ export async function portableNumbers(h: Harness, count: number, skip = 0): Prom
     .execute();
   for (const r of rows) {
     const base = Number(`${r.npa}${r.nxx}`) * 10_000;
-    const tns = Array.from({ length: count }, (_, i) => base + 8000 + i);
+    const tns = Array.from({ length: count }, (_, i) => base + first + i);
     const taken = await db.selectFrom('telephone_numbers').select('tn').where('tn', 'in', tns).execute();
     if (taken.length === 0) return tns.map(String);
   }

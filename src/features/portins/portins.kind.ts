@@ -86,6 +86,8 @@ export const PORT_INS = defineOrderKind({
   subscriptionType: 'portins',
   notifies: PORT_IN_NOTIFIES,
   notifiesCompletedNumbers: true,
+  // Contract §11: a port-in entering FOC carries the confirmed date.
+  notificationFields: (d, status) => ({ actualFocDate: status === 'FOC' ? d.actualFocDate : undefined }),
 });
 
 export type PortInOrder = Order<PortInStatus, PortInDetails>;

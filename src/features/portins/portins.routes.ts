@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../context.js';
-import { emptyErrorShape, responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
+import { responseStatusShape, type ErrorShape } from '../../platform/http/error-shapes.js';
 import { param, parseDateRange } from '../../platform/http/query.js';
 import { created, ok, okXml, type RouteDef, type RouteResult } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
@@ -40,6 +40,7 @@ import {
 import {
   DocumentListXml,
   documentListToXml,
+  documentReadErrorShape,
   FileMetaDataXml,
   metadataInputOf,
   metadataToXml,
@@ -292,7 +293,7 @@ function documentRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       path: file,
-      errorShape: emptyErrorShape,
+      errorShape: documentReadErrorShape,
       access,
       handle: async ({ param: p }) => {
         const d = await readDocument(deps, p('accountId'), p('orderId'), p('fileId'));
@@ -334,7 +335,7 @@ function documentRoutes(deps: AppDeps): RouteDef[] {
     {
       method: 'GET',
       path: `${file}/metadata`,
-      errorShape: emptyErrorShape,
+      errorShape: documentReadErrorShape,
       access,
       handle: async ({ param: p }) =>
         okXml(

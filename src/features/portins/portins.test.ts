@@ -71,7 +71,7 @@ async function submitted(h: Harness, id: string): Promise<void> {
 describe('port-ins', () => {
   let h: Harness;
   let skip = 0;
-  const fresh = async (n: number) => portableNumbers(h, n, skip++);
+  const fresh = async (n: number) => portableNumbers(h.db.database.db, n, skip++);
 
   const START = Date.parse('2026-12-01T12:00:00.000Z');
   before(async () => {
@@ -441,7 +441,7 @@ describe('port-ins on the porting desk', () => {
   after(() => h.close());
 
   it('moves only when the desk says: submit, FOC, reject, complete', async () => {
-    const tns = await portableNumbers(h, 2);
+    const tns = await portableNumbers(h.db.database.db, 2);
     const id = await create(h, { tns: [tns[0] as string] });
     await upload(h, id, PDF);
     h.clock.advance(5 * DAY);

@@ -112,6 +112,7 @@ const ErrorsXml = x.repeated(x.object({ Code: x.text(), Description: x.text() })
 
 /** Every answer about one port-in, in the order the RAML and the later specs give its elements. */
 export const PortInResponseXml = x.root('LnpOrderResponse', {
+  ResponseStatus: x.object({ ErrorCode: x.text(), Description: x.text() }),
   OrderId: x.text(),
   Status: StatusXml,
   Errors: ErrorsXml,
@@ -272,15 +273,23 @@ export function rejectedToXml(err: ApiError, body: RootIn<typeof PortInRequestXm
   };
 }
 
-/** Errors of every other port-in route: `Status` and the unwrapped `Errors` (DELETE's 400 adds the order id). */
+/**
+ * Errors of every other port-in route: a 400 as `Status` and the unwrapped `Errors` (DELETE's adds the
+ * order id, contract row 22); anything else (403, 404, 413, …) in the dominant `ResponseStatus` shape.
+ */
 export const portInErrorShape: ErrorShape = (err) => {
+  if (err.status !== 400) {
+    return encodeXml(PortInResponseXml, {
+      ResponseStatus: { ErrorCode: err.code, Description: err.description },
+    });
+  }
   const errors =
     err instanceof PortInRejected ? err.errors : [{ code: err.code, description: err.description }];
   return encodeXml(PortInResponseXml, {
     OrderId: err instanceof PortInRejected ? err.orderId : undefined,
-    Status: { Code: err.status, Description: err.status === 400 ? VALIDATION_FAILED : err.description },
+    Status: { Code: 400, Description: VALIDATION_FAILED },
     Errors: errorsOf(errors),
-    ProcessingStatus: err.status === 400 ? 'EXCEPTION' : undefined,
+    ProcessingStatus: 'EXCEPTION',
   });
 };
 
