@@ -10,6 +10,7 @@ import {
   type Harness,
   type Reply,
 } from '../../../test/support/harness.js';
+import { startReceiver, type Receiver } from '../../../test/support/receiver.js';
 import { createAccount } from '../accounts/index.js';
 import { TnStatus } from '../inventory/index.js';
 import { createSipPeer } from '../sip-peers/index.js';
@@ -458,5 +459,44 @@ describe('port-ins on the porting desk', () => {
     assert.equal(at(r.xml, 'LnpOrderResponse', 'ProcessingStatus'), 'EXCEPTION');
     assert.deepEqual(codes(r), ['7429']);
     await assert.rejects(deskComplete(h.app.deps, other), /cannot move to COMPLETE/);
+  });
+});
+
+describe('port-in notifications', () => {
+  let h: Harness;
+  let rx: Receiver;
+  before(async () => {
+    h = await startHarness({ inventory: 2000 });
+    rx = await startReceiver();
+  });
+  after(async () => {
+    await rx.close();
+    await h.close();
+  });
+
+  it('notifies every status to a portins subscriber by callback, FOC with ActualFocDate, COMPLETE with the numbers', async () => {
+    const sub = await h.post(
+      `${A}/subscriptions`,
+      `<Subscription><OrderType>portins</OrderType><CallbackSubscription><URL>${rx.url}/portins</URL><Expiry>31536000</Expiry></CallbackSubscription></Subscription>`,
+    );
+    assert.equal(sub.status, 201, sub.body);
+    const tns = await portableNumbers(h.db.database.db, 2);
+    const id = await create(h, { tns, foc: '2026-12-10', customerOrderId: 'po-1' });
+    await submitted(h, id);
+    h.clock.set(Date.parse('2026-12-10T14:00:00Z'));
+    await h.drain();
+    await h.app.dispatcher.runDue();
+    const got = await rx.waitFor(4);
+    const notes = got.map((r) => r.xml.Notification as Record<string, unknown>);
+    assert.deepEqual(
+      notes.map((n) => n.Status),
+      ['PENDING_DOCUMENTS', 'SUBMITTED', 'FOC', 'COMPLETE'],
+    );
+    assert.ok(
+      notes.every((n) => n.OrderType === 'portins' && n.OrderId === id && n.CustomerOrderId === 'po-1'),
+    );
+    assert.equal(notes[2]?.ActualFocDate, '2026-12-10T14:00:00.000Z');
+    assert.equal(notes[1]?.ActualFocDate, undefined);
+    assert.deepEqual(at(notes[3], 'CompletedTelephoneNumbers', 'TelephoneNumber'), tns);
   });
 });
