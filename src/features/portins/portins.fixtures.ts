@@ -23,13 +23,24 @@ export async function portableNumbers(
     .orderBy('ref_npanxx.npa')
     .orderBy('ref_npanxx.nxx')
     .offset(skip)
-    .limit(40)
+    .limit(400)
     .execute();
   for (const r of rows) {
     const base = Number(`${r.npa}${r.nxx}`) * 10_000;
     const tns = Array.from({ length: count }, (_, i) => base + first + i);
-    const taken = await db.selectFrom('telephone_numbers').select('tn').where('tn', 'in', tns).execute();
-    if (taken.length === 0) return tns.map(String);
+    const taken = await db
+      .selectFrom('telephone_numbers')
+      .select('tn')
+      .where('tn', 'in', tns)
+      .limit(1)
+      .execute();
+    const held = await db
+      .selectFrom('port_in_numbers')
+      .select('tn')
+      .where('tn', 'in', tns)
+      .limit(1)
+      .execute();
+    if (taken.length === 0 && held.length === 0) return tns.map(String);
   }
   throw new Error('no portable NPA-NXX found');
 }

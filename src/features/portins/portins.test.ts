@@ -296,6 +296,22 @@ describe('port-ins', () => {
     await create(h, { tns: [String(tnsOfLate)] });
   });
 
+  it('refuses a SUPP or a cancel within a day of the FOC time (7301)', async () => {
+    const id = await create(h, { tns: await fresh(1), foc: '2026-12-10' });
+    await submitted(h, id);
+    assert.equal(await status(h, id), 'FOC');
+    h.clock.set(Date.parse('2026-12-09T18:00:00Z'));
+    const supp = await h.put(
+      `${A}/portins/${id}`,
+      '<LnpOrderSupp><CustomerOrderId>late</CustomerOrderId></LnpOrderSupp>',
+    );
+    assert.equal(supp.status, 400);
+    assert.deepEqual(codes(supp), ['7301']);
+    const cancel = await h.del(`${A}/portins/${id}`);
+    assert.deepEqual(codes(cancel), ['7301']);
+    assert.equal(await status(h, id), 'FOC');
+  });
+
   it('activates a triggered port when the customer says, on the FOC date', async () => {
     const tns = await fresh(2);
     const id = await create(h, { tns, foc: '2026-12-17T15:00:00Z', triggered: true });

@@ -5,6 +5,7 @@ import { type MigrationFactory, columnTypes } from './types.js';
  * Porting in: the numbers of each port-in (an open port-in holds its numbers, so two cannot race
  * for one), its documents (stored in the database so every instance serves them), and, on each
  * number, the carrier it was ported in from (a ported-in number that is disconnected goes back there).
+ * Also an index that lets order lists page without sorting.
  */
 export const porting: MigrationFactory = (dialect) => {
   const t = columnTypes(dialect);
@@ -36,6 +37,14 @@ export const porting: MigrationFactory = (dialect) => {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('port_documents_order').on('port_documents').column('order_id').execute();
+      // Order lists page by (created_at, id): with the id in the index, a page of orders created in
+      // the same millisecond (a bulk load, a manual clock) is read in order instead of sorted.
+      await db.schema
+        .createIndex('orders_account_page')
+        .on('orders')
+        .columns(['account_id', 'kind', 'created_at', 'id'])
+        .execute();
+      await db.schema.dropIndex('orders_account').execute();
       // The losing carrier's SPID, on numbers that came in by a port.
       await db.schema.alterTable('telephone_numbers').addColumn('ported_from', 'text').execute();
     },
