@@ -164,10 +164,10 @@ export function orderListRoute<R extends RootNode, S extends string = string, D 
     errorShape: orderListErrorShape,
     access: accessOf(kind),
     handle: async (ctx) => {
-      const scope = (await options.scope?.(ctx)) ?? {};
       let page: OrderPage<D>;
       let query: OrderListQuery;
       try {
+        const scope = (await options.scope?.(ctx)) ?? {};
         const base = orderListQuery(ctx.param('accountId'), ctx.query, options.defaultSize);
         query = { ...base, ...scope, dates: scope.dates ?? base.dates };
         page = await listOrderPage(deps, kind, query);

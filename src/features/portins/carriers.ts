@@ -56,6 +56,7 @@ export interface PortingReference {
 }
 
 const loaded = new WeakMap<Database, Promise<PortingReference>>();
+const ready = new WeakMap<Database, PortingReference>();
 
 async function load(db: Executor): Promise<PortingReference> {
   const days = await holidays(db);
@@ -76,12 +77,27 @@ async function load(db: Executor): Promise<PortingReference> {
  * The reference, loaded once per database. Inside a transaction pass its executor: on SQLite's one
  * connection a read outside the transaction would wait for it to end.
  */
-export function portingReference(deps: Pick<AppDeps, 'database'>, db?: Executor): Promise<PortingReference> {
-  let ref = loaded.get(deps.database);
-  if (!ref) {
-    ref = load(db ?? deps.database.db);
-    loaded.set(deps.database, ref);
-    ref.catch(() => loaded.delete(deps.database));
+export async function portingReference(
+  deps: Pick<AppDeps, 'database'>,
+  db?: Executor,
+): Promise<PortingReference> {
+  const done = ready.get(deps.database);
+  if (done) return done;
+  // Inside a transaction, never wait on a load that another caller started outside it: on SQLite
+  // that load waits for this transaction's connection. Load through the transaction instead.
+  if (db) {
+    const ref = await load(db);
+    ready.set(deps.database, ref);
+    return ref;
   }
-  return ref;
+  let pending = loaded.get(deps.database);
+  if (!pending) {
+    pending = load(deps.database.db).then((ref) => {
+      ready.set(deps.database, ref);
+      return ref;
+    });
+    loaded.set(deps.database, pending);
+    pending.catch(() => loaded.delete(deps.database));
+  }
+  return pending;
 }

@@ -9,7 +9,7 @@ import {
   transition,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { holdSipPeer } from '../sip-peers/index.js';
+import { defaultPeerIdOf, holdSipPeer } from '../sip-peers/index.js';
 import { addBusinessHours, easternDay, easternInstant } from './business-calendar.js';
 import { portingReference } from './carriers.js';
 import { placesOf } from './portability.js';
@@ -255,7 +255,16 @@ export async function activate(deps: AppDeps, tx: Tx, order: PortInOrder, author
   const peerId = order.sipPeerId;
   if (siteId === undefined || peerId === undefined)
     throw new Error(`port-in ${order.id} has no site or peer`);
-  await holdSipPeer(tx.db, deps.database.dialect, peerId);
+  // The order's peer may have been deleted meanwhile: the site's default peer takes the numbers, and
+  // with none the order cannot be activated (7311) until a SUPP names a peer.
+  const peer = (await holdSipPeer(tx.db, deps.database.dialect, peerId))
+    ? peerId
+    : await defaultPeerIdOf(tx.db, siteId);
+  if (peer === undefined || !(await holdSipPeer(tx.db, deps.database.dialect, peer))) {
+    const e = PortInErrors.peerInvalid;
+    await reject(deps, tx, order, { code: e.code, description: e.template }, author);
+    return;
+  }
   const d = order.details;
   const ref: OrderRef = {
     id: order.id,
@@ -266,7 +275,7 @@ export async function activate(deps: AppDeps, tx: Tx, order: PortInOrder, author
   const result = await admitPortedNumbers(tx.db, deps.clock, await placesOf(deps, tx.db, tns), {
     accountId: order.accountId,
     siteId,
-    sipPeerId: peerId,
+    sipPeerId: peer,
     order: ref,
     userId: author,
     portedFrom: d.losingCarrier.spid,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
+import type { Executor } from '../../platform/db/database.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import type { AddressInput } from '../../shared/address.js';
@@ -97,14 +98,13 @@ export interface PortInView {
 
 /** The site (required) and SIP peer (default: the site's default peer) the numbers will go to. */
 async function placeOf(
-  deps: AppDeps,
+  db: Executor,
   accountId: string,
   siteText: string | undefined,
   peerText: string | undefined,
   p: Problems,
 ): Promise<{ siteId: number; peerId: number } | undefined> {
   if (text(siteText) === undefined) return p.add(PortInErrors.siteRequired);
-  const db = deps.database.db;
   const siteId = /^\d{1,9}$/.test(siteText ?? '') ? Number(siteText) : undefined;
   const site = siteId === undefined ? undefined : await findSiteOf(db, accountId, siteId);
   if (!site) return p.add(PortInErrors.siteInvalid);
@@ -159,7 +159,7 @@ export async function createPortIn(
   const billingType = parseBillingType(input.billingType, p);
   const partialPort = parsePartialPort(input.partialPort, p);
   const customerOrderId = parseCustomerOrderId(input.customerOrderId, p);
-  const place = await placeOf(deps, accountId, input.siteId, input.peerId, p);
+  const place = await placeOf(deps.database.db, accountId, input.siteId, input.peerId, p);
 
   const classified = tns ? await classifyNumbers(deps, accountId, tns) : [];
   numberProblems(classified, p);
@@ -360,7 +360,7 @@ export async function suppPortIn(
     const place =
       input.siteId === undefined && input.peerId === undefined
         ? { siteId: order.siteId, peerId: order.sipPeerId }
-        : await placeOf(deps, accountId, input.siteId ?? String(order.siteId), input.peerId, p);
+        : await placeOf(tx.db, accountId, input.siteId ?? String(order.siteId), input.peerId, p);
     PortInRejected.throwIfAny(p.list, order.id);
     const details: PortInDetails = { ...d, ...changes, lastModifiedBy: userId };
     const now = deps.clock.now().toISOString();

@@ -296,6 +296,14 @@ describe('port-ins', () => {
     await create(h, { tns: [String(tnsOfLate)] });
   });
 
+  it('takes a SUPP that names the site and peer again, and refuses an unknown site (7309)', async () => {
+    const id = await create(h, { tns: await fresh(1) });
+    const same = await h.put(`${A}/portins/${id}`, '<LnpOrderSupp><SiteId>1</SiteId></LnpOrderSupp>');
+    assert.equal(same.status, 200, same.body);
+    const bad = await h.put(`${A}/portins/${id}`, '<LnpOrderSupp><SiteId>999</SiteId></LnpOrderSupp>');
+    assert.deepEqual(codes(bad), ['7309']);
+  });
+
   it('refuses a SUPP or a cancel within a day of the FOC time (7301)', async () => {
     const id = await create(h, { tns: await fresh(1), foc: '2026-12-10' });
     await submitted(h, id);
