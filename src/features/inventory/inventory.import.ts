@@ -13,7 +13,7 @@ import type {
 import { inTransaction, lockNamed } from '../../platform/db/transaction.js';
 import { isTollFreeNpa, isValidNpa, isValidNxx, npaNxxXOf, parseTn } from '../../shared/numbering.js';
 import { type CityDim, type Coverage, type RateCenterDim } from '../../shared/coverage.js';
-import { insertHistory } from './inventory.store.js';
+import { insertHistory, insertNumbersIfAbsent } from './inventory.store.js';
 import { TnStatus, vendorForTier } from '../../shared/tn-status.js';
 
 /**
@@ -297,24 +297,6 @@ async function existingBlocks(db: Executor, blocks: readonly number[]): Promise<
   return found;
 }
 
-/** Inserts the numbers that are not there yet; returns those this call inserted. */
-async function insertNumbers(
-  db: Executor,
-  rows: readonly Insertable<TelephoneNumbersTable>[],
-): Promise<number[]> {
-  const inserted: number[] = [];
-  for (const part of chunks(rows)) {
-    const done = await db
-      .insertInto('telephone_numbers')
-      .values(part)
-      .onConflict((oc) => oc.column('tn').doNothing())
-      .returning('tn')
-      .execute();
-    inserted.push(...done.map((r) => r.tn));
-  }
-  return inserted;
-}
-
 async function insertBlocks(db: Executor, rows: readonly NumberBlocksTable[]): Promise<void> {
   for (const part of chunks(rows)) {
     await db
@@ -415,7 +397,7 @@ export async function importNumbers(
       });
     }
     await insertBlocks(db, newBlocks);
-    const inserted = await insertNumbers(db, toInsert);
+    const inserted = await insertNumbersIfAbsent(db, toInsert);
     // A number another writer inserted meanwhile (none on SQLite, where this transaction is the
     // only writer) is already there: unchanged, not duplicated.
     unchanged += toInsert.length - inserted.length;
