@@ -57,6 +57,11 @@ export interface Config {
     readonly mode: 'simulated' | 'desk';
     /** How long the simulated carrier takes to answer, in business time (8:00–17:00 Eastern, business days). */
     readonly carrierDelayMs: number;
+    /** Port-out validation (contract §12): how long its endpoint has to answer (30 s documented). */
+    readonly validationTimeoutMs: number;
+    /** Attempts to reach an unreachable validation endpoint (the first and 8 retries), and the wait between. */
+    readonly validationAttempts: number;
+    readonly validationRetryMs: number;
   };
   /** Key of the secrets the server must give back (callback passwords); default: DATA_DIR/secret.key. */
   readonly secretKey: string | undefined;
@@ -176,6 +181,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     porting: {
       mode: portingMode(env.PORTING_MODE ?? 'simulated'),
       carrierDelayMs: duration('PORT_CARRIER_DELAY', env.PORT_CARRIER_DELAY, 4 * 3_600_000, 0),
+      validationTimeoutMs: duration(
+        'PORTOUT_VALIDATION_TIMEOUT',
+        env.PORTOUT_VALIDATION_TIMEOUT,
+        30_000,
+        100,
+      ),
+      validationAttempts: int('PORTOUT_VALIDATION_ATTEMPTS', env.PORTOUT_VALIDATION_ATTEMPTS, 9, 1, 100),
+      validationRetryMs: duration('PORTOUT_VALIDATION_RETRY', env.PORTOUT_VALIDATION_RETRY, 5 * 60_000, 0),
     },
     inventory: { demoSize: env.INVENTORY_SIZE === '0' ? 0 : parseInventorySize(env.INVENTORY_SIZE ?? '1m') },
     secretKey: env.SECRET_KEY || undefined,

@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { createDeps, prepareDatabase } from '../app.js';
 import { describeConfig, loadConfig } from '../config.js';
 import type { AppDeps } from '../context.js';
-import { allAccounts, createAccount, DEFAULT_PRODUCTS, type Product } from '../features/accounts/index.js';
+import {
+  allAccounts,
+  createAccount,
+  DEFAULT_PRODUCTS,
+  updateAccount,
+  type PortingSettings,
+  type Product,
+} from '../features/accounts/index.js';
 import {
   createUser,
   FULL_ACCESS,
@@ -60,6 +67,14 @@ export function parseProducts(spec: string | undefined): Product[] | undefined {
   });
 }
 
+interface PortingOptions {
+  spid?: string;
+  portoutValidationUrl?: string;
+  portoutValidationUser?: string;
+  portoutValidationPassword?: string;
+  portoutPin?: string;
+}
+
 function showUser(u: UserRecord): string {
   const roles = u.roles.map((r) => `${r.role}:${r.permissions.join('+')}`).join(', ');
   return `${u.username}  accounts: ${u.accounts.join(', ') || '(none)'}\n  roles: ${roles || '(none)'}`;
@@ -69,27 +84,61 @@ export function registerAdminCommands(program: Command): void {
   const account = program
     .command('account')
     .description('manage accounts (the API has no call to create one)');
-  account
-    .command('create')
-    .description('create an account')
-    .requiredOption('--name <company>', 'company name')
-    .option('--id <accountId>', 'numeric account id (default: next free after 9900000)')
-    .option('--type <type>', 'account type', 'Business')
-    .option(
-      '--products <list>',
-      `products, e.g. "Origination:CNAM+DlDa,Termination" (default: ${DEFAULT_PRODUCTS.map((p) => p.name).join(', ')})`,
-    )
-    .action(async (o: { name: string; id?: string; type: string; products?: string }) => {
-      const created = await withDeps((deps) =>
-        createAccount(deps, {
-          id: o.id,
-          companyName: o.name,
-          accountType: o.type,
-          products: parseProducts(o.products),
-        }),
+  const withPorting = (cmd: Command): Command =>
+    cmd
+      .option('--spid <spid>', "the account's 4-character SPID (a carrier account files LSR orders under it)")
+      .option(
+        '--portout-validation-url <url>',
+        'endpoint asked to validate port-outs of its numbers ("" clears)',
+      )
+      .option('--portout-validation-user <user>', 'Basic user name for that endpoint')
+      .option('--portout-validation-password <password>', 'Basic password for that endpoint')
+      .option(
+        '--portout-pin <pin>',
+        'account-wide port-out PIN, used when no validation URL is set ("" clears)',
       );
-      console.log(`account ${created.id} created (${created.companyName})`);
-    });
+  const portingOf = (o: PortingOptions): PortingSettings => ({
+    spid: o.spid,
+    portOutValidationUrl: o.portoutValidationUrl,
+    portOutValidationUser: o.portoutValidationUser,
+    portOutValidationPassword: o.portoutValidationPassword,
+    portOutPin: o.portoutPin,
+  });
+  withPorting(
+    account
+      .command('create')
+      .description('create an account')
+      .requiredOption('--name <company>', 'company name')
+      .option('--id <accountId>', 'numeric account id (default: next free after 9900000)')
+      .option('--type <type>', 'account type', 'Business')
+      .option(
+        '--products <list>',
+        `products, e.g. "Origination:CNAM+DlDa,Termination" (default: ${DEFAULT_PRODUCTS.map((p) => p.name).join(', ')})`,
+      ),
+  ).action(async (o: PortingOptions & { name: string; id?: string; type: string; products?: string }) => {
+    const created = await withDeps((deps) =>
+      createAccount(deps, {
+        id: o.id,
+        companyName: o.name,
+        accountType: o.type,
+        products: parseProducts(o.products),
+        ...portingOf(o),
+      }),
+    );
+    console.log(`account ${created.id} created (${created.companyName})`);
+  });
+  withPorting(
+    account
+      .command('update <accountId>')
+      .description("change an account's name, products and porting settings")
+      .option('--name <company>', 'company name')
+      .option('--products <list>', 'products, e.g. "Origination:CNAM+DlDa,Termination"'),
+  ).action(async (id: string, o: PortingOptions & { name?: string; products?: string }) => {
+    const updated = await withDeps((deps) =>
+      updateAccount(deps, id, { companyName: o.name, products: parseProducts(o.products), ...portingOf(o) }),
+    );
+    console.log(`account ${updated.id} updated (${updated.companyName}, SPID ${updated.spid ?? 'none'})`);
+  });
   account
     .command('list')
     .description('list accounts')

@@ -126,6 +126,8 @@ function summary(d: Delivery): string {
   const what =
     d.payload.type === 'event'
       ? `${d.payload.notification.orderType} ${d.payload.notification.orderId} ${d.payload.notification.note === undefined ? d.payload.notification.status : 'note'}`
-      : `digest of ${d.payload.day} (${d.payload.items.length} events)`;
+      : d.payload.type === 'digest'
+        ? `digest of ${d.payload.day} (${d.payload.items.length} events)`
+        : `${d.payload.purpose} of ${d.orderId} to ${d.payload.url}`;
   return `${d.id}  ${d.createdAt}  ${d.status.padEnd(9)}  ${d.channel.padEnd(8)}  attempts ${d.attempts}  ${d.target}  ${what}${d.lastError ? `  (${d.lastError})` : ''}`;
 }

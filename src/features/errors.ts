@@ -8,7 +8,9 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { LsrErrors } from './lsrorders/index.js';
 import { PortInErrors } from './portins/index.js';
+import { PortOutErrors } from './portouts/index.js';
 import { ReservationErrors } from './reservations/index.js';
 import { SearchErrors } from './search/index.js';
 import { CredentialErrors } from './sip-credentials/index.js';
@@ -42,6 +44,8 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   orders: OrderErrors,
   disconnects: DisconnectErrors,
   portIns: PortInErrors,
+  portOuts: PortOutErrors,
+  lsrOrders: LsrErrors,
   sipPeerTns: PeerTnErrors,
   subscriptions: SubscriptionErrors,
 };

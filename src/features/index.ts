@@ -7,7 +7,9 @@ import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
+import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
 import { portIns } from './portins/index.js';
+import { portOutsModule } from './portouts/index.js';
 import { reservationJobs, reservationRoutes } from './reservations/index.js';
 import { searchRoutes } from './search/index.js';
 import { sipCredentialRoutes } from './sip-credentials/index.js';
@@ -21,7 +23,14 @@ import { userRoutes } from './users/index.js';
  * Every kind of order, registered once: its routes and jobs are mounted from here, and the set of
  * kinds (for lists, subscriptions and the sandbox) is this list. A new kind adds one line.
  */
-export const ORDER_KINDS: readonly OrderKindModule[] = [newNumberOrders, disconnects, portIns];
+export const ORDER_KINDS: readonly OrderKindModule[] = [
+  newNumberOrders,
+  disconnects,
+  portIns,
+  // Each move of a port-out settles the LSR order that asked for it.
+  portOutsModule(settleLsrOrder),
+  lsrOrders,
+];
 
 /** Every feature's routes, in one explicit list. */
 export function featureRoutes(deps: AppDeps): RouteDef[] {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { AccountsTable } from '../../platform/db/tables.js';
 import type { Address } from '../../shared/address.js';
@@ -63,6 +63,64 @@ export async function findAccount(db: Executor, id: string): Promise<Account | u
 export async function listAccounts(db: Executor): Promise<Account[]> {
   const rows = await db.selectFrom('accounts').selectAll().orderBy('id').execute();
   return rows.map(toAccount);
+}
+
+/** What Bandwidth would set by ticket: where port-out validation calls go, and the port-out PIN. */
+export interface PortOutSettingsRow {
+  readonly validationUrl: string | undefined;
+  readonly validationUser: string | undefined;
+  /** Sealed. */
+  readonly validationPassword: string | undefined;
+  readonly pinHash: string | undefined;
+}
+
+export async function findPortOutSettings(db: Executor, id: string): Promise<PortOutSettingsRow | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select([
+      'portout_validation_url',
+      'portout_validation_user',
+      'portout_validation_password',
+      'portout_pin_hash',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    row && {
+      validationUrl: row.portout_validation_url ?? undefined,
+      validationUser: row.portout_validation_user ?? undefined,
+      validationPassword: row.portout_validation_password ?? undefined,
+      pinHash: row.portout_pin_hash ?? undefined,
+    }
+  );
+}
+
+/** The columns an operator may change (`bwdash account update`); undefined keeps, null clears. */
+export type AccountChanges = Partial<
+  Pick<
+    Updateable<AccountsTable>,
+    | 'company_name'
+    | 'products'
+    | 'spid'
+    | 'alt_spid'
+    | 'portout_validation_url'
+    | 'portout_validation_user'
+    | 'portout_validation_password'
+    | 'portout_pin_hash'
+  >
+>;
+
+export async function updateAccountRow(
+  db: Executor,
+  id: string,
+  changes: AccountChanges,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertAccount(db: Executor, a: Account): Promise<void> {

@@ -5,7 +5,13 @@ export {
   createAccount,
   getAccount,
   hasProduct,
+  updateAccount,
+  portOutValidationOf,
+  portOutPinMatches,
   DEFAULT_PRODUCTS,
+  type AccountUpdate,
+  type PortingSettings,
+  type PortOutValidation,
   KNOWN_PRODUCTS,
   type NewAccount,
 } from './accounts.service.js';

@@ -4,6 +4,8 @@ export { inServiceRoutes } from './in-service.routes.js';
 export {
   transitionNumbers,
   admitPortedNumbers,
+  releasePortedOut,
+  type PortOutRelease,
   type PortedNumber,
   type Admission,
   type OrderRef,

@@ -26,6 +26,8 @@ export interface TnChange {
   readonly reservationId?: string | null;
   /** The carrier a number was ported in from (null clears it); undefined keeps it. */
   readonly portedFrom?: string | null;
+  /** The carrier a number was ported out to (null clears it); undefined keeps it. */
+  readonly portedTo?: string | null;
   /** Mark the numbers protected (TnAttributes Protected on an order); undefined keeps the flag. */
   readonly protected?: boolean | undefined;
   readonly order?: OrderRef | undefined;
@@ -66,6 +68,7 @@ export async function transitionNumbers(
   if (change.reservationId !== undefined) set.reservation_id = change.reservationId;
   if (change.protected !== undefined) set.protected = change.protected ? 1 : 0;
   if (change.portedFrom !== undefined) set.ported_from = change.portedFrom;
+  if (change.portedTo !== undefined) set.ported_to = change.portedTo;
   if (change.order) {
     set.order_id = change.order.id;
     set.order_type = change.order.type;
@@ -193,7 +196,41 @@ export async function admitPortedNumbers(
     db,
     clock,
     tns.filter((tn) => !done.has(tn)),
-    { ...change, portedFrom: a.portedFrom, guard: { statuses: [TnStatus.portedOut] } },
+    { ...change, portedFrom: a.portedFrom, portedTo: null, guard: { statuses: [TnStatus.portedOut] } },
   );
   return result(tns, [...inserted, ...back.changed]);
+}
+
+/** Numbers leaving by a port-out: whose they are, where they go, and the order behind it. */
+export interface PortOutRelease {
+  readonly accountId: string;
+  /** The winning carrier's SPID. */
+  readonly portedTo: string;
+  readonly order: OrderRef;
+  readonly userId?: string | undefined;
+}
+
+/**
+ * Ported-out numbers leave their owner: out of the account, its site and SIP peer, state ported
+ * out, the winning carrier recorded, one history row each. Only numbers still in service on the
+ * account move; the others are refused.
+ */
+export async function releasePortedOut(
+  db: Executor,
+  clock: Clock,
+  tns: readonly number[],
+  r: PortOutRelease,
+): Promise<TransitionResult> {
+  return transitionNumbers(db, clock, tns, {
+    to: TnStatus.portedOut,
+    accountId: null,
+    siteId: null,
+    sipPeerId: null,
+    protected: false,
+    portedFrom: null,
+    portedTo: r.portedTo,
+    order: r.order,
+    userId: r.userId,
+    guard: { statuses: [TnStatus.inService], accountId: r.accountId },
+  });
 }

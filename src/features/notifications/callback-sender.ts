@@ -24,6 +24,10 @@ export interface CallbackRequest {
   /** Pins the receiver's certificate key (https only). */
   readonly publicKey?: string | undefined;
   readonly signingSecret?: string | undefined;
+  /** Overrides the sender's timeout (a port-out validation waits 30 s). */
+  readonly timeoutMs?: number | undefined;
+  /** Send the credentials at once instead of waiting for a challenge. */
+  readonly preemptiveAuth?: boolean | undefined;
 }
 
 export interface AttemptResult {
@@ -34,6 +38,10 @@ export interface AttemptResult {
   readonly error: string | undefined;
   readonly excerpt: string | undefined;
   readonly durationMs: number;
+  /** What the target answered, whole (up to 64 KB), for callers that read the answer. */
+  readonly response?: string | undefined;
+  /** No answer within the timeout. */
+  readonly timedOut?: boolean | undefined;
 }
 
 export interface CallbackSenderOptions {
@@ -97,14 +105,18 @@ export class CallbackSender {
 
   async send(req: CallbackRequest): Promise<AttemptResult> {
     const started = wallClockMs();
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
     const elapsed = () => Math.max(0, Math.round(wallClockMs() - started));
     try {
       const url = new URL(req.url);
       if (!this.options.allowPrivate && net.isIP(bareHost(url))) this.refuseAddress(bareHost(url));
-      let res = await this.post(url, req, undefined, deadline);
-      if (res.status === 401 && /^\s*basic\b/i.test(res.challenge ?? '') && req.username && req.password) {
-        const auth = `Basic ${Buffer.from(`${req.username}:${req.password}`).toString('base64')}`;
+      const auth =
+        req.username && req.password
+          ? `Basic ${Buffer.from(`${req.username}:${req.password}`).toString('base64')}`
+          : undefined;
+      let res = await this.post(url, req, req.preemptiveAuth ? auth : undefined, deadline);
+      if (!req.preemptiveAuth && auth && res.status === 401 && /^\s*basic\b/i.test(res.challenge ?? '')) {
         res = await this.post(url, req, auth, deadline);
       }
       const delivered = res.status >= 200 && res.status < 300;
@@ -113,14 +125,14 @@ export class CallbackSender {
         statusCode: res.status,
         summary: `${res.status} ${STATUS_CODES[res.status] ?? ''}`.trim(),
         error: delivered ? undefined : `receiver answered ${res.status}`,
-        excerpt: res.excerpt,
+        excerpt: res.text ? res.text.slice(0, EXCERPT_CHARS) : undefined,
+        response: res.text,
         durationMs: elapsed(),
       };
     } catch (err) {
-      return failedAttempt(
-        deadline.aborted ? `timed out after ${this.options.timeoutMs} ms` : errorText(err),
-        elapsed(),
-      );
+      if (deadline.aborted)
+        return { ...failedAttempt(`timed out after ${timeoutMs} ms`, elapsed()), timedOut: true };
+      return failedAttempt(errorText(err), elapsed());
     }
   }
 
@@ -134,7 +146,7 @@ export class CallbackSender {
     req: CallbackRequest,
     authorization: string | undefined,
     signal: AbortSignal,
-  ): Promise<{ status: number; challenge: string | undefined; excerpt: string | undefined }> {
+  ): Promise<{ status: number; challenge: string | undefined; text: string | undefined }> {
     const headers: Record<string, string> = {
       'content-type': 'application/xml; charset=utf-8',
       'content-length': String(Buffer.byteLength(req.body)),
@@ -187,7 +199,7 @@ export class CallbackSender {
           resolve({
             status: res.statusCode ?? 0,
             challenge: Array.isArray(challenge) ? challenge.join(', ') : challenge,
-            excerpt: text ? text.slice(0, EXCERPT_CHARS) : undefined,
+            text: text || undefined,
           });
         };
         res.on('end', done);

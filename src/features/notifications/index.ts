@@ -8,11 +8,13 @@ export {
   listDeliveries,
   deliveryWithAttempts,
   replayDelivery,
+  requestCall,
+  type NewCall,
   type EventOrder,
   type Delivery,
   type DeliveryAttempt,
 } from './notifications.service.js';
-export { OrderNotification } from './notification.js';
+export { OrderNotification, CallAnswer } from './notification.js';
 export { DeliveryDispatcher } from './notifications.dispatcher.js';
 export { mailFiles } from './mail-sender.js';
 export { signatureOf, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './callback-sender.js';

@@ -9,7 +9,7 @@ import { CallbackSender, failedAttempt, type AttemptResult } from './callback-se
 import { lastDigestTime } from './digest-time.js';
 import { digestMail, eventMail } from './mail-messages.js';
 import { MailSender } from './mail-sender.js';
-import { DeliveryPayload } from './notification.js';
+import { DeliveryPayload, type CallAnswer, type CallRequest } from './notification.js';
 import { MAIL_TARGET } from './notifications.service.js';
 import {
   cancelOpenDeliveries,
@@ -167,8 +167,10 @@ export class DeliveryDispatcher {
     const claimed = await claimDeliveries(db, picked, {
       businessNow: this.deps.clock.nowMs(),
       worker: this.id,
-      // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after it.
-      leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 2_000,
+      // Two requests (the Basic challenge), or one call, and a margin; a crashed sender's delivery is
+      // taken up after it.
+      leaseUntil:
+        wallClockMs() + Math.max(2 * callbackTimeoutMs, this.deps.config.porting.validationTimeoutMs) + 2_000,
     });
     for (const d of claimed) this.begin(d);
     return claimed.length;
@@ -193,6 +195,7 @@ export class DeliveryDispatcher {
   }
 
   private async deliver(d: DeliveryRow): Promise<void> {
+    if (d.channel === 'call') return this.call(d);
     const { clock, config } = this.deps;
     const n = config.notifications;
     // Attempts lost to crashes count too: a delivery that keeps killing its sender ends.
@@ -244,6 +247,66 @@ export class DeliveryDispatcher {
     });
   }
 
+  /**
+   * A call (contract §12): sent with its own timeout and the credentials at once. An answer of any
+   * status, or none within the timeout, ends it; an endpoint that cannot be reached is tried again
+   * after `retryEveryMs`, up to `attempts` times. At the end its answer goes, in the transaction
+   * that records the attempt, to the job its requester named.
+   */
+  private async call(d: DeliveryRow): Promise<void> {
+    const { clock, secrets } = this.deps;
+    let request: CallRequest | undefined;
+    let result: AttemptResult;
+    try {
+      const payload = DeliveryPayload.parse(JSON.parse(d.payload));
+      if (payload.type !== 'call') throw new Error(`delivery ${d.id} is not a call`);
+      request = payload;
+      result =
+        d.attempts > payload.attempts
+          ? failedAttempt('attempts used up')
+          : await this.callbacks.send({
+              url: payload.url,
+              body: payload.body,
+              notificationId: d.notification_id,
+              username: payload.username,
+              password: payload.password ? secrets.open(payload.password) : undefined,
+              timeoutMs: payload.timeoutMs,
+              preemptiveAuth: true,
+            });
+    } catch (err) {
+      result = failedAttempt(`could not call: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const answered = result.statusCode !== undefined;
+    const final = answered || result.timedOut === true || !request || d.attempts >= request.attempts;
+    const now = clock.nowMs();
+    const answer: CallAnswer = answered
+      ? { outcome: 'answered', statusCode: result.statusCode, body: result.response }
+      : { outcome: result.timedOut ? 'timed-out' : 'unreachable', error: result.error };
+    await inTransaction(this.deps.database.db, async (tx) => {
+      const mine = await finishDelivery(tx.db, d, this.id, {
+        status: answered ? 'delivered' : final ? 'failed' : 'pending',
+        ...(final ? {} : { nextAttemptAt: now + (request?.retryEveryMs ?? 0) }),
+        finishedAt: final ? new Date(now).toISOString() : null,
+        error: result.error?.slice(0, 1000) ?? null,
+      });
+      await insertAttempt(tx.db, {
+        delivery_id: d.id,
+        attempt: d.attempts,
+        at: new Date(now).toISOString(),
+        target: request?.url ?? d.target,
+        status_code: result.statusCode ?? null,
+        duration_ms: result.durationMs,
+        outcome: answered ? 'delivered' : 'failed',
+        error: result.error?.slice(0, 1000) ?? null,
+        response_excerpt: result.excerpt ?? null,
+      });
+      // Only the sender still holding the lease hands the answer on, so it is handed on once.
+      if (mine && final && request) {
+        await this.deps.jobs.enqueueNamed(tx, request.answerTo.job, { ...request.answerTo.payload, answer });
+      }
+    });
+  }
+
   private async send(d: DeliveryRow, s: SubscriberTarget, payload: DeliveryPayload): Promise<AttemptResult> {
     const publicUrl = this.deps.config.publicUrl ?? `http://localhost:${this.deps.config.port}`;
     if (payload.type === 'event' && s.callback) {
@@ -259,6 +322,7 @@ export class DeliveryDispatcher {
     }
     const to = s.email?.address;
     if (!to) return failedAttempt('no e-mail address');
+    if (payload.type === 'call') return failedAttempt('a call is not mailed');
     const message =
       payload.type === 'event'
         ? eventMail(payload.notification, d.account_id, publicUrl)

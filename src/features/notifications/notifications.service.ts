@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { DeliveriesTable } from '../../platform/db/tables.js';
 import { subscribersOf, type Subscription } from '../subscriptions/index.js';
-import { DeliveryPayload, type OrderNotification } from './notification.js';
+import { DeliveryPayload, type CallRequest, type OrderNotification } from './notification.js';
 import {
   attemptsOf,
   findDelivery,
@@ -67,6 +67,56 @@ export async function notifyOrderEvent(
   });
   await insertDeliveries(db, rows);
   return rows.length;
+}
+
+/** A call to make (see CallRequest), secrets in the clear: they are sealed here. */
+export interface NewCall {
+  readonly accountId: string;
+  readonly orderId: string;
+  readonly purpose: string;
+  readonly url: string;
+  readonly username?: string | undefined;
+  readonly password?: string | undefined;
+  readonly body: string;
+  readonly timeoutMs: number;
+  readonly attempts: number;
+  readonly retryEveryMs: number;
+  readonly answerTo: { readonly job: string; readonly payload: Record<string, unknown> };
+}
+
+/**
+ * Requests a call, in the caller's transaction: the dispatcher makes it (outside any transaction),
+ * records each attempt in the delivery log, and hands the answer to `answerTo.job`.
+ */
+export async function requestCall(deps: AppDeps, db: Executor, call: NewCall): Promise<void> {
+  const now = deps.clock.nowMs();
+  const payload: CallRequest = {
+    type: 'call',
+    purpose: call.purpose,
+    url: call.url,
+    username: call.username,
+    password: call.password ? deps.secrets.seal(call.password) : undefined,
+    body: call.body,
+    timeoutMs: call.timeoutMs,
+    attempts: call.attempts,
+    retryEveryMs: call.retryEveryMs,
+    answerTo: { job: call.answerTo.job, payload: call.answerTo.payload },
+  };
+  await insertDeliveries(db, [
+    {
+      notification_id: randomUUID(),
+      subscription_id: `${call.purpose}:${call.accountId}`,
+      account_id: call.accountId,
+      order_id: call.orderId,
+      channel: 'call',
+      target: new URL(call.url).host.toLowerCase(),
+      payload: JSON.stringify(DeliveryPayload.parse(payload)),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: new Date(now).toISOString(),
+    },
+  ]);
 }
 
 /** A delivery as the log shows it. */
@@ -166,6 +216,7 @@ export async function replayDelivery(deps: AppDeps, id: number): Promise<Deliver
   const row = await findDelivery(db, id);
   if (!row) throw new Error(`no delivery ${id}`);
   if (row.channel === 'digest') throw new Error(`delivery ${id} is a digest item; replay its digest e-mail`);
+  if (row.channel === 'call') throw new Error(`delivery ${id} is a call whose answer was already used`);
   const now = deps.clock.nowMs();
   const inserted = await insertReplay(db, row, new Date(now).toISOString(), now);
   return deliveryOf(inserted);

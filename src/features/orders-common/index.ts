@@ -8,6 +8,8 @@ export {
   defineOrderKind,
   orderOf,
   findOrder,
+  findOrderOnAnyAccount,
+  findOrderByName,
   requireOrder,
   lockOrder,
   lockOpenOrder,
@@ -48,5 +50,6 @@ export {
   type OrderRow,
 } from './orders-common.store.js';
 export { OrderCommonErrors } from './orders-common.errors.js';
+export { Problems } from './order-problems.js';
 export * from './orders-common.xml.js';
 export * from './orders-common.routes.js';

@@ -7,7 +7,14 @@ import type { RouteDef } from '../../platform/http/routes.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { isState, isTerminal, statesOf, type Machine } from './order-machine.js';
 import { OrderCommonErrors } from './orders-common.errors.js';
-import { findOrderRow, listOrderRowsOfKind, lockOrderRow, type OrderRow } from './orders-common.store.js';
+import {
+  findOrderRow,
+  findOrderRowByName,
+  findOrderRowOfKind,
+  listOrderRowsOfKind,
+  lockOrderRow,
+  type OrderRow,
+} from './orders-common.store.js';
 
 /**
  * A kind of order (new numbers, disconnects, and the kinds to come): what every kind declares once,
@@ -102,6 +109,30 @@ export async function findOrder<S extends string, D>(
   id: string,
 ): Promise<Order<S, D> | undefined> {
   const row = await findOrderRow(db, accountId, kind.name, id.toLowerCase());
+  return row && orderOf(kind, row);
+}
+
+/** The account's order of the kind with this name (an LSR order's PON), or undefined. */
+export async function findOrderByName<S extends string, D>(
+  db: Executor,
+  kind: OrderKind<S, D>,
+  accountId: string,
+  name: string,
+): Promise<Order<S, D> | undefined> {
+  const row = await findOrderRowByName(db, accountId, kind.name, name);
+  return row && orderOf(kind, row);
+}
+
+/**
+ * An order of the kind on whichever account it is: for orders a kind opens on other accounts (an
+ * LSR order's port-outs live on the owners' accounts). Never for answering a customer's request.
+ */
+export async function findOrderOnAnyAccount<S extends string, D>(
+  db: Executor,
+  kind: OrderKind<S, D>,
+  id: string,
+): Promise<Order<S, D> | undefined> {
+  const row = await findOrderRowOfKind(db, kind.name, id);
   return row && orderOf(kind, row);
 }
 

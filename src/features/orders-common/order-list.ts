@@ -30,6 +30,8 @@ export interface OrderListQuery {
   readonly orderIds?: readonly string[] | undefined;
   /** Orders whose id starts with this (orderIdFragment, a port-in's PON). */
   readonly idPrefix?: string | undefined;
+  /** Orders of this name (an LSR order's PON). */
+  readonly name?: string | undefined;
   /** "1" or absent for the first page, else the id of the order that starts the page. */
   readonly page?: string | undefined;
   readonly size: number;
@@ -52,6 +54,8 @@ export interface OrderSummary<D = unknown> {
   readonly id: string;
   readonly status: string;
   readonly customerOrderId: string | undefined;
+  /** The order's name (a new-number order's Name, an LSR order's PON). */
+  readonly name: string | undefined;
   readonly createdBy: string | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -89,6 +93,7 @@ export async function listOrderPage<S extends string, D>(
     userId: q.userId,
     orderIds: q.orderIds,
     idPrefix: q.idPrefix?.toLowerCase(),
+    name: q.name,
     from: q.dates?.from,
     before: q.dates?.before,
   };
@@ -138,6 +143,7 @@ async function summarise<S extends string, D>(
       id: row.id,
       status: row.status,
       customerOrderId: row.customer_order_id ?? undefined,
+      name: row.name ?? undefined,
       createdBy: row.created_by ?? undefined,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -128,7 +128,14 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   /** Further scope from the path (a site's list) or the kind's own filters; may throw the path's own 404. */
   readonly scope?: (
     ctx: RouteContext,
-  ) => Promise<Partial<Pick<OrderListQuery, 'siteId' | 'orderIds' | 'idPrefix' | 'dates'>>>;
+  ) => Promise<
+    Partial<
+      Pick<
+        OrderListQuery,
+        'siteId' | 'orderIds' | 'idPrefix' | 'name' | 'dates' | 'status' | 'customerOrderId'
+      >
+    >
+  >;
 }
 
 /** Bad list parameters: "400 (no body); 404 (no body)": Bandwidth answers 404 and an empty body. */
@@ -196,11 +203,14 @@ export class ComposedRejection extends ApiError {
 }
 
 /** Runs an operation; a 400 it throws is answered with the body `compose` makes of it. */
-export async function rejectWith<T>(run: () => Promise<T>, compose: (err: ApiError) => string): Promise<T> {
+export async function rejectWith<T>(
+  run: () => Promise<T>,
+  compose: (err: ApiError) => string | Promise<string>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ApiError && err.status === 400) throw new ComposedRejection(err, compose(err));
+    if (err instanceof ApiError && err.status === 400) throw new ComposedRejection(err, await compose(err));
     throw err;
   }
 }

@@ -62,6 +62,31 @@ export async function findOrderRow(
     .executeTakeFirst();
 }
 
+/** The account's order of the kind with this name (an LSR order's PON). */
+export async function findOrderRowByName(
+  db: Executor,
+  accountId: string,
+  kind: string,
+  name: string,
+): Promise<OrderRow | undefined> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('kind', '=', kind)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+/** An order of the kind on whichever account it is (orders one kind opens on other accounts). */
+export async function findOrderRowOfKind(
+  db: Executor,
+  kind: string,
+  id: string,
+): Promise<OrderRow | undefined> {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+}
+
 /**
  * Reads an order for change, in the caller's transaction: on PostgreSQL the row stays locked until
  * it ends, so a job run and a request that changes the order take turns instead of interleaving
@@ -253,6 +278,8 @@ export interface OrderListFilter {
   readonly userId?: string | undefined;
   readonly orderIds?: readonly string[] | undefined;
   readonly idPrefix?: string | undefined;
+  /** The order's name (an LSR order's PON). */
+  readonly name?: string | undefined;
   /** created_at in [from, before) */
   readonly from?: string | undefined;
   readonly before?: string | undefined;
@@ -270,6 +297,7 @@ function filtered(db: Executor, f: OrderListFilter) {
   if (f.idPrefix !== undefined) {
     q = q.where('id', 'like', /^[0-9a-f-]*$/.test(f.idPrefix) ? `${f.idPrefix}%` : '');
   }
+  if (f.name !== undefined) q = q.where('name', '=', f.name);
   if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
   if (f.before !== undefined) q = q.where('created_at', '<', f.before);
   return q;

@@ -26,9 +26,11 @@ export { PortInErrors } from './portins.errors.js';
 export {
   calendarOf,
   easternDay,
+  addDays,
   isBusinessDay,
   addBusinessDays,
   addBusinessHours,
   type BusinessCalendar,
 } from './business-calendar.js';
 export { portingReference, type Carrier } from './carriers.js';
+export { focInstantOf } from './portins.validation.js';

@@ -11,6 +11,7 @@ import {
   listOrderPage,
   lockOrder,
   OrderCommonErrors,
+  Problems,
   receiveOrder,
   recordHistory,
   requireOrder,
@@ -37,7 +38,6 @@ import {
   parseTnAttributes,
   parseTriggered,
   parseWireless,
-  Problems,
 } from './portins.validation.js';
 
 /**

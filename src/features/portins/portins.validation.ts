@@ -1,6 +1,7 @@
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
 import { oneOf, parseFlag, text } from '../../shared/fields.js';
-import { formatTn, parseTn } from '../../shared/numbering.js';
+import { parseTn } from '../../shared/numbering.js';
+import type { Problems } from '../orders-common/index.js';
 import { isStateCode } from '../../shared/states.js';
 import {
   addBusinessDays,
@@ -25,26 +26,8 @@ import type { SubscriberInput, WirelessInput } from './portins.service.js';
 
 /**
  * The rules of a port-in request, each with Bandwidth's code. Validation gathers every problem
- * (`Problems`) so that one 400 lists them all, as Bandwidth's repeated `Errors` do.
+ * (orders-common's `Problems`) so that one 400 lists them all, as Bandwidth's repeated `Errors` do.
  */
-export class Problems {
-  readonly list: ApiError[] = [];
-  add(def: ErrorDefinition, ...args: (string | number)[]): undefined {
-    this.list.push(ApiError.of(def, ...args));
-    return undefined;
-  }
-  /** A number-specific rule: the documented text, then the numbers it concerns. */
-  addForNumbers(def: ErrorDefinition, tns: readonly number[]): void {
-    const e = ApiError.of(def, tns.map(formatTn).join(', '));
-    const named = e.description.includes(formatTn(tns[0] ?? 0))
-      ? e.description
-      : `${e.description}: ${tns.map(formatTn).join(', ')}`;
-    this.list.push(new ApiError(e.status, e.code, named));
-  }
-  get any(): boolean {
-    return this.list.length > 0;
-  }
-}
 
 /** The most numbers one port-in may hold. */
 export const MAX_PORT_IN_TNS = 5000;

@@ -45,7 +45,7 @@ import type {
 } from './tables/orders.js';
 
 import type { SubscriptionsTable, DeliveriesTable, DeliveryAttemptsTable } from './tables/notifications.js';
-import type { PortInNumbersTable, PortDocumentsTable } from './tables/porting.js';
+import type { PortInNumbersTable, PortDocumentsTable, PortOutNumbersTable } from './tables/porting.js';
 
 export type * from './tables/core.js';
 export type * from './tables/tenants.js';
@@ -105,4 +105,5 @@ export interface DB {
   delivery_attempts: DeliveryAttemptsTable;
   port_in_numbers: PortInNumbersTable;
   port_documents: PortDocumentsTable;
+  port_out_numbers: PortOutNumbersTable;
 }

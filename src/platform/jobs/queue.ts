@@ -59,6 +59,14 @@ export class JobQueue {
     tx.afterCommit(() => this.signal.emit('enqueued'));
   }
 
+  /**
+   * Adds a job known only by its name: the continuation another module registered (a call's answer
+   * is handed to the job its requester named). Its definition's attempts do not apply: it gets 10.
+   */
+  async enqueueNamed(tx: Tx, name: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+    await this.enqueue(tx, { name, parse: (p) => p, run: () => Promise.resolve() }, payload, options);
+  }
+
   onEnqueued(listener: () => void): () => void {
     this.signal.on('enqueued', listener);
     return () => this.signal.off('enqueued', listener);

@@ -7,6 +7,7 @@ import { availableByNumber } from './0006-available-by-number.js';
 import { orderDetailsNames } from './0007-order-details-names.js';
 import { notifications } from './0008-notifications.js';
 import { porting } from './0009-porting.js';
+import { portingOut } from './0010-porting-out.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0007-order-details-names', orderDetailsNames],
   ['0008-notifications', notifications],
   ['0009-porting', porting],
+  ['0010-porting-out', portingOut],
 ];

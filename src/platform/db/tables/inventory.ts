@@ -33,6 +33,8 @@ export interface TelephoneNumbersTable {
   updated_at: string | null;
   /** The losing carrier's SPID, for a number that came in by a port (it goes back there when disconnected). */
   ported_from: string | null;
+  /** The winning carrier's SPID, on numbers ported out. */
+  ported_to: string | null;
 }
 
 export interface TnHistoryTable {

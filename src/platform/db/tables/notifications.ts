@@ -34,7 +34,8 @@ export interface DeliveriesTable {
   subscription_id: string;
   account_id: string;
   order_id: string;
-  channel: 'callback' | 'email' | 'digest';
+  /** call: a synchronous request whose answer a job awaits (port-out validation). */
+  channel: 'callback' | 'email' | 'digest' | 'call';
   target: string;
   payload: string;
   status: DeliveryStatus;

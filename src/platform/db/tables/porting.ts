@@ -20,3 +20,12 @@ export interface PortDocumentsTable {
   created_at: string;
   updated_at: string;
 }
+
+/** Port-outs: the numbers each one holds, and the LSR order that asked for them. */
+export interface PortOutNumbersTable {
+  order_id: string;
+  tn: number;
+  lsr_order_id: string | null;
+  /** 1 while the port-out is open; a unique index allows one open port-out per number. */
+  open: number;
+}

@@ -20,6 +20,11 @@ export interface AccountsTable {
   products: string;
   created_at: string;
   updated_at: string;
+  portout_validation_url: string | null;
+  portout_validation_user: string | null;
+  /** Sealed (secret-box). */
+  portout_validation_password: string | null;
+  portout_pin_hash: string | null;
 }
 
 export interface UsersTable {

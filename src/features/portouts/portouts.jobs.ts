@@ -1,0 +1,141 @@
+import type { AppDeps } from '../../context.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { portOutPinMatches, portOutValidationOf } from '../accounts/index.js';
+import { numbersByTn, TnStatus } from '../inventory/index.js';
+import { CallAnswer, requestCall } from '../notifications/index.js';
+import { lockOpenOrder, recordNote } from '../orders-common/index.js';
+import { PortOutErrors } from './portouts.errors.js';
+import { PORT_OUTS, type PortOutOrder } from './portouts.kind.js';
+import {
+  ANSWER_JOB,
+  approve,
+  complete,
+  COMPLETE_JOB,
+  refuse,
+  VALIDATE_JOB,
+  type PortOutMoved,
+} from './portouts.moves.js';
+import { numbersOfPortOut } from './portouts.store.js';
+import { validationRequestXml, verdictOf } from './validation-call.js';
+
+/**
+ * The durable work of a port-out: its validation by the owner (an endpoint called through the
+ * notifications' dispatcher, whose answer comes back as a job; or the account's port-out PIN), and
+ * its completion on the FOC date. Each job carries the port-out's `round`: work meant for a round a
+ * SUPP has replaced does nothing. Whoever watches port-outs (an LSR order) hears of every move.
+ */
+
+export interface PortOutJobPayload {
+  readonly orderId: string;
+  readonly round: number;
+}
+
+function parsePayload(payload: unknown): PortOutJobPayload & { answer?: unknown } {
+  const p = payload as Partial<PortOutJobPayload> & { answer?: unknown };
+  if (typeof p.orderId !== 'string' || typeof p.round !== 'number')
+    throw new Error('bad port-out job payload');
+  return { orderId: p.orderId, round: p.round, answer: p.answer };
+}
+
+type Work = (deps: AppDeps, tx: Tx, order: PortOutOrder, answer: unknown) => Promise<void>;
+
+function jobOf(
+  name: string,
+  work: Work,
+  deps: AppDeps,
+  moved: PortOutMoved,
+): JobDefinition<PortOutJobPayload> {
+  return {
+    name,
+    maxAttempts: 10,
+    parse: parsePayload,
+    run: async (ctx, payload) => {
+      const order = await lockOpenOrder(ctx.tx.db, deps.database.dialect, PORT_OUTS, payload.orderId);
+      if (!order || order.details.round !== payload.round) return;
+      const before = order.status;
+      await work(deps, ctx.tx, order, (payload as { answer?: unknown }).answer);
+      const after = await lockOpenOrder(ctx.tx.db, deps.database.dialect, PORT_OUTS, order.id);
+      if (after?.status !== before) await moved(deps, ctx.tx, order.id);
+    },
+  };
+}
+
+const SYSTEM = 'System';
+
+/** Asks the owner: its endpoint (the answer comes back as ANSWER_JOB), else its PIN, else no one. */
+const validate: Work = async (deps, tx, order) => {
+  if (order.status !== 'NEW' && order.status !== 'SUPP') return;
+  const tns = await numbersOfPortOut(tx.db, order.id);
+  const rows = new Map((await numbersByTn(tx.db, tns)).map((r) => [r.tn, r]));
+  const inactive = tns.filter((tn) => {
+    const row = rows.get(tn);
+    return row?.status !== TnStatus.inService || row.account_id !== order.accountId;
+  });
+  if (inactive.length > 0) {
+    const e = PortOutErrors.notActive;
+    await refuse(deps, tx, order, [{ code: e.code, description: e.template, tns: inactive }], SYSTEM);
+    return;
+  }
+  const v = order.details.validation;
+  const owner = await portOutValidationOf(deps, tx.db, order.accountId);
+  if (owner.url) {
+    const porting = deps.config.porting;
+    await requestCall(deps, tx.db, {
+      accountId: order.accountId,
+      orderId: order.id,
+      purpose: 'portout-validation',
+      url: owner.url,
+      username: owner.username,
+      password: owner.password,
+      body: validationRequestXml(order.name ?? '', v, tns),
+      timeoutMs: porting.validationTimeoutMs,
+      attempts: porting.validationAttempts,
+      retryEveryMs: porting.validationRetryMs,
+      answerTo: { job: ANSWER_JOB, payload: { orderId: order.id, round: order.details.round } },
+    });
+    await recordNote(
+      tx.db,
+      deps.clock,
+      PORT_OUTS,
+      order,
+      SYSTEM,
+      `Validation requested from ${new URL(owner.url).host}`,
+    );
+    return;
+  }
+  if (owner.hasPin) {
+    const def = !v.pin
+      ? PortOutErrors.pinMissing
+      : (await portOutPinMatches(tx.db, order.accountId, v.pin))
+        ? undefined
+        : PortOutErrors.pinInvalid;
+    if (def) {
+      await refuse(deps, tx, order, [{ code: def.code, description: def.template }], SYSTEM);
+      return;
+    }
+    await approve(deps, tx, order, 'Port-out PIN matches: approved', SYSTEM);
+    return;
+  }
+  await approve(deps, tx, order, 'No port-out validation configured for the account: approved', SYSTEM);
+};
+
+/** The endpoint's answer (or its absence) decides, as contract §12 says. */
+const answered: Work = async (deps, tx, order, answer) => {
+  if (order.status !== 'NEW' && order.status !== 'SUPP') return;
+  const verdict = verdictOf(CallAnswer.parse(answer));
+  if (verdict.approved) await approve(deps, tx, order, verdict.note, SYSTEM);
+  else await refuse(deps, tx, order, verdict.errors, SYSTEM, verdict.note);
+};
+
+const completion: Work = async (deps, tx, order) => {
+  if (order.status === 'FOC') await complete(deps, tx, order, SYSTEM);
+};
+
+export function portOutJobs(deps: AppDeps, moved: PortOutMoved): JobDefinition<PortOutJobPayload>[] {
+  return [
+    jobOf(VALIDATE_JOB, validate, deps, moved),
+    jobOf(ANSWER_JOB, answered, deps, moved),
+    jobOf(COMPLETE_JOB, completion, deps, moved),
+  ];
+}
