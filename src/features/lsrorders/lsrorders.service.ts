@@ -337,10 +337,19 @@ function changesOf(
   note('BillingTelephoneNumber', before.billingTelephoneNumber, after.billingTelephoneNumber);
   note('AuthorizingPerson', before.authorizingPerson, after.authorizingPerson);
   note('RequestedFocDate', before.requestedFocDate, after.requestedFocDate);
-  note('Subscriber', before.subscriber, after.subscriber);
+  const flat = (sub: LsrDetails['subscriber']): Record<string, string | undefined> => {
+    const { address, type, ...names } = sub;
+    return { SubscriberType: type, ...capitalised(names), ...capitalised(address) };
+  };
+  const was = flat(before.subscriber);
+  const is = flat(after.subscriber);
+  for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) note(key, was[key], is[key]);
   note('PonVersion', before.ponVersion, after.ponVersion);
   return diff.join('; ') || undefined;
 }
+
+const capitalised = (o: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]));
 
 /** Cancels the order and every port-out of it still open. */
 export async function cancelLsrOrder(

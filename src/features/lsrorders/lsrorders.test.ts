@@ -16,7 +16,7 @@ import {
   setPorting,
   settle,
   setUpCarriers,
-} from './porting-out.fixtures.js';
+} from '../../../test/support/porting-out.js';
 
 /**
  * LSR orders through HTTP on the manual clock (Tuesday 2026-12-01 07:00 Eastern): every rule of
@@ -25,6 +25,8 @@ import {
  * numbers off their owner, cancellation, lists and filters, history, and tenant isolation.
  */
 const FOC_TIME = Date.parse('2026-12-02T14:00:00.000Z'); // 9:00 Eastern on the next business day
+/** 9:00 Eastern (in December) of an FOC date, when the numbers leave. */
+const focTime = (day: string) => Date.parse(`${day}T14:00:00.000Z`);
 
 describe('LSR orders', () => {
   let h: Harness;
@@ -36,7 +38,11 @@ describe('LSR orders', () => {
 
   const post = (body: string) => h.post(LSR, body, { auth: CARRIER.user });
   const numberStatus = async (tn: number) =>
-    (await h.app.deps.database.db.selectFrom('telephone_numbers').selectAll().where('tn', '=', tn).executeTakeFirstOrThrow());
+    await h.app.deps.database.db
+      .selectFrom('telephone_numbers')
+      .selectAll()
+      .where('tn', '=', tn)
+      .executeTakeFirstOrThrow();
 
   it('answers every rule broken at once, with the order echoed FAILED', async () => {
     const [tn] = await inService(h, 1);
@@ -55,7 +61,10 @@ describe('LSR orders', () => {
     assert.equal(res.status, 400);
     assert.equal(at(res.xml, 'LsrOrderResponse', 'ResponseStatus', 'ErrorCode'), '400');
     assert.equal(at(res.xml, 'LsrOrderResponse', 'LsrOrder', 'OrderStatus'), 'FAILED');
-    assert.deepEqual(lsrCodes(res).sort(), ['17004', '17007', '17020', '17023', '17002', '7214', '7324', '17019'].sort());
+    assert.deepEqual(
+      lsrCodes(res).sort(),
+      ['17004', '17007', '17020', '17023', '17002', '7214', '7324', '17019'].sort(),
+    );
   });
 
   it('checks the numbers: none, invalid, toll-free, twice, not here, external', async () => {
@@ -93,7 +102,10 @@ describe('LSR orders', () => {
       assert.deepEqual(lsrCodes(res), expected, body);
     }
     const business = await post(
-      lsrXml({ tns: [tn] }).replace('<BusinessName>Acme Corporation</BusinessName>', '<LastName>Doe</LastName>'),
+      lsrXml({ tns: [tn] }).replace(
+        '<BusinessName>Acme Corporation</BusinessName>',
+        '<LastName>Doe</LastName>',
+      ),
     );
     assert.deepEqual(lsrCodes(business).sort(), ['17010', '17011']);
     // An account without an SPID cannot file LSR orders (17027).
@@ -156,5 +168,213 @@ describe('LSR orders', () => {
     for (const tn of tns) {
       assert.equal((await h.get(`${OWNER}/inserviceNumbers/${tn}`)).status, 404, 'no longer in service');
     }
+  });
+
+  describe("with the owner's port-out PIN", () => {
+    before(async () => {
+      await setPorting(h, DEMO.accountId, { portOutPin: '4321' });
+    });
+    after(async () => {
+      await setPorting(h, DEMO.accountId, { portOutPin: null });
+    });
+
+    it('refuses a wrong PIN (7513) and a missing one (7512); a SUPP with the right one validates again', async () => {
+      const tns = await inService(h, 2);
+      const id = await fileLsr(h, { tns, pin: '1111' });
+      await settle(h);
+      const refused = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
+      assert.equal(at(refused.xml, 'LsrOrder', 'OrderStatus'), 'EXCEPTION');
+      assert.deepEqual(lsrCodes(refused), ['7513']);
+      assert.match(
+        String(at(refused.xml, 'LsrOrder', 'LsrOrderErrors', 'LsrOrderError', 'Description')),
+        new RegExp(String(tns[0])),
+      );
+      const [portOut] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
+      assert.equal(portOut?.ProcessingStatus, 'VALIDATION_FAILED_NEW');
+      assert.equal(portOut?.ErrorCode, '7513');
+
+      const requested = String(at(refused.xml, 'LsrOrder', 'RequestedFocDate'));
+      const later = requested < '2026-12-04' ? '2026-12-04' : '2026-12-07';
+      const supp = await h.put(
+        `${LSR}/${id}`,
+        lsrXml({ tns: [], pin: '4321', foc: later }).replace(/<Pon>[^<]*<\/Pon>/, ''),
+        { auth: CARRIER.user },
+      );
+      assert.equal(supp.status, 200, supp.body);
+      assert.equal(at(supp.xml, 'LsrOrderResponse', 'LsrOrder', 'OrderStatus'), 'PENDING');
+      assert.equal(at(supp.xml, 'LsrOrderResponse', 'LsrOrder', 'PonVersion'), '1');
+      assert.equal(at(supp.xml, 'LsrOrderResponse', 'LsrOrder', 'RequestedFocDate'), later);
+      await settle(h);
+      const foc = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
+      assert.equal(at(foc.xml, 'LsrOrder', 'OrderStatus'), 'FOC');
+      assert.equal(at(foc.xml, 'LsrOrder', 'ActualFocDate'), later);
+      const [supped] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
+      assert.equal(supped?.ProcessingStatus, 'FOC');
+      const history = await h.get(`${LSR}/${id}/history`, { auth: CARRIER.user });
+      const entries = at(history.xml, 'OrderHistoryWrapper', 'OrderHistory') as Record<string, string>[];
+      assert.deepEqual(
+        entries.map((e) => e.Status),
+        ['PENDING', 'EXCEPTION', 'PENDING', 'FOC'],
+      );
+      assert.match(
+        entries[2]?.Difference ?? '',
+        new RegExp(`RequestedFocDate : "${requested}" --> ${later}`),
+      );
+      assert.match(entries[2]?.Difference ?? '', /PinNumber : "1111" --> 4321/);
+
+      const missing = await fileLsr(h, { tns: await inService(h, 1) });
+      await settle(h);
+      const noPin = await h.get(`${LSR}/${missing}`, { auth: CARRIER.user });
+      assert.deepEqual(lsrCodes(noPin), ['7512']);
+    });
+
+    it('asks each owner for its own numbers: one refuses, one approves, PARTIAL; on the FOC date only the approved numbers leave', async () => {
+      const mine = await inService(h, 2);
+      const theirs = await inService(h, 2, OTHER_OWNER);
+      const id = await fileLsr(h, { tns: [...mine, ...theirs], pin: '9999' });
+      await settle(h);
+      const partial = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
+      assert.equal(at(partial.xml, 'LsrOrder', 'OrderStatus'), 'PARTIAL');
+      assert.equal(at(partial.xml, 'LsrOrder', 'CountOfTNs'), '4');
+      const error = at(partial.xml, 'LsrOrder', 'LsrOrderErrors', 'LsrOrderError') as Record<string, string>;
+      assert.equal(error.Code, '7513');
+      assert.ok(
+        mine.every((tn) => error.Description?.includes(String(tn))),
+        error.Description,
+      );
+      assert.ok(theirs.every((tn) => !error.Description?.includes(String(tn))));
+      assert.equal((await portOutsOf(h, OTHER_OWNER, `?tn=${theirs[0]}`))[0]?.ProcessingStatus, 'FOC');
+
+      h.clock.set(focTime(String(at(partial.xml, 'LsrOrder', 'ActualFocDate'))));
+      await settle(h);
+      const done = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
+      assert.equal(at(done.xml, 'LsrOrder', 'OrderStatus'), 'COMPLETE');
+      for (const tn of theirs) assert.equal((await numberStatus(tn)).status, TnStatus.portedOut);
+      for (const tn of mine) assert.equal((await numberStatus(tn)).status, TnStatus.inService);
+      assert.equal((await portOutsOf(h, DEMO.accountId, `?tn=${mine[0]}`))[0]?.ProcessingStatus, 'CANCELLED');
+      // Each number is in exactly one state, and the in-service numbers are still the owner's.
+      const counts = await h.app.deps.database.db
+        .selectFrom('telephone_numbers')
+        .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('tn', 'in', [...mine, ...theirs])
+        .groupBy('status')
+        .execute();
+      assert.deepEqual(counts.map((c) => [c.status, Number(c.n)]).sort(), [
+        [TnStatus.inService, 2],
+        [TnStatus.portedOut, 2],
+      ]);
+    });
+  });
+
+  it('cancels with OrderStatus CANCELLED (17018 when other changes came with it); a final order cannot change', async () => {
+    const tns = await inService(h, 1);
+    const id = await fileLsr(h, { tns, foc: '2026-12-04' });
+    await settle(h);
+    const wrong = await h.put(`${LSR}/${id}`, '<LsrOrder><OrderStatus>COMPLETE</OrderStatus></LsrOrder>', {
+      auth: CARRIER.user,
+    });
+    assert.equal(wrong.status, 400);
+    assert.deepEqual(lsrCodes(wrong), ['17025']);
+    assert.equal(at(wrong.xml, 'LsrOrderResponse', 'LsrOrder', 'OrderId'), id);
+    const fixed = await h.put(`${LSR}/${id}`, `<LsrOrder><Pon>OTHER</Pon></LsrOrder>`, {
+      auth: CARRIER.user,
+    });
+    assert.deepEqual(lsrCodes(fixed), ['17025']);
+    const cancelled = await h.put(
+      `${LSR}/${id}`,
+      '<LsrOrder><OrderStatus>CANCELLED</OrderStatus><AuthorizingPerson>Someone</AuthorizingPerson><ListOfTelephoneNumbers/></LsrOrder>',
+      { auth: CARRIER.user },
+    );
+    assert.equal(cancelled.status, 200, cancelled.body);
+    assert.equal(at(cancelled.xml, 'LsrOrderResponse', 'LsrOrder', 'OrderStatus'), 'CANCELLED');
+    assert.deepEqual(lsrCodes(cancelled), ['17018']);
+    assert.equal(at(cancelled.xml, 'LsrOrderResponse', 'LsrOrder', 'AuthorizingPerson'), 'Jim Hopkins');
+    assert.equal((await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`))[0]?.ProcessingStatus, 'CANCELLED');
+    assert.equal((await numberStatus(tns[0] ?? 0)).status, TnStatus.inService);
+    const again = await h.put(`${LSR}/${id}`, '<LsrOrder><OrderStatus>CANCELLED</OrderStatus></LsrOrder>', {
+      auth: CARRIER.user,
+    });
+    assert.deepEqual(lsrCodes(again), ['17015']);
+    // The numbers are free for another LSR order once this one is cancelled.
+    await fileLsr(h, { tns });
+  });
+
+  it('lists by pon, tn, status (CANCELED), customerOrderId and orderIdFragment', async () => {
+    const tns = await inService(h, 1);
+    const id = await fileLsr(h, { tns, pon: 'LIST-ME', customerOrderId: 'cust-42' });
+    const list = async (q: string) => {
+      const res = await h.get(`${LSR}${q}`, { auth: CARRIER.user });
+      assert.equal(res.status, 200, res.body);
+      const rows = at(res.xml, 'LsrOrders', 'LsrOrderSummary');
+      return (rows === undefined ? [] : Array.isArray(rows) ? rows : [rows]) as Record<string, string>[];
+    };
+    const byPon = await list('?pon=LIST-ME');
+    assert.deepEqual(
+      byPon.map((r) => r.OrderId),
+      [id],
+    );
+    assert.equal(byPon[0]?.Pon, 'LIST-ME');
+    assert.equal(byPon[0]?.OrderType, 'lsr');
+    assert.equal(byPon[0]?.CountOfTNs, '1');
+    assert.deepEqual(
+      (await list(`?tn=${tns[0]}`)).map((r) => r.OrderId),
+      [id],
+    );
+    assert.deepEqual(
+      (await list('?customerOrderId=cust-42')).map((r) => r.OrderId),
+      [id],
+    );
+    assert.deepEqual(
+      (await list(`?orderIdFragment=${id.slice(0, 8)}`)).map((r) => r.OrderId),
+      [id],
+    );
+    assert.ok((await list('?status=CANCELED')).every((r) => r.OrderStatus === 'CANCELLED'));
+    assert.ok((await list('?status=CANCELED')).length >= 1);
+    assert.equal((await h.get(`${LSR}?status=NOPE`, { auth: CARRIER.user })).status, 404);
+  });
+
+  it("keeps each side to its own: the carrier never sees the owner's port-outs, the owner never the LSR order", async () => {
+    const tns = await inService(h, 1);
+    const id = await fileLsr(h, { tns });
+    await settle(h);
+    const [portOut] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
+    assert.ok(portOut);
+    assert.equal((await h.get(`${OWNER}/portouts/${portOut.OrderId}`, { auth: CARRIER.user })).status, 403);
+    assert.equal((await h.get(`${OWNER}/portouts`, { auth: CARRIER.user })).status, 403);
+    assert.equal((await h.get(`${OWNER}/inserviceNumbers`, { auth: CARRIER.user })).status, 403);
+    assert.equal((await h.get(`${LSR}/${id}`)).status, 403);
+    // An order id of one account is not found under another.
+    const other = await h.get(`${OWNER}/lsrorders/${id}`);
+    assert.equal(other.status, 404);
+    assert.equal(errorCode(other), '5035');
+    assert.match(
+      other.body,
+      /<LsrOrderResponse><ResponseStatus><ErrorCode>5035<\/ErrorCode><Description>lsr order /,
+    );
+    assert.equal(
+      (await h.get(`/api/accounts/${CARRIER.accountId}/portouts/${portOut.OrderId}`, { auth: CARRIER.user }))
+        .status,
+      404,
+    );
+  });
+
+  it('keeps notes on both sides', async () => {
+    const tns = await inService(h, 1);
+    const id = await fileLsr(h, { tns });
+    const note = await h.post(
+      `${LSR}/${id}/notes`,
+      '<Note><UserId>carrier</UserId><Description>Customer called</Description></Note>',
+      {
+        auth: CARRIER.user,
+      },
+    );
+    assert.equal(note.status, 201);
+    const notes = await h.get(`${LSR}/${id}/notes`, { auth: CARRIER.user });
+    assert.equal(at(notes.xml, 'Notes', 'Note', 'Description'), 'Customer called');
+    await settle(h);
+    const [portOut] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
+    // The owner's port-out has notes of its own (none yet: nothing asked its endpoint).
+    const ownerNotes = await h.get(`${OWNER}/portouts/${portOut?.OrderId}/notes`);
+    assert.equal(ownerNotes.status, 204, ownerNotes.body);
   });
 });

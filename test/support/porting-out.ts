@@ -4,12 +4,12 @@
  * the LSR order request. Not a test file itself.
  */
 import assert from 'node:assert/strict';
-import { at, DEMO, idFromLocation, type Harness, type Reply } from '../../../test/support/harness.js';
-import { availableTns } from '../../../test/support/inventory.js';
-import { createAccount, updateAccount, type PortingSettings } from '../accounts/index.js';
-import { createSipPeer } from '../sip-peers/index.js';
-import { createSite } from '../sites/index.js';
-import { createUser, grantUser } from '../users/index.js';
+import { at, DEMO, idFromLocation, type Harness, type Reply } from './harness.js';
+import { availableTns } from './inventory.js';
+import { createAccount, updateAccount, type PortingSettings } from '../../src/features/accounts/index.js';
+import { createSipPeer } from '../../src/features/sip-peers/index.js';
+import { createSite } from '../../src/features/sites/index.js';
+import { createUser, grantUser } from '../../src/features/users/index.js';
 
 export const CARRIER = { accountId: '9900100', spid: 'WIN1', user: ['carrier', 'carrier-secret'] as const };
 export const OTHER_OWNER = '9900200';
@@ -20,12 +20,23 @@ export const LSR = `/api/accounts/${CARRIER.accountId}/lsrorders`;
 export async function setUpCarriers(h: Harness): Promise<void> {
   const deps = h.app.deps;
   await createAccount(deps, { id: CARRIER.accountId, companyName: 'Winning Carrier', spid: CARRIER.spid });
-  await createUser(deps, { username: CARRIER.user[0], password: CARRIER.user[1], accounts: [CARRIER.accountId] });
+  await createUser(deps, {
+    username: CARRIER.user[0],
+    password: CARRIER.user[1],
+    accounts: [CARRIER.accountId],
+  });
   await createAccount(deps, { id: OTHER_OWNER, companyName: 'Second Owner' });
   await grantUser(deps, DEMO.username, { accounts: [OTHER_OWNER] });
   const site = await createSite(deps, OTHER_OWNER, {
     name: 'Second',
-    address: { houseNumber: '1', streetName: 'Main', city: 'Durham', stateCode: 'NC', zip: '27701', addressType: 'Service' },
+    address: {
+      houseNumber: '1',
+      streetName: 'Main',
+      city: 'Durham',
+      stateCode: 'NC',
+      zip: '27701',
+      addressType: 'Service',
+    },
   });
   await createSipPeer(deps, OTHER_OWNER, String(site.id), { peerName: 'SecondPeer', isDefaultPeer: 'true' });
   secondSite = site.id;
@@ -33,10 +44,15 @@ export async function setUpCarriers(h: Harness): Promise<void> {
 let secondSite = 0;
 
 /** The owner's port-out settings, as `bwdash account update` sets them. */
-export const setPorting = (h: Harness, accountId: string, s: PortingSettings) => updateAccount(h.app.deps, accountId, s);
+export const setPorting = (h: Harness, accountId: string, s: PortingSettings) =>
+  updateAccount(h.app.deps, accountId, s);
 
 /** `n` numbers put in service on the account by ordering them (demo site 1, or the second owner's site). */
-export async function inService(h: Harness, n: number, accountId: string = DEMO.accountId): Promise<number[]> {
+export async function inService(
+  h: Harness,
+  n: number,
+  accountId: string = DEMO.accountId,
+): Promise<number[]> {
   const tns = await availableTns(h.app.deps.database.db, n, { placed: true });
   const site = accountId === DEMO.accountId ? 1 : secondSite;
   const res = await h.post(
@@ -77,7 +93,9 @@ export function lsrXml(r: LsrRequest): string {
     (r.customerOrderId ? `<CustomerOrderId>${r.customerOrderId}</CustomerOrderId>` : '') +
     (r.spid ? `<SPID>${r.spid}</SPID>` : '') +
     (r.foc ? `<RequestedFocDate>${r.foc}</RequestedFocDate>` : '') +
-    (r.authorizingPerson === null ? '' : `<AuthorizingPerson>${r.authorizingPerson ?? 'Jim Hopkins'}</AuthorizingPerson>`) +
+    (r.authorizingPerson === null
+      ? ''
+      : `<AuthorizingPerson>${r.authorizingPerson ?? 'Jim Hopkins'}</AuthorizingPerson>`) +
     `<Subscriber><SubscriberType>${type}</SubscriberType>${name}` +
     `<ServiceAddress><HouseNumber>11</HouseNumber><StreetName>Park</StreetName><StreetSuffix>Ave</StreetSuffix>` +
     `<City>Raleigh</City><StateCode>NC</StateCode><Zip>${r.zip ?? '27601'}</Zip></ServiceAddress>` +
@@ -101,13 +119,12 @@ export const lsrStatus = async (h: Harness, id: string) =>
 /** The codes of an LSR answer's `LsrOrderErrors`, wherever it sits. */
 export function lsrCodes(r: Reply): string[] {
   const root = Object.values(r.xml)[0] as Record<string, unknown>;
-  const holder = (root.LsrOrderErrors ?? (root.LsrOrder as Record<string, unknown> | undefined)?.LsrOrderErrors) as
-    | { LsrOrderError?: unknown }
-    | undefined
-    | '';
+  const holder = (root.LsrOrderErrors ??
+    (root.LsrOrder as Record<string, unknown> | undefined)?.LsrOrderErrors) as
+    { LsrOrderError?: unknown } | undefined | '';
   const list = holder && typeof holder === 'object' ? holder.LsrOrderError : undefined;
   const items = list === undefined ? [] : Array.isArray(list) ? list : [list];
-  return items.map((e) => String((e as { Code: string }).Code));
+  return items.map((e) => (e as { Code: string }).Code);
 }
 
 /** The owner's port-outs (id and status), newest last. */
