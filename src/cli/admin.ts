@@ -26,6 +26,7 @@ import { PERMISSIONS } from '../shared/roles.js';
 import { registerInventoryCommands } from './inventory.js';
 import { registerNotificationCommands } from './notifications.js';
 import { registerPortCommands } from './port.js';
+import { registerPortOutCommands } from './portout.js';
 
 /** Runs `fn` with the same database and clock the server would use, then closes the database. */
 async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>): Promise<T> {
@@ -145,7 +146,8 @@ export function registerAdminCommands(program: Command): void {
     .action(async () => {
       const accounts = await withDeps((deps) => allAccounts(deps));
       for (const a of accounts) {
-        console.log(`${a.id}  ${a.companyName}  [${a.products.map((p) => p.name).join(', ')}]`);
+        const spid = a.spid ? `  SPID ${a.spid}` : '';
+        console.log(`${a.id}  ${a.companyName}${spid}  [${a.products.map((p) => p.name).join(', ')}]`);
       }
       if (accounts.length === 0) console.log('(no accounts)');
     });
@@ -268,6 +270,7 @@ export function registerAdminCommands(program: Command): void {
   registerInventoryCommands(program, withDeps);
   registerNotificationCommands(program, withDeps);
   registerPortCommands(program, withDeps);
+  registerPortOutCommands(program, withDeps);
 }
 
 function requireManual(deps: AppDeps): void {

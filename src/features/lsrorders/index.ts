@@ -15,10 +15,12 @@ export const lsrOrders: OrderKindModule = {
 export { LSR_ORDERS, type LsrOrder } from './lsrorders.kind.js';
 export { settleLsrOrder } from './lsrorders.settle.js';
 export {
+  requestOutsidePortOut,
+  type OutsidePortOutInput,
   createLsrOrder,
   getLsrOrder,
   updateLsrOrder,
   cancelLsrOrder,
   type LsrOrderInput,
 } from './lsrorders.service.js';
-export { LsrErrors } from './lsrorders.errors.js';
+export { LsrErrors, LsrRejected } from './lsrorders.errors.js';

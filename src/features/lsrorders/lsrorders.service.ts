@@ -21,11 +21,14 @@ import {
   cancelPortOut,
   numbersOfLsr,
   openPortOuts,
+  portOutAnywhere,
   portOutCandidates,
   portOutsOfLsrOrder,
   PORT_OUTS,
   suppPortOut,
+  type PortOutCandidates,
   type PortOutOrder,
+  type PortOutView,
 } from '../portouts/index.js';
 import { LsrErrors, LsrRejected } from './lsrorders.errors.js';
 import { LSR_ORDERS, type LsrDetails, type LsrOrder } from './lsrorders.kind.js';
@@ -117,12 +120,7 @@ export async function createLsrOrder(
   const db = deps.database.db;
   if (pon !== undefined && (await findOrderByName(db, LSR_ORDERS, accountId, pon))) p.add(LsrErrors.ponTaken);
   const candidates = tns ? await portOutCandidates(db, tns) : undefined;
-  if (candidates && tns) {
-    if (candidates.notHere.length === tns.length) p.add(LsrErrors.allInvalid);
-    else if (candidates.notHere.length > 0) p.add(LsrErrors.invalidTns, `[${candidates.notHere.join(', ')}]`);
-    if (candidates.external.length > 0) p.add(LsrErrors.external, candidates.external.join(', '));
-    if (candidates.pending.length > 0) p.addForNumbers(PortInErrors.tnPending, candidates.pending);
-  }
+  if (candidates && tns) numberProblems(candidates, tns.length, p);
   LsrRejected.throwIfAny(p.list);
   if (!pon || !spid || !authorizingPerson || !subscriber || !tns || !requestedFocDate || !candidates) {
     throw new LsrRejected([{ code: 17000, description: LsrErrors.payloadRequired.template }]);
@@ -176,6 +174,81 @@ export async function createLsrOrder(
     throw err;
   }
   return getLsrOrder(deps, accountId, id);
+}
+
+/** An outside carrier's port request, as an operator records it (`bwdash portout request`, the sandbox). */
+export interface OutsidePortOutInput {
+  readonly tns: readonly string[];
+  readonly spid: string;
+  readonly pon: string;
+  readonly pin?: string | undefined;
+  readonly accountNumber?: string | undefined;
+  readonly zip?: string | undefined;
+  readonly name?: string | undefined;
+  /** yyyy-MM-dd; default the next business day. */
+  readonly focDate?: string | undefined;
+}
+
+/**
+ * A carrier outside this system asks for numbers here: the same rules as an LSR order's numbers,
+ * PON, SPID and FOC date, then a port-out per owner, validated and carried out as any other.
+ * Answers the port-outs opened; refuses (LsrRejected) with every problem found.
+ */
+export async function requestOutsidePortOut(
+  deps: AppDeps,
+  input: OutsidePortOutInput,
+): Promise<PortOutView[]> {
+  const ref = await portingReference(deps);
+  const p = new Problems();
+  const pon = parsePon(input.pon, p);
+  const spid = text(input.spid)?.toUpperCase();
+  if (!spid || !/^[A-Z0-9]{4}$/.test(spid)) p.add(LsrErrors.spidInvalid, spid ?? '');
+  const pin = text(input.pin);
+  if (pin !== undefined && !/^[A-Za-z0-9]{1,10}$/.test(pin)) p.add(LsrErrors.pinInvalid);
+  const accountNumber = text(input.accountNumber);
+  if (accountNumber !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(accountNumber))
+    p.add(LsrErrors.accountNumberInvalid);
+  const tns = parseLsrTns(input.tns, p);
+  const requestedFocDate = parseLsrFocDate(
+    input.focDate,
+    { cal: ref.calendar, nowMs: deps.clock.nowMs(), count: tns?.length ?? 0 },
+    p,
+  );
+  const candidates = tns ? await portOutCandidates(deps.database.db, tns) : undefined;
+  if (candidates) numberProblems(candidates, tns?.length ?? 0, p);
+  LsrRejected.throwIfAny(p.list);
+  if (!pon || !spid || !tns || !requestedFocDate || !candidates) {
+    throw new LsrRejected([{ code: 17000, description: LsrErrors.payloadRequired.template }]);
+  }
+  const ids = await inTransaction(deps.database.db, async (tx) => {
+    const opened = await openPortOuts(
+      deps,
+      tx,
+      {
+        pon,
+        spid,
+        requestedFocDate,
+        validation: { pin, accountNumber, zipCode: text(input.zip), subscriberName: text(input.name) },
+        source: 'carrier',
+      },
+      candidates.byOwner,
+    );
+    if (opened.taken.length > 0) {
+      const q = new Problems();
+      q.addForNumbers(PortInErrors.tnPending, opened.taken);
+      LsrRejected.throwIfAny(q.list);
+    }
+    return opened.ids;
+  });
+  return Promise.all(ids.map((id) => portOutAnywhere(deps, id)));
+}
+
+/** The numbers a port-out cannot take from here, with their codes. */
+function numberProblems(c: PortOutCandidates, count: number, p: Problems): void {
+  if (c.notHere.length === count) p.add(LsrErrors.allInvalid);
+  else if (c.notHere.length > 0) p.add(LsrErrors.invalidTns, `[${c.notHere.join(', ')}]`);
+  if (c.external.length > 0) p.add(LsrErrors.external, c.external.join(', '));
+  if (c.pending.length > 0) p.addForNumbers(PortInErrors.tnPending, c.pending);
 }
 
 export async function getLsrOrder(deps: AppDeps, accountId: string, id: string): Promise<LsrOrderView> {

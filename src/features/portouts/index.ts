@@ -22,6 +22,7 @@ export {
   portOutCandidates,
   openPortOuts,
   getPortOut,
+  portOutAnywhere,
   portOutsOfLsrOrder,
   portedOutNumbers,
   openInternalPortOut,

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
+import { ApiError } from '../../platform/http/api-error.js';
 import { numbersByTn, TnStatus } from '../inventory/index.js';
 import {
   findOrderOnAnyAccount,
   lockOrder,
+  OrderCommonErrors,
   orderNumbers,
   receiveOrder,
   requireOrder,
@@ -113,6 +115,13 @@ export interface PortOutView {
 
 export async function getPortOut(deps: AppDeps, accountId: string, id: string): Promise<PortOutView> {
   const order = await requireOrder(deps, PORT_OUTS, accountId, id);
+  return { order, tns: await numbersOfPortOut(deps.database.db, order.id) };
+}
+
+/** A port-out on whichever account it is (the operator's CLI, an outside carrier's request). */
+export async function portOutAnywhere(deps: AppDeps, id: string): Promise<PortOutView> {
+  const order = await findOrderOnAnyAccount(deps.database.db, PORT_OUTS, id.toLowerCase());
+  if (!order) throw ApiError.of(OrderCommonErrors.orderNotFound, PORT_OUTS.label, id);
   return { order, tns: await numbersOfPortOut(deps.database.db, order.id) };
 }
 
