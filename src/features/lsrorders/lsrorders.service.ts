@@ -16,7 +16,8 @@ import {
   transition,
   updateOrderFields,
 } from '../orders-common/index.js';
-import { portingReference, PortInErrors } from '../portins/index.js';
+import { portingCalendar } from '../porting-calendar/index.js';
+import { PortInErrors } from '../portins/index.js';
 import {
   cancelPortOut,
   numbersOfLsr,
@@ -103,7 +104,7 @@ export async function createLsrOrder(
   userId: string,
 ): Promise<LsrOrderView> {
   const account = await getAccount(deps, accountId);
-  const ref = await portingReference(deps);
+  const cal = await portingCalendar(deps);
   const p = new Problems();
   const pon = parsePon(input.pon, p);
   const customerOrderId = parseLsrCustomerOrderId(input.customerOrderId, p);
@@ -114,7 +115,7 @@ export async function createLsrOrder(
   const tns = parseLsrTns(input.telephoneNumbers, p);
   const requestedFocDate = parseLsrFocDate(
     input.requestedFocDate,
-    { cal: ref.calendar, nowMs: deps.clock.nowMs(), count: tns?.length ?? 0 },
+    { cal, nowMs: deps.clock.nowMs(), count: tns?.length ?? 0 },
     p,
   );
   const db = deps.database.db;
@@ -198,7 +199,7 @@ export async function requestOutsidePortOut(
   deps: AppDeps,
   input: OutsidePortOutInput,
 ): Promise<PortOutView[]> {
-  const ref = await portingReference(deps);
+  const cal = await portingCalendar(deps);
   const p = new Problems();
   const pon = parsePon(input.pon, p);
   const spid = text(input.spid)?.toUpperCase();
@@ -211,7 +212,7 @@ export async function requestOutsidePortOut(
   const tns = parseLsrTns(input.tns, p);
   const requestedFocDate = parseLsrFocDate(
     input.focDate,
-    { cal: ref.calendar, nowMs: deps.clock.nowMs(), count: tns?.length ?? 0 },
+    { cal, nowMs: deps.clock.nowMs(), count: tns?.length ?? 0 },
     p,
   );
   const candidates = tns ? await portOutCandidates(deps.database.db, tns) : undefined;
@@ -316,7 +317,7 @@ async function suppLsrOrder(
   userId: string,
 ) {
   const account = await getAccount(deps, accountId);
-  const ref = await portingReference(deps);
+  const cal = await portingCalendar(deps);
   await inTransaction(deps.database.db, async (tx) => {
     const { order, portOuts } = await lockForChange(deps, tx, accountId, id);
     const d = order.details;
@@ -352,7 +353,7 @@ async function suppLsrOrder(
           ? d.requestedFocDate
           : (parseLsrFocDate(
               input.requestedFocDate,
-              { cal: ref.calendar, nowMs: deps.clock.nowMs(), count: tns.length },
+              { cal, nowMs: deps.clock.nowMs(), count: tns.length },
               p,
             ) ?? d.requestedFocDate),
       ponVersion: d.ponVersion + 1,

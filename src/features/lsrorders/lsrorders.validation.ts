@@ -6,9 +6,9 @@ import {
   addBusinessDays,
   easternDay,
   isBusinessDay,
-  PortInErrors,
   type BusinessCalendar,
-} from '../portins/index.js';
+} from '../porting-calendar/index.js';
+import { PortInErrors } from '../portins/index.js';
 import { LsrErrors } from './lsrorders.errors.js';
 import type { LsrSubscriber } from './lsrorders.kind.js';
 import type { LsrSubscriberInput } from './lsrorders.service.js';

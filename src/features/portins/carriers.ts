@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import { calendarOf, type BusinessCalendar } from './business-calendar.js';
-import { holidays, incumbents } from './portins.store.js';
+import { portingCalendar, type BusinessCalendar } from '../porting-calendar/index.js';
+import { incumbents } from './portins.store.js';
 
 /**
  * The losing carriers: the incumbent (ILEC) of each rate centre, from the reference data's
@@ -58,8 +58,8 @@ export interface PortingReference {
 const loaded = new WeakMap<Database, Promise<PortingReference>>();
 const ready = new WeakMap<Database, PortingReference>();
 
-async function load(db: Executor): Promise<PortingReference> {
-  const days = await holidays(db);
+async function load(deps: Pick<AppDeps, 'database'>, db: Executor): Promise<PortingReference> {
+  const calendar = await portingCalendar(deps, db);
   const ilecs = await incumbents(db);
   const sorted = ilecs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const byName = new Map(sorted.map((c, i) => [c.name, carrierTerms(c.name, i, c.rateCenters)]));
@@ -67,7 +67,7 @@ async function load(db: Executor): Promise<PortingReference> {
     [...byName.values(), INTERNAL_CARRIER, TOLL_FREE_CARRIER].map((c) => [c.spid, c] as const),
   );
   return {
-    calendar: calendarOf(days),
+    calendar,
     carrier: (name) => byName.get(name),
     carrierBySpid: (spid) => bySpid.get(spid),
   };
@@ -86,13 +86,13 @@ export async function portingReference(
   // Inside a transaction, never wait on a load that another caller started outside it: on SQLite
   // that load waits for this transaction's connection. Load through the transaction instead.
   if (db) {
-    const ref = await load(db);
+    const ref = await load(deps, db);
     ready.set(deps.database, ref);
     return ref;
   }
   let pending = loaded.get(deps.database);
   if (!pending) {
-    pending = load(deps.database.db).then((ref) => {
+    pending = load(deps, deps.database.db).then((ref) => {
       ready.set(deps.database, ref);
       return ref;
     });

@@ -23,14 +23,4 @@ export {
 } from './portins.desk.js';
 export { MAGIC_VALUES } from './simulated-carrier.js';
 export { PortInErrors } from './portins.errors.js';
-export {
-  calendarOf,
-  easternDay,
-  addDays,
-  isBusinessDay,
-  addBusinessDays,
-  addBusinessHours,
-  type BusinessCalendar,
-} from './business-calendar.js';
 export { portingReference, type Carrier } from './carriers.js';
-export { focInstantOf } from './portins.validation.js';

@@ -11,7 +11,7 @@ import {
   requireOrder,
   updateOrderFields,
 } from '../orders-common/index.js';
-import { easternDay, easternInstant, isBusinessDay } from './business-calendar.js';
+import { easternDay, easternInstant, focInstantOf, isBusinessDay } from '../porting-calendar/index.js';
 import { portingReference } from './carriers.js';
 import { PortInErrors } from './portins.errors.js';
 import {
@@ -27,7 +27,6 @@ import { PORT_INS, type PortInOrder } from './portins.kind.js';
 import { portInMachine, type PortInStatus } from './portins.machine.js';
 import { numbersOfPortIn } from './portins.store.js';
 import { lockPortIn } from './portins.service.js';
-import { focInstantOf } from './portins.validation.js';
 
 /**
  * What moves a port-in besides the simulated carrier: the customer's activation of a triggered port

@@ -9,8 +9,9 @@ import {
   transition,
   type OrderNumber,
 } from '../orders-common/index.js';
+import { followInternalPortIn } from '../portouts/index.js';
 import { defaultPeerIdOf, holdSipPeer } from '../sip-peers/index.js';
-import { addBusinessHours, easternDay, easternInstant } from './business-calendar.js';
+import { addBusinessHours, easternDay, easternInstant, focInstantOf } from '../porting-calendar/index.js';
 import { portingReference } from './carriers.js';
 import { placesOf } from './portability.js';
 import { PortInErrors } from './portins.errors.js';
@@ -18,7 +19,7 @@ import { PORT_INS, type PortInDetails, type PortInError, type PortInOrder } from
 import type { PortInStatus } from './portins.machine.js';
 import { markActivated, numbersOfPortIn, releaseNumbers } from './portins.store.js';
 import { carrierRejection } from './simulated-carrier.js';
-import { nextAvailableFocDay, focInstantOf } from './portins.validation.js';
+import { nextAvailableFocDay } from './portins.validation.js';
 
 /**
  * How a port-in moves after it is accepted: the moves along its machine (each in the caller's
@@ -176,6 +177,13 @@ export async function confirmFoc(
     details,
   );
   await scheduleActivation(deps, tx, { ...order, details });
+  if (order.details.losingAccountId) {
+    const tns = (await numbersOfPortIn(tx.db, order.id)).map((n) => n.tn);
+    await followInternalPortIn(deps, tx, order.id, tns, {
+      status: 'FOC',
+      focDay: easternDay(Date.parse(foc)),
+    });
+  }
 }
 
 export async function scheduleActivation(deps: AppDeps, tx: Tx, order: PortInOrder): Promise<void> {
@@ -218,6 +226,10 @@ export async function cancelNow(
   author: string,
 ): Promise<void> {
   await transition(tx.db, deps.clock, PORT_INS, order, 'CANCELLED', { note, author });
+  if (order.details.losingAccountId) {
+    const tns = (await numbersOfPortIn(tx.db, order.id)).map((n) => n.tn);
+    await followInternalPortIn(deps, tx, order.id, tns, { status: 'CANCELLED' });
+  }
   await releaseNumbers(tx.db, order.id);
 }
 
@@ -303,5 +315,17 @@ export async function activate(deps: AppDeps, tx: Tx, order: PortInOrder, author
     note: `Port-in complete: ${result.changed.length} of ${numbers.length} numbers activated`,
     author,
   });
+  if (d.losingAccountId) {
+    await followInternalPortIn(
+      deps,
+      tx,
+      order.id,
+      numbers.map((n) => n.tn),
+      {
+        status: 'COMPLETE',
+        moved: result.changed,
+      },
+    );
+  }
   await releaseNumbers(tx.db, order.id);
 }

@@ -18,9 +18,12 @@ import {
   transition,
   updateOrderFields,
 } from '../orders-common/index.js';
+import { findAccountOf } from '../accounts/index.js';
+import { easternDay } from '../porting-calendar/index.js';
+import { openInternalPortOut } from '../portouts/index.js';
 import { defaultPeerIdOf, findSipPeerOnSite } from '../sip-peers/index.js';
 import { findSiteOf } from '../sites/index.js';
-import { portingReference } from './carriers.js';
+import { INTERNAL_CARRIER, portingReference } from './carriers.js';
 import { classifyNumbers, type NumberPortability } from './portability.js';
 import { PortInErrors, PortInRejected } from './portins.errors.js';
 import { cancelNow, requestCancel, resubmitJob } from './portins.jobs.js';
@@ -231,6 +234,21 @@ export async function createPortIn(
       createdBy: userId,
       createdAt: deps.clock.now().toISOString(),
     });
+    // An internal port: the losing account sees it as a port-out, which holds the numbers too.
+    const held = first.losingAccountId
+      ? await openInternalPortOut(deps, tx, {
+          portInId: id,
+          losingAccountId: first.losingAccountId,
+          tns,
+          spid: (await findAccountOf(tx.db, accountId))?.spid ?? INTERNAL_CARRIER.spid,
+          requestedFocDate: easternDay(Date.parse(requestedFocDate)),
+        })
+      : [];
+    if (held.length > 0) {
+      const q = new Problems();
+      q.addForNumbers(PortInErrors.tnPending, held);
+      PortInRejected.throwIfAny(q.list);
+    }
     // Another port-in took some of the numbers since they were checked: refused, nothing written.
     if ((await holdNumbers(tx.db, id, tns)) < tns.length) {
       const taken = [...(await openPortInsOf(tx.db, tns)).entries()]

@@ -3,14 +3,9 @@ import type { Executor } from '../../platform/db/database.js';
 import type { PortDocumentsTable } from '../../platform/db/tables.js';
 
 /**
- * Queries of porting in: the reference data it reads (holidays, incumbents, NPA-NXX places), the
+ * Queries of porting in: the reference data it reads (incumbents, NPA-NXX places), the
  * numbers each port-in holds, and its documents.
  */
-
-export async function holidays(db: Executor): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('ref_holidays').select(['observed_date', 'name']).execute();
-  return new Map(rows.map((r) => [r.observed_date, r.name]));
-}
 
 /** Every incumbent carrier of the reference data, with how many rate centres it serves. */
 export async function incumbents(db: Executor): Promise<{ name: string; rateCenters: number }[]> {

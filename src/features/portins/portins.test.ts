@@ -441,12 +441,25 @@ describe('port-ins', () => {
     );
     assert.equal(internal.status, 201, internal.body);
     const iid = idFromLocation(internal);
+    // The losing account sees the internal port as a port-out of its number.
+    const portOutOf = async () => {
+      const list = await h.get(`${A}/portouts?tn=${tns[0]}`);
+      return at(list.xml, 'LNPResponseWrapper', 'lnpPortInfoForGivenStatus') as Record<string, string>;
+    };
+    assert.equal((await portOutOf()).ProcessingStatus, 'NEW');
+    assert.equal((await portOutOf()).CountOfTNs, '1');
     const loa = await upload(h, iid, PDF, 'application/pdf', `/api/accounts/9900302/portins/${iid}/loas`);
     assert.equal(loa.status, 201, loa.body);
     h.clock.advance(DAY);
     await h.drain(); // FOC
+    assert.equal((await portOutOf()).ProcessingStatus, 'FOC');
     h.clock.advance(5 * DAY);
     await h.drain(); // activated
+    const portOut = await portOutOf();
+    assert.equal(portOut.ProcessingStatus, 'COMPLETE');
+    const one = await h.get(`${A}/portouts/${portOut.OrderId}`);
+    assert.equal(at(one.xml, 'LnpOrderResponse', 'PortOutStatus'), 'COMPLETE');
+    assert.equal(at(one.xml, 'LnpOrderResponse', 'PON'), iid);
     assert.equal(
       at((await h.get(`/api/accounts/9900302/portins/${iid}`)).xml, 'LnpOrderResponse', 'ProcessingStatus'),
       'COMPLETE',

@@ -7,13 +7,13 @@ import {
   addBusinessDays,
   addDays,
   easternDay,
-  easternInstant,
   easternMinutes,
   isBusinessDay,
   PROCESSING_HOURS,
   withinProcessingHours,
   type BusinessCalendar,
-} from './business-calendar.js';
+  focInstantOf,
+} from '../porting-calendar/index.js';
 import { PortInErrors } from './portins.errors.js';
 import {
   BILLING_TYPES,
@@ -173,9 +173,6 @@ export function parseLoaPerson(value: string | undefined, p: Problems): string |
 
 // ---- the FOC date -----------------------------------------------------------------------------
 
-/** A non-triggered port's numbers are activated at 9:00 Eastern on the FOC date. */
-export const DEFAULT_FOC_MINUTES = 9 * 60;
-
 /**
  * The earliest FOC date a carrier allows: its minimum porting interval in business days after
  * today (Eastern), counted from tomorrow once today's processing hours are over.
@@ -184,11 +181,6 @@ export function nextAvailableFocDay(cal: BusinessCalendar, nowMs: number, interv
   const today = easternDay(nowMs);
   const from = easternMinutes(nowMs) > PROCESSING_HOURS.close ? addDays(today, 1) : today;
   return addBusinessDays(cal, from, intervalDays);
-}
-
-/** When a port confirmed for `day` activates, unless triggered: the default FOC time. */
-export function focInstantOf(day: string): string {
-  return new Date(easternInstant(day, DEFAULT_FOC_MINUTES)).toISOString();
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;

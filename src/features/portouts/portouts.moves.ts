@@ -7,8 +7,8 @@ import {
   easternDay,
   focInstantOf,
   isBusinessDay,
-  portingReference,
-} from '../portins/index.js';
+  portingCalendar,
+} from '../porting-calendar/index.js';
 import { clearNumberSettings } from '../sip-peer-tns/index.js';
 import { PortOutErrors } from './portouts.errors.js';
 import { PORT_OUTS, type PortOutDetails, type PortOutError, type PortOutOrder } from './portouts.kind.js';
@@ -44,7 +44,7 @@ export async function queueValidation(deps: AppDeps, tx: Tx, order: PortOutOrder
  * business day; then the next business day.
  */
 async function focDayOf(deps: AppDeps, tx: Tx, requested: string): Promise<string> {
-  const cal = (await portingReference(deps, tx.db)).calendar;
+  const cal = await portingCalendar(deps, tx.db);
   const today = easternDay(deps.clock.nowMs());
   return requested >= today && isBusinessDay(cal, requested) ? requested : addBusinessDays(cal, today, 1);
 }

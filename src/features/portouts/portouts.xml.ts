@@ -2,7 +2,7 @@ import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
 import type { OrderPage } from '../orders-common/index.js';
-import { focInstantOf } from '../portins/index.js';
+import { focInstantOf } from '../porting-calendar/index.js';
 import type { PortOutDetails } from './portouts.kind.js';
 import type { PortOutView } from './portouts.service.js';
 

@@ -94,3 +94,11 @@ export function withinProcessingHours(ms: number): boolean {
   const minute = easternMinutes(ms);
   return minute >= PROCESSING_HOURS.open && minute <= PROCESSING_HOURS.close;
 }
+
+/** A port's numbers change hands at 9:00 Eastern on the FOC date (unless a triggered port says when). */
+export const DEFAULT_FOC_MINUTES = 9 * 60;
+
+/** When a port confirmed for `day` is carried out, unless triggered: the default FOC time. */
+export function focInstantOf(day: string): string {
+  return new Date(easternInstant(day, DEFAULT_FOC_MINUTES)).toISOString();
+}
