@@ -144,3 +144,9 @@ export async function settle(h: Harness): Promise<void> {
     if (calls === 0 && jobs === 0) return;
   }
 }
+
+/** An LSR order's FOC date, as its list summary shows it (the order's own body has none). */
+export async function lsrFocDate(h: Harness, id: string): Promise<string> {
+  const res = await h.get(`${LSR}?orderIdFragment=${id}`, { auth: CARRIER.user });
+  return String(at(res.xml, 'LsrOrders', 'LsrOrderSummary', 'ActualFocDate'));
+}

@@ -55,7 +55,7 @@ export async function settleLsrOrder(deps: AppDeps, tx: Tx, portOutId: string): 
     LSR_ORDERS,
     order,
     next.status,
-    { note: next.note, author: 'System' },
+    { note: next.note, author: 'System', difference: next.difference },
     details,
   );
 }
@@ -63,6 +63,7 @@ export async function settleLsrOrder(deps: AppDeps, tx: Tx, portOutId: string): 
 interface Settled {
   readonly status: LsrOrderStatus;
   readonly note: string;
+  readonly difference?: string;
   readonly actualFocDate: string | undefined;
   readonly errors: LsrError[] | undefined;
 }
@@ -89,7 +90,8 @@ async function derive(tx: Tx, portOuts: readonly PortOutView[]): Promise<Settled
       ? { status: 'PARTIAL', note: 'Some owners refused the port-out', actualFocDate, errors }
       : {
           status: 'FOC',
-          note: `Port-out date has been set: ${actualFocDate ?? ''}`,
+          note: 'Port-out date has been set',
+          difference: `ActualFocDate : "" --> ${actualFocDate ?? ''}`,
           actualFocDate,
           errors: undefined,
         };

@@ -8,6 +8,7 @@ import {
   inService,
   LSR,
   lsrCodes,
+  lsrFocDate,
   lsrStatus,
   lsrXml,
   OTHER_OWNER,
@@ -132,7 +133,8 @@ describe('LSR orders', () => {
     await settle(h);
     const foc = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
     assert.equal(at(foc.xml, 'LsrOrder', 'OrderStatus'), 'FOC');
-    assert.equal(at(foc.xml, 'LsrOrder', 'ActualFocDate'), '2026-12-02');
+    assert.equal(at(foc.xml, 'LsrOrder', 'ActualFocDate'), undefined, 'not an element of the order');
+    assert.equal(await lsrFocDate(h, id), '2026-12-02');
     assert.equal(at(foc.xml, 'LsrOrder', 'CountOfTNs'), '3');
     const [portOut, ...others] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[1]}`);
     assert.ok(portOut);
@@ -207,7 +209,7 @@ describe('LSR orders', () => {
       await settle(h);
       const foc = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
       assert.equal(at(foc.xml, 'LsrOrder', 'OrderStatus'), 'FOC');
-      assert.equal(at(foc.xml, 'LsrOrder', 'ActualFocDate'), later);
+      assert.equal(await lsrFocDate(h, id), later);
       const [supped] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
       assert.equal(supped?.ProcessingStatus, 'FOC');
       const history = await h.get(`${LSR}/${id}/history`, { auth: CARRIER.user });
@@ -221,6 +223,8 @@ describe('LSR orders', () => {
         new RegExp(`RequestedFocDate : "${requested}" --> ${later}`),
       );
       assert.match(entries[2]?.Difference ?? '', /PinNumber : "1111" --> 4321/);
+      assert.equal(entries[3]?.Note, 'Port-out date has been set');
+      assert.equal(entries[3]?.Difference, `ActualFocDate : "" --> ${later}`);
 
       const missing = await fileLsr(h, { tns: await inService(h, 1) });
       await settle(h);
@@ -245,7 +249,7 @@ describe('LSR orders', () => {
       assert.ok(theirs.every((tn) => !error.Description?.includes(String(tn))));
       assert.equal((await portOutsOf(h, OTHER_OWNER, `?tn=${theirs[0]}`))[0]?.ProcessingStatus, 'FOC');
 
-      h.clock.set(focTime(String(at(partial.xml, 'LsrOrder', 'ActualFocDate'))));
+      h.clock.set(focTime(await lsrFocDate(h, id)));
       await settle(h);
       const done = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
       assert.equal(at(done.xml, 'LsrOrder', 'OrderStatus'), 'COMPLETE');

@@ -170,7 +170,11 @@ const ResponseStatusXml = x.object({ ErrorCode: x.text(), Description: x.text() 
 
 // ---- one order -------------------------------------------------------------------------------
 
-/** GET /lsrorders/{id} (row 53), and the order inside the PUT's 200 (row 54). */
+/**
+ * GET /lsrorders/{id} (row 53), and the order inside the PUT's 200 (row 54). The FOC date is not
+ * among its elements (nor in the OpenAPI's LsrOrderPayload): the list's summaries, the FOC
+ * notification and the history's Difference carry it.
+ */
 const ORDER_FIELDS = {
   CustomerOrderId: x.text(),
   LastModifiedBy: x.text(),
@@ -184,7 +188,6 @@ const ORDER_FIELDS = {
   Pon: x.text(),
   PonVersion: x.text(),
   RequestedFocDate: x.text(),
-  ActualFocDate: x.text(),
   AuthorizingPerson: x.text(),
   Subscriber: subscriberOut({}),
   ListOfTelephoneNumbers: TnListXml,
@@ -214,7 +217,6 @@ export function lsrOrderToXml(v: LsrOrderView): RootOut<typeof LsrOrderXml> {
     Pon: order.name,
     PonVersion: d.ponVersion,
     RequestedFocDate: d.requestedFocDate,
-    ActualFocDate: d.actualFocDate,
     AuthorizingPerson: d.authorizingPerson,
     Subscriber: subscriberToXml(d.subscriber),
     ListOfTelephoneNumbers: v.tns.map(formatTn),
