@@ -212,7 +212,7 @@ describe('port-out validation', () => {
       const tns = await inService(h, 2);
       const id = await fileLsr(h, { tns, customerOrderId: 'notify-me' });
       await settle(h);
-      const foc = String(await lsrFocDate(h, id));
+      const foc = await lsrFocDate(h, id);
       h.clock.set(Math.max(h.clock.nowMs(), Date.parse(`${foc}T14:00:00.000Z`)));
       await settle(h);
       await h.app.dispatcher.runDue();
