@@ -47,6 +47,8 @@ export interface OfficialClientRun {
   readonly server: ServerProcess;
   /** The server's database (tests read it to pick numbers, never to change what the server does). */
   readonly database: TestDatabase['database'];
+  /** Where the server keeps its data: the operator's CLI (`bwdash`) run with these sees the same database. */
+  readonly dataEnv: { readonly DATA_DIR: string; readonly DATABASE_URL: string };
   /** The demo account's client (user demo / demo). */
   readonly client: object;
   clientFor(accountId: string, user: string, password: string): object;
@@ -66,6 +68,7 @@ export async function startOfficialClientRun(env: Record<string, string> = {}): 
   return {
     server,
     database: db.database,
+    dataEnv: { DATA_DIR: db.dataDir, DATABASE_URL: db.database.dialect === 'postgres' ? db.url : '' },
     client: clientFor('9900000', 'demo', 'demo'),
     clientFor,
     async stop() {
