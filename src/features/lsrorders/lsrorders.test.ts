@@ -114,6 +114,23 @@ describe('LSR orders', () => {
     assert.deepEqual(lsrCodes(noSpid), ['17027']);
   });
 
+  it('refuses more than 5,000 numbers (13522) and a body that is not an LsrOrder, in the LSR shape', async () => {
+    const many = Array.from({ length: 5001 }, (_, i) => String(9194000000 + i));
+    const big = await post(lsrXml({ tns: many }));
+    assert.equal(big.status, 400);
+    assert.deepEqual(lsrCodes(big), ['13522']);
+    for (const body of ['not xml', '<LsrOrder><Pon>x</Pon>', '<Other/>']) {
+      const res = await post(body);
+      assert.equal(res.status, 400, body);
+      assert.match(res.body, /^<\?xml[^>]*\?><LsrOrderResponse><ResponseStatus><ErrorCode>400<\/ErrorCode>/);
+    }
+  });
+
+  it('shows the carrier account\'s SPID', async () => {
+    const res = await h.get(`/api/accounts/${CARRIER.accountId}`, { auth: CARRIER.user });
+    assert.equal(at(res.xml, 'AccountResponse', 'Account', 'SPID'), CARRIER.spid);
+  });
+
   it('refuses a PON the account already used (17032)', async () => {
     const [a = 0, b = 0] = await inService(h, 2);
     await fileLsr(h, { tns: [a], pon: 'SAME-PON' });
