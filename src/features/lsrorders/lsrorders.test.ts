@@ -126,7 +126,7 @@ describe('LSR orders', () => {
     }
   });
 
-  it('shows the carrier account\'s SPID', async () => {
+  it("shows the carrier account's SPID", async () => {
     const res = await h.get(`/api/accounts/${CARRIER.accountId}`, { auth: CARRIER.user });
     assert.equal(at(res.xml, 'AccountResponse', 'Account', 'SPID'), CARRIER.spid);
   });

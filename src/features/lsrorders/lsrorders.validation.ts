@@ -1,6 +1,5 @@
 import { text } from '../../shared/fields.js';
 import { isTollFreeNpa, parseTn } from '../../shared/numbering.js';
-import { isStateCode } from '../../shared/states.js';
 import type { Problems } from '../orders-common/index.js';
 import {
   addBusinessDays,
@@ -8,7 +7,7 @@ import {
   isBusinessDay,
   type BusinessCalendar,
 } from '../porting-calendar/index.js';
-import { PortInErrors } from '../portins/index.js';
+import { PortInErrors, serviceAddressParts } from '../portins/index.js';
 import { LsrErrors } from './lsrorders.errors.js';
 import type { LsrSubscriber } from './lsrorders.kind.js';
 import type { LsrSubscriberInput } from './lsrorders.service.js';
@@ -157,13 +156,7 @@ export function parseLsrSubscriber(
     const v = text(a[field as keyof typeof ADDRESS_LIMITS]);
     if (v !== undefined && v.length > max) p.add(LsrErrors.addressFieldTooLong, field, max);
   }
-  const houseNumber = text(a.houseNumber) ?? p.add(PortInErrors.houseNumberRequired);
-  const streetName = text(a.streetName) ?? p.add(PortInErrors.streetNameRequired);
-  const city = text(a.city) ?? p.add(PortInErrors.cityRequired);
-  let stateCode = text(a.stateCode) ?? p.add(PortInErrors.stateRequired);
-  if (stateCode !== undefined && !isStateCode(stateCode))
-    stateCode = p.add(PortInErrors.stateUnsupported, stateCode);
-  const zipText = text(a.zip) ?? p.add(PortInErrors.zipRequired);
+  const { houseNumber, streetName, city, stateCode, zipText } = serviceAddressParts(a, p);
   // 5 digits, 5+4, or a Canadian postal code.
   const zip =
     zipText !== undefined && /^(\d{5}(-?\d{4})?|[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d)$/.test(zipText)
@@ -197,7 +190,7 @@ export function parseLsrSubscriber(
       postDirectional: text(a.postDirectional),
       addressLine2: text(a.addressLine2),
       city,
-      stateCode: stateCode.toUpperCase(),
+      stateCode,
       zip,
       county: text(a.county),
       country: text(a.country) ?? 'United States',

@@ -15,6 +15,7 @@ import {
   cancelOpenDeliveries,
   claimDeliveries,
   dueDeliveries,
+  extendLease,
   finishDelivery,
   insertAttempt,
   insertDeliveries,
@@ -167,10 +168,9 @@ export class DeliveryDispatcher {
     const claimed = await claimDeliveries(db, picked, {
       businessNow: this.deps.clock.nowMs(),
       worker: this.id,
-      // Two requests (the Basic challenge), or one call, and a margin; a crashed sender's delivery is
-      // taken up after it.
-      leaseUntil:
-        wallClockMs() + Math.max(2 * callbackTimeoutMs, this.deps.config.porting.validationTimeoutMs) + 2_000,
+      // Two requests (the Basic challenge) and a margin; a crashed sender's delivery is taken up after
+      // it. A call extends its own lease to its timeout (call()).
+      leaseUntil: wallClockMs() + 2 * callbackTimeoutMs + 2_000,
     });
     for (const d of claimed) this.begin(d);
     return claimed.length;
@@ -261,6 +261,8 @@ export class DeliveryDispatcher {
       const payload = DeliveryPayload.parse(JSON.parse(d.payload));
       if (payload.type !== 'call') throw new Error(`delivery ${d.id} is not a call`);
       request = payload;
+      // A call may wait longer than a callback: its lease covers its own timeout.
+      await extendLease(this.deps.database.db, d, this.id, wallClockMs() + payload.timeoutMs + 2_000);
       result =
         d.attempts > payload.attempts
           ? failedAttempt('attempts used up')

@@ -76,6 +76,22 @@ export async function claimDeliveries(
     .execute();
 }
 
+/** Keeps this worker's lease on a delivery until `until` (wall clock), if it still holds it. */
+export async function extendLease(
+  db: Executor,
+  d: Pick<DeliveryRow, 'id' | 'attempts'>,
+  worker: string,
+  until: number,
+): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({ lease_until: until })
+    .where('id', '=', d.id)
+    .where('leased_by', '=', worker)
+    .where('attempts', '=', d.attempts)
+    .execute();
+}
+
 /** Records the end of this worker's attempt; false when its lease was lost meanwhile. */
 export async function finishDelivery(
   db: Executor,

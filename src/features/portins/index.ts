@@ -23,4 +23,5 @@ export {
 } from './portins.desk.js';
 export { MAGIC_VALUES } from './simulated-carrier.js';
 export { PortInErrors } from './portins.errors.js';
+export { serviceAddressParts } from './portins.validation.js';
 export { portingReference, type Carrier } from './carriers.js';

@@ -66,6 +66,30 @@ export function parseBtn(value: string | undefined, p: Problems): number | undef
 
 const NAME_MAX = 25;
 
+/**
+ * The parts every porting service address must have (7108–7112), the state a known one (7395): the
+ * same rules for port-ins and LSR orders. Each part is undefined when it broke a rule.
+ */
+export function serviceAddressParts(
+  a: {
+    readonly houseNumber?: string | undefined;
+    readonly streetName?: string | undefined;
+    readonly city?: string | undefined;
+    readonly stateCode?: string | undefined;
+    readonly zip?: string | undefined;
+  },
+  p: Problems,
+) {
+  const houseNumber = text(a.houseNumber) ?? p.add(PortInErrors.houseNumberRequired);
+  const streetName = text(a.streetName) ?? p.add(PortInErrors.streetNameRequired);
+  const city = text(a.city) ?? p.add(PortInErrors.cityRequired);
+  let stateCode = text(a.stateCode) ?? p.add(PortInErrors.stateRequired);
+  if (stateCode !== undefined && !isStateCode(stateCode))
+    stateCode = p.add(PortInErrors.stateUnsupported, stateCode);
+  const zipText = text(a.zip) ?? p.add(PortInErrors.zipRequired);
+  return { houseNumber, streetName, city, stateCode: stateCode?.toUpperCase(), zipText };
+}
+
 /** Subscriber: BUSINESS with a business name, RESIDENTIAL with first and last name; a service address. */
 export function parseSubscriber(s: SubscriberInput | undefined, p: Problems): Subscriber | undefined {
   if (!s) return p.add(PortInErrors.subscriberRequired);
@@ -85,13 +109,7 @@ export function parseSubscriber(s: SubscriberInput | undefined, p: Problems): Su
   if (lastName !== undefined && lastName.length > NAME_MAX) p.add(PortInErrors.lastNameTooLong);
   const a = s.address;
   if (!a) return p.add(PortInErrors.addressRequired);
-  const houseNumber = text(a.houseNumber) ?? p.add(PortInErrors.houseNumberRequired);
-  const streetName = text(a.streetName) ?? p.add(PortInErrors.streetNameRequired);
-  const city = text(a.city) ?? p.add(PortInErrors.cityRequired);
-  let stateCode = text(a.stateCode) ?? p.add(PortInErrors.stateRequired);
-  if (stateCode !== undefined && !isStateCode(stateCode))
-    stateCode = p.add(PortInErrors.stateUnsupported, stateCode);
-  const zipText = text(a.zip) ?? p.add(PortInErrors.zipRequired);
+  const { houseNumber, streetName, city, stateCode, zipText } = serviceAddressParts(a, p);
   const zip = zipText === undefined ? undefined : /^(\d{5})(?:-?(\d{4}))?$/.exec(zipText);
   if (zipText !== undefined && !zip) p.add(PortInErrors.zipInvalid);
   if (!type || !houseNumber || !streetName || !city || !stateCode || !zip?.[1]) return undefined;
@@ -110,7 +128,7 @@ export function parseSubscriber(s: SubscriberInput | undefined, p: Problems): Su
       postDirectional: text(a.postDirectional),
       addressLine2: text(a.addressLine2),
       city,
-      stateCode: stateCode.toUpperCase(),
+      stateCode,
       zip: zip[1],
       plusFour: text(a.plusFour) ?? zip[2],
       county: text(a.county),

@@ -4,7 +4,7 @@ import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { portOutPinMatches, portOutValidationOf } from '../accounts/index.js';
 import { numbersByTn, TnStatus } from '../inventory/index.js';
 import { CallAnswer, requestCall } from '../notifications/index.js';
-import { lockOpenOrder, recordNote } from '../orders-common/index.js';
+import { lockOpenOrder, lockOrder, recordNote } from '../orders-common/index.js';
 import { PortOutErrors } from './portouts.errors.js';
 import { PORT_OUTS, type PortOutOrder } from './portouts.kind.js';
 import {
@@ -29,10 +29,12 @@ import { validationRequestXml, verdictOf } from './validation-call.js';
 export interface PortOutJobPayload {
   readonly orderId: string;
   readonly round: number;
+  /** The validation answer's job: how the call ended (CallAnswer, checked when read). */
+  readonly answer?: unknown;
 }
 
-function parsePayload(payload: unknown): PortOutJobPayload & { answer?: unknown } {
-  const p = payload as Partial<PortOutJobPayload> & { answer?: unknown };
+function parsePayload(payload: unknown): PortOutJobPayload {
+  const p = payload as Partial<PortOutJobPayload>;
   if (typeof p.orderId !== 'string' || typeof p.round !== 'number')
     throw new Error('bad port-out job payload');
   return { orderId: p.orderId, round: p.round, answer: p.answer };
@@ -40,24 +42,31 @@ function parsePayload(payload: unknown): PortOutJobPayload & { answer?: unknown 
 
 type Work = (deps: AppDeps, tx: Tx, order: PortOutOrder, answer: unknown) => Promise<void>;
 
+/**
+ * A port-out job: its work on the port-out of the payload's round, and whoever watches port-outs told
+ * when it moved. `giveUp`, when its attempts are used up: a validation that cannot be completed
+ * approves the port, as Bandwidth documents every failure of the validation to do.
+ */
 function jobOf(
   name: string,
   work: Work,
   deps: AppDeps,
   moved: PortOutMoved,
+  giveUp?: Work,
 ): JobDefinition<PortOutJobPayload> {
+  const onOrder = (w: Work) => async (tx: Tx, payload: PortOutJobPayload) => {
+    const order = await lockOpenOrder(tx.db, deps.database.dialect, PORT_OUTS, payload.orderId);
+    if (!order || order.details.round !== payload.round) return;
+    await w(deps, tx, order, payload.answer);
+    const after = await lockOrder(tx.db, deps.database.dialect, PORT_OUTS, order.id);
+    if (after?.status !== order.status) await moved(deps, tx, order.id);
+  };
   return {
     name,
     maxAttempts: 10,
     parse: parsePayload,
-    run: async (ctx, payload) => {
-      const order = await lockOpenOrder(ctx.tx.db, deps.database.dialect, PORT_OUTS, payload.orderId);
-      if (!order || order.details.round !== payload.round) return;
-      const before = order.status;
-      await work(deps, ctx.tx, order, (payload as { answer?: unknown }).answer);
-      const after = await lockOpenOrder(ctx.tx.db, deps.database.dialect, PORT_OUTS, order.id);
-      if (after?.status !== before) await moved(deps, ctx.tx, order.id);
-    },
+    run: (ctx, payload) => onOrder(work)(ctx.tx, payload),
+    ...(giveUp ? { giveUp: (ctx, payload) => onOrder(giveUp)(ctx.tx, payload) } : {}),
   };
 }
 
@@ -132,10 +141,16 @@ const completion: Work = async (deps, tx, order) => {
   if (order.status === 'FOC') await complete(deps, tx, order, SYSTEM);
 };
 
+/** The validation could not be completed: approved, as any failure of it is. */
+const approveAnyway: Work = async (deps, tx, order) => {
+  if (order.status === 'NEW' || order.status === 'SUPP')
+    await approve(deps, tx, order, 'The validation could not be completed: approved', SYSTEM);
+};
+
 export function portOutJobs(deps: AppDeps, moved: PortOutMoved): JobDefinition<PortOutJobPayload>[] {
   return [
-    jobOf(VALIDATE_JOB, validate, deps, moved),
-    jobOf(ANSWER_JOB, answered, deps, moved),
+    jobOf(VALIDATE_JOB, validate, deps, moved, approveAnyway),
+    jobOf(ANSWER_JOB, answered, deps, moved, approveAnyway),
     jobOf(COMPLETE_JOB, completion, deps, moved),
   ];
 }
