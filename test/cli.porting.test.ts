@@ -185,6 +185,13 @@ describe(`bwdash porting-out commands on ${DIALECT}`, () => {
       assert.match(shownWrong, /error 7513: PIN Invalid/);
       assert.match(await bwdash('portout', 'show', rightId), new RegExp(`FOC .*\\n  ${tns[1]}`));
       assert.match(await failure('portout', 'show', '00000000-0000-4000-8000-000000000000'), /not found/);
+      // The refused request will not be supplemented: the operator cancels it, and its number is free.
+      assert.match(await bwdash('portout', 'cancel', wrongId), /CANCELLED/);
+      assert.match(await failure('portout', 'cancel', wrongId), /is CANCELLED/);
+      assert.match(
+        await bwdash('portout', 'request', '--tns', tns[0] ?? '', '--spid', 'OUT1', '--pon', 'EXT-3'),
+        /NEW/,
+      );
     },
   );
 });

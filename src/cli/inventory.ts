@@ -20,7 +20,8 @@ import { formatTn, parseTn } from '../shared/numbering.js';
 export type WithDeps = <T>(fn: (deps: AppDeps) => Promise<T>) => Promise<T>;
 
 /** Recorded as the user in the history of numbers the CLI changes. */
-const CLI_USER = 'bwdash';
+/** Who the CLI's changes are recorded as. */
+export const CLI_USER = 'bwdash';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { LsrRejected, requestOutsidePortOut } from '../features/lsrorders/index.js';
-import { portOutAnywhere, type PortOutView } from '../features/portouts/index.js';
+import { cancelOutsidePortOut, portOutAnywhere, type PortOutView } from '../features/portouts/index.js';
 import { formatTn } from '../shared/numbering.js';
-import type { WithDeps } from './inventory.js';
+import { CLI_USER, type WithDeps } from './inventory.js';
 
 /**
  * Port-outs asked by carriers outside this system: an operator records one (`request`), and it is
@@ -51,6 +51,12 @@ export function registerPortOutCommands(program: Command, withDeps: WithDeps): v
         for (const v of opened) console.log(line(v));
       },
     );
+  portout
+    .command('cancel <portOutId>')
+    .description("cancel an outside carrier's port-out (withdrawn, or refused and not to be supplemented)")
+    .action(async (id: string) => {
+      console.log(line(await withDeps((deps) => cancelOutsidePortOut(deps, id, CLI_USER))));
+    });
   portout
     .command('show <portOutId>')
     .description('one port-out: its owner, state, FOC date and numbers')

@@ -7,4 +7,6 @@ export const Locks = {
   sipPeers: 'sip-peers',
   /** An account's SIP credentials: "no duplicate composite name" checked before a batch insert. */
   sipCredentials: (accountId: string) => `sip-credentials:${accountId}`,
+  /** An LSR order and its port-outs: taken before any of their rows, by the carrier's changes and the port-outs' jobs alike. */
+  lsrOrder: (lsrOrderId: string) => `lsr-order:${lsrOrderId}`,
 } as const;

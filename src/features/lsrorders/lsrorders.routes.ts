@@ -1,13 +1,13 @@
 import type { AppDeps } from '../../context.js';
-import { param, parseDateRange } from '../../platform/http/query.js';
+import { param, parseOpenDateRange } from '../../platform/http/query.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
-import { parseTn } from '../../shared/numbering.js';
 import {
   composedOr,
   orderHistoryRoutes,
   orderListRoute,
   orderNoteRoutes,
+  parseTnFilter,
   rejectWith,
 } from '../orders-common/index.js';
 import { lsrOrdersWithNumber } from '../portouts/index.js';
@@ -29,6 +29,7 @@ import {
 } from './lsrorders.xml.js';
 
 const kind = LSR_ORDERS;
+
 const access = { account: true, role: kind.role } as const;
 const one = '/accounts/:accountId/lsrorders/:orderId';
 
@@ -75,9 +76,6 @@ export function lsrOrderRoutes(deps: AppDeps): RouteDef[] {
         const q = ctx.query;
         const status = param(q, 'status')?.toUpperCase();
         const tnText = param(q, 'tn');
-        const tn = tnText === undefined ? undefined : parseTn(tnText);
-        const from = param(q, 'createddatefrom');
-        const to = param(q, 'createddateto');
         return {
           // The filter's enum spells it CANCELED; the order's status is CANCELLED.
           status: status === 'CANCELED' ? 'CANCELLED' : status,
@@ -86,10 +84,11 @@ export function lsrOrderRoutes(deps: AppDeps): RouteDef[] {
           orderIds:
             tnText === undefined
               ? undefined
-              : tn === undefined
-                ? []
-                : await lsrOrdersWithNumber(deps.database.db, tn),
-          dates: from === undefined && to === undefined ? undefined : parseDateRange(from, to),
+              : await lsrOrdersWithNumber(deps.database.db, parseTnFilter(tnText)),
+          dates: parseOpenDateRange(
+            { name: 'createdDateFrom', value: param(q, 'createddatefrom') },
+            { name: 'createdDateTo', value: param(q, 'createddateto') },
+          ),
         };
       },
     }),

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import { inTransaction, lockNamed, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { text } from '../../shared/fields.js';
+import { Locks } from '../../shared/locks.js';
 import { getAccount } from '../accounts/index.js';
 import {
   findOrder,
@@ -258,8 +259,8 @@ export async function getLsrOrder(deps: AppDeps, accountId: string, id: string):
 }
 
 /**
- * The order and its port-outs, locked for a change, port-outs first (the order a port-out's job
- * locks them in, so the two never wait on each other).
+ * The order and its port-outs, locked for a change: the LSR order's named lock first, as the
+ * port-outs' jobs take it, then the port-outs, then the order.
  */
 async function lockForChange(
   deps: AppDeps,
@@ -269,13 +270,15 @@ async function lockForChange(
 ): Promise<{ order: LsrOrder; portOuts: PortOutOrder[] }> {
   const found = await findOrder(tx.db, LSR_ORDERS, accountId, id);
   if (!found) throw ApiError.of(OrderCommonErrors.orderNotFound, LSR_ORDERS.label, id);
+  await lockNamed(tx, deps.database.dialect, Locks.lsrOrder(found.id));
   const portOuts: PortOutOrder[] = [];
   for (const v of await portOutsOfLsrOrder(tx.db, found.id)) {
     const locked = await lockOrder(tx.db, deps.database.dialect, PORT_OUTS, v.order.id);
     if (locked) portOuts.push(locked);
   }
   const order = (await lockOrder(tx.db, deps.database.dialect, LSR_ORDERS, found.id)) ?? found;
-  if (order.status === 'COMPLETE' && portOuts.some((o) => o.status === 'COMPLETE'))
+  // Once any of its numbers has left, the order can no longer change or be cancelled.
+  if (portOuts.some((o) => o.status === 'COMPLETE'))
     throw new LsrRejected([{ code: 17029, description: LsrErrors.containsPorted.template }]);
   if (order.status === 'COMPLETE' || order.status === 'CANCELLED' || order.status === 'FAILED')
     throw new LsrRejected([{ code: 17015, description: LsrErrors.unmodifiable.template }]);

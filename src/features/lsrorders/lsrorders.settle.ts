@@ -37,9 +37,16 @@ export async function settleLsrOrder(deps: AppDeps, tx: Tx, portOutId: string): 
   const portOuts = await portOutsOfLsrOrder(tx.db, lsrId);
   const next = await derive(tx, portOuts);
   if (next === undefined) return;
-  if (next.status === 'COMPLETE') {
+  // A final order leaves none of its port-outs open (they would hold their numbers for ever).
+  if (next.status === 'COMPLETE' || next.status === 'FAILED') {
     for (const v of portOuts.filter((p) => (REFUSED as string[]).includes(p.order.status)))
-      await cancelPortOut(deps, tx, v.order, 'The LSR order completed without these numbers', 'System');
+      await cancelPortOut(
+        deps,
+        tx,
+        v.order,
+        `The LSR order ended ${next.status} without these numbers`,
+        'System',
+      );
   }
   const details: LsrDetails = { ...order.details, actualFocDate: next.actualFocDate, errors: next.errors };
   if (next.status === order.status) {

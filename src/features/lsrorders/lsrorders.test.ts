@@ -287,9 +287,87 @@ describe('LSR orders', () => {
     });
   });
 
+  it('frees the numbers of an order that FAILED: none could leave on the FOC date', async () => {
+    const tns = await inService(h, 1);
+    const id = await fileLsr(h, { tns });
+    await settle(h);
+    // The owner disconnects the number before the FOC date.
+    const disconnect = await h.post(
+      `${OWNER}/disconnects`,
+      `<DisconnectTelephoneNumberOrder><DisconnectTelephoneNumberOrderType><TelephoneNumberList><TelephoneNumber>${tns[0]}</TelephoneNumber></TelephoneNumberList></DisconnectTelephoneNumberOrderType></DisconnectTelephoneNumberOrder>`,
+    );
+    assert.equal(disconnect.status, 201, disconnect.body);
+    await h.drain();
+    h.clock.set(Math.max(h.clock.nowMs(), focTime(await lsrFocDate(h, id))));
+    await settle(h);
+    const failed = await h.get(`${LSR}/${id}`, { auth: CARRIER.user });
+    assert.equal(at(failed.xml, 'LsrOrder', 'OrderStatus'), 'FAILED');
+    assert.deepEqual(lsrCodes(failed), ['17036', '7518']);
+    const [portOut] = await portOutsOf(h, DEMO.accountId, `?tn=${tns[0]}`);
+    assert.equal(portOut?.ProcessingStatus, 'CANCELLED');
+    const held = await h.app.deps.database.db
+      .selectFrom('port_out_numbers')
+      .select('open')
+      .where('tn', '=', tns[0] ?? 0)
+      .execute();
+    assert.deepEqual(
+      held.map((r) => r.open),
+      [0],
+      'no longer held',
+    );
+  });
+
+  it('refuses to change or cancel an order once some of its numbers have left (17029)', async () => {
+    await setPorting(h, OTHER_OWNER, { portOutValidationUrl: 'http://127.0.0.1:9/unreachable' });
+    try {
+      const mine = await inService(h, 1);
+      const theirs = await inService(h, 1, OTHER_OWNER);
+      const id = await fileLsr(h, { tns: [...mine, ...theirs] });
+      await settle(h);
+      assert.equal(await lsrStatus(h, id), 'PENDING', 'the second owner is still being asked');
+      const [mineOut] = await portOutsOf(h, DEMO.accountId, `?tn=${mine[0]}`);
+      assert.equal(mineOut?.ProcessingStatus, 'FOC');
+      h.clock.set(
+        Math.max(
+          h.clock.nowMs(),
+          focTime(
+            String(
+              at(
+                (await h.get(`${OWNER}/portouts/${mineOut?.OrderId}`)).xml,
+                'LnpOrderResponse',
+                'ActualFocDate',
+              ),
+            ).slice(0, 10),
+          ),
+        ),
+      );
+      await h.drain();
+      assert.equal((await numberStatus(mine[0] ?? 0)).status, TnStatus.portedOut);
+      const cancel = await h.put(
+        `${LSR}/${id}`,
+        '<LsrOrder><OrderStatus>CANCELLED</OrderStatus></LsrOrder>',
+        {
+          auth: CARRIER.user,
+        },
+      );
+      assert.equal(cancel.status, 400);
+      assert.deepEqual(lsrCodes(cancel), ['17029']);
+      const supp = await h.put(
+        `${LSR}/${id}`,
+        '<LsrOrder><AuthorizingPerson>X</AuthorizingPerson></LsrOrder>',
+        {
+          auth: CARRIER.user,
+        },
+      );
+      assert.deepEqual(lsrCodes(supp), ['17029']);
+    } finally {
+      await setPorting(h, OTHER_OWNER, { portOutValidationUrl: null });
+    }
+  });
+
   it('cancels with OrderStatus CANCELLED (17018 when other changes came with it); a final order cannot change', async () => {
     const tns = await inService(h, 1);
-    const id = await fileLsr(h, { tns, foc: '2026-12-04' });
+    const id = await fileLsr(h, { tns });
     await settle(h);
     const wrong = await h.put(`${LSR}/${id}`, '<LsrOrder><OrderStatus>COMPLETE</OrderStatus></LsrOrder>', {
       auth: CARRIER.user,
@@ -352,6 +430,14 @@ describe('LSR orders', () => {
     assert.ok((await list('?status=CANCELED')).every((r) => r.OrderStatus === 'CANCELLED'));
     assert.ok((await list('?status=CANCELED')).length >= 1);
     assert.equal((await h.get(`${LSR}?status=NOPE`, { auth: CARRIER.user })).status, 404);
+    assert.equal((await h.get(`${LSR}?tn=abc`, { auth: CARRIER.user })).status, 404);
+    assert.equal((await h.get(`${LSR}?createdDateFrom=2026-13-01`, { auth: CARRIER.user })).status, 404);
+    assert.ok((await list('?createdDateFrom=2026-11-01')).some((r) => r.OrderId === id));
+    assert.deepEqual(await list('?createdDateTo=2026-11-01'), []);
+    // The owner's list: a status of Bandwidth's enum no port-out here takes is an empty list.
+    const modify = await h.get(`${OWNER}/portouts?status=MODIFY`);
+    assert.equal(modify.status, 200, modify.body);
+    assert.equal(at(modify.xml, 'LNPResponseWrapper', 'TotalCount'), '0');
   });
 
   it("keeps each side to its own: the carrier never sees the owner's port-outs, the owner never the LSR order", async () => {

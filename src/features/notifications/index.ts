@@ -15,6 +15,8 @@ export {
   type DeliveryAttempt,
 } from './notifications.service.js';
 export { OrderNotification, CallAnswer } from './notification.js';
+/** An order's calls not yet made are withdrawn (its request changed or ended); one being made finishes. */
+export { cancelPendingCalls as withdrawCalls } from './notifications.store.js';
 export { DeliveryDispatcher } from './notifications.dispatcher.js';
 export { mailFiles } from './mail-sender.js';
 export { signatureOf, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './callback-sender.js';

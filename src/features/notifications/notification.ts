@@ -42,9 +42,12 @@ export const CallRequest = z.object({
 });
 export type CallRequest = z.infer<typeof CallRequest>;
 
-/** How a call ended: answered (any status), timed out, or never reached (after every attempt). */
+/**
+ * How a call ended: answered (any status), timed out, never reached (after every attempt), or not
+ * made because of a failure of ours (its secret cannot be opened): the requester decides what each means.
+ */
 export const CallAnswer = z.object({
-  outcome: z.enum(['answered', 'timed-out', 'unreachable']),
+  outcome: z.enum(['answered', 'timed-out', 'unreachable', 'not-sent']),
   statusCode: z.number().optional(),
   body: z.string().optional(),
   error: z.string().optional(),

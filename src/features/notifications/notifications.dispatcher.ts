@@ -257,12 +257,15 @@ export class DeliveryDispatcher {
     const { clock, secrets } = this.deps;
     let request: CallRequest | undefined;
     let result: AttemptResult;
+    // A failure of ours (a payload or secret we cannot read) is not the endpoint's: said as such.
+    let ours = false;
     try {
       const payload = DeliveryPayload.parse(JSON.parse(d.payload));
       if (payload.type !== 'call') throw new Error(`delivery ${d.id} is not a call`);
       request = payload;
       // A call may wait longer than a callback: its lease covers its own timeout.
       await extendLease(this.deps.database.db, d, this.id, wallClockMs() + payload.timeoutMs + 2_000);
+      const password = payload.password ? secrets.open(payload.password) : undefined;
       result =
         d.attempts > payload.attempts
           ? failedAttempt('attempts used up')
@@ -271,19 +274,21 @@ export class DeliveryDispatcher {
               body: payload.body,
               notificationId: d.notification_id,
               username: payload.username,
-              password: payload.password ? secrets.open(payload.password) : undefined,
+              password,
               timeoutMs: payload.timeoutMs,
               preemptiveAuth: true,
             });
     } catch (err) {
+      ours = true;
       result = failedAttempt(`could not call: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error({ err, delivery: d.id }, 'a call could not be made');
     }
     const answered = result.statusCode !== undefined;
-    const final = answered || result.timedOut === true || !request || d.attempts >= request.attempts;
+    const final = ours || answered || result.timedOut === true || !request || d.attempts >= request.attempts;
     const now = clock.nowMs();
     const answer: CallAnswer = answered
       ? { outcome: 'answered', statusCode: result.statusCode, body: result.response }
-      : { outcome: result.timedOut ? 'timed-out' : 'unreachable', error: result.error };
+      : { outcome: ours ? 'not-sent' : result.timedOut ? 'timed-out' : 'unreachable', error: result.error };
     await inTransaction(this.deps.database.db, async (tx) => {
       const mine = await finishDelivery(tx.db, d, this.id, {
         status: answered ? 'delivered' : final ? 'failed' : 'pending',

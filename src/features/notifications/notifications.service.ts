@@ -74,6 +74,8 @@ export interface NewCall {
   readonly accountId: string;
   readonly orderId: string;
   readonly purpose: string;
+  /** Calls of one sequence are sent one after another (a port-out's round): a new one never waits on an older. */
+  readonly sequence: string;
   readonly url: string;
   readonly username?: string | undefined;
   readonly password?: string | undefined;
@@ -105,7 +107,7 @@ export async function requestCall(deps: AppDeps, db: Executor, call: NewCall): P
   await insertDeliveries(db, [
     {
       notification_id: randomUUID(),
-      subscription_id: `${call.purpose}:${call.accountId}`,
+      subscription_id: `${call.purpose}:${call.sequence}`,
       account_id: call.accountId,
       order_id: call.orderId,
       channel: 'call',

@@ -199,6 +199,21 @@ export async function listDeliveryRows(
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
+/** An order's calls still waiting to be made end as cancelled. */
+export async function cancelPendingCalls(db: Executor, orderId: string, finishedAt: string): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({
+      status: 'cancelled',
+      finished_at: finishedAt,
+      last_error: 'withdrawn: the request changed or ended',
+    })
+    .where('order_id', '=', orderId)
+    .where('channel', '=', 'call')
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 /** Open deliveries of a deleted subscription end as cancelled. */
 export async function cancelOpenDeliveries(
   db: Executor,

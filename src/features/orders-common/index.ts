@@ -30,7 +30,13 @@ export {
   type TransitionNote,
 } from './order-lifecycle.js';
 export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
-export { MAX_ORDER_QUANTITY, parseOrderName, parseCustomerOrderId, parseOrderTns } from './order-fields.js';
+export {
+  MAX_ORDER_QUANTITY,
+  parseOrderName,
+  parseCustomerOrderId,
+  parseOrderTns,
+  parseTnFilter,
+} from './order-fields.js';
 export { addNote, recordNote, notesOf, type Note, type NoteInput } from './order-notes.js';
 export { historyOf, type HistoryEntry } from './order-history.js';
 export { numberReport, numberReportOf, type NumberReport } from './order-reports.js';

@@ -41,3 +41,10 @@ export function parseOrderTns(values: readonly string[] | undefined): number[] {
   if (new Set(tns).size !== tns.length) throw ApiError.of(OrderCommonErrors.orderDuplicateTns);
   return tns;
 }
+
+/** A list's `tn` filter: a malformed number is a malformed query (which order lists answer 404). */
+export function parseTnFilter(value: string): number {
+  const tn = parseTn(value);
+  if (tn === undefined) throw ApiError.of(OrderCommonErrors.orderTnInvalid);
+  return tn;
+}

@@ -23,6 +23,7 @@ export {
   openPortOuts,
   getPortOut,
   portOutAnywhere,
+  cancelOutsidePortOut,
   portOutsOfLsrOrder,
   portedOutNumbers,
   openInternalPortOut,

@@ -13,6 +13,11 @@ export const PortOutErrors = {
   emptyAnswer: e(400, 7595, 'Empty response body in portout API validation response (code %s)'),
   refusedWithoutErrors: e(400, 7596, 'Non-portable portable response without errors'),
   unrecognisedCode: e(400, 7597, '%s: Unrecognized error code: %s'),
+  internalError: e(
+    400,
+    17008,
+    'An internal error has occurred. Please contact support if this issue is not resolved in 1 business day',
+  ),
 } as const;
 
 /** The codes an endpoint may refuse a port-out with, and their texts when it gives none. */

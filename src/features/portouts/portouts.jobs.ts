@@ -1,10 +1,11 @@
 import type { AppDeps } from '../../context.js';
-import type { Tx } from '../../platform/db/transaction.js';
+import { lockNamed, type Tx } from '../../platform/db/transaction.js';
+import { Locks } from '../../shared/locks.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import { portOutPinMatches, portOutValidationOf } from '../accounts/index.js';
 import { numbersByTn, TnStatus } from '../inventory/index.js';
 import { CallAnswer, requestCall } from '../notifications/index.js';
-import { lockOpenOrder, lockOrder, recordNote } from '../orders-common/index.js';
+import { findOrderOnAnyAccount, lockOpenOrder, lockOrder, recordNote } from '../orders-common/index.js';
 import { PortOutErrors } from './portouts.errors.js';
 import { PORT_OUTS, type PortOutOrder } from './portouts.kind.js';
 import {
@@ -17,7 +18,7 @@ import {
   type PortOutMoved,
 } from './portouts.moves.js';
 import { numbersOfPortOut } from './portouts.store.js';
-import { validationRequestXml, verdictOf } from './validation-call.js';
+import { internalFailure, validationRequestXml, verdictOf } from './validation-call.js';
 
 /**
  * The durable work of a port-out: its validation by the owner (an endpoint called through the
@@ -44,8 +45,9 @@ type Work = (deps: AppDeps, tx: Tx, order: PortOutOrder, answer: unknown) => Pro
 
 /**
  * A port-out job: its work on the port-out of the payload's round, and whoever watches port-outs told
- * when it moved. `giveUp`, when its attempts are used up: a validation that cannot be completed
- * approves the port, as Bandwidth documents every failure of the validation to do.
+ * when it moved. `giveUp`, when its attempts are used up: a validation this system could not complete
+ * refuses the port with the internal error (17008), for a SUPP to try again; it never approves by our
+ * fault (only the owner's endpoint failing approves, contract §12).
  */
 function jobOf(
   name: string,
@@ -55,6 +57,9 @@ function jobOf(
   giveUp?: Work,
 ): JobDefinition<PortOutJobPayload> {
   const onOrder = (w: Work) => async (tx: Tx, payload: PortOutJobPayload) => {
+    // The LSR order's lock first, as its carrier's changes take it: the two never wait on each other.
+    const lsrOrderId = (await findOrderOnAnyAccount(tx.db, PORT_OUTS, payload.orderId))?.details.lsrOrderId;
+    if (lsrOrderId) await lockNamed(tx, deps.database.dialect, Locks.lsrOrder(lsrOrderId));
     const order = await lockOpenOrder(tx.db, deps.database.dialect, PORT_OUTS, payload.orderId);
     if (!order || order.details.round !== payload.round) return;
     await w(deps, tx, order, payload.answer);
@@ -94,6 +99,7 @@ const validate: Work = async (deps, tx, order) => {
       accountId: order.accountId,
       orderId: order.id,
       purpose: 'portout-validation',
+      sequence: `${order.id}:${order.details.round}`,
       url: owner.url,
       username: owner.username,
       password: owner.password,
@@ -141,16 +147,17 @@ const completion: Work = async (deps, tx, order) => {
   if (order.status === 'FOC') await complete(deps, tx, order, SYSTEM);
 };
 
-/** The validation could not be completed: approved, as any failure of it is. */
-const approveAnyway: Work = async (deps, tx, order) => {
-  if (order.status === 'NEW' || order.status === 'SUPP')
-    await approve(deps, tx, order, 'The validation could not be completed: approved', SYSTEM);
+/** The validation could not be completed here: refused with the internal error. */
+const failedHere: Work = async (deps, tx, order) => {
+  if (order.status !== 'NEW' && order.status !== 'SUPP') return;
+  const verdict = internalFailure('its job failed every attempt');
+  if (!verdict.approved) await refuse(deps, tx, order, verdict.errors, SYSTEM, verdict.note);
 };
 
 export function portOutJobs(deps: AppDeps, moved: PortOutMoved): JobDefinition<PortOutJobPayload>[] {
   return [
-    jobOf(VALIDATE_JOB, validate, deps, moved, approveAnyway),
-    jobOf(ANSWER_JOB, answered, deps, moved, approveAnyway),
+    jobOf(VALIDATE_JOB, validate, deps, moved, failedHere),
+    jobOf(ANSWER_JOB, answered, deps, moved, failedHere),
     jobOf(COMPLETE_JOB, completion, deps, moved),
   ];
 }

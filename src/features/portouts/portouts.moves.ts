@@ -1,7 +1,14 @@
 import type { AppDeps } from '../../context.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import { releasePortedOut, type OrderRef } from '../inventory/index.js';
-import { insertOrderNumbers, transition, type OrderNumber } from '../orders-common/index.js';
+import { withdrawCalls } from '../notifications/index.js';
+import {
+  insertOrderNumbers,
+  recordHistory,
+  transition,
+  updateOrderFields,
+  type OrderNumber,
+} from '../orders-common/index.js';
 import {
   addBusinessDays,
   easternDay,
@@ -78,6 +85,25 @@ export async function approve(
   }
 }
 
+/** The FOC date moved (an internal port-in confirmed again for another day): the port-out follows it. */
+export async function moveFoc(
+  deps: AppDeps,
+  tx: Tx,
+  order: PortOutOrder,
+  day: string,
+  author: string,
+): Promise<void> {
+  await updateOrderFields(tx.db, order.id, {
+    details: JSON.stringify(PORT_OUTS.details.parse(changed(order, { actualFocDate: day }))),
+    updated_at: deps.clock.now().toISOString(),
+  });
+  await recordHistory(tx.db, deps.clock, order.id, order.status, {
+    note: 'FOC date moved',
+    author,
+    difference: `ActualFocDate : "${order.details.actualFocDate ?? ''}" --> ${day}`,
+  });
+}
+
 /** The owner (or the system) refused: VALIDATION_FAILED_NEW or _SUPP, with the reasons. */
 export async function refuse(
   deps: AppDeps,
@@ -118,11 +144,13 @@ export async function supp(
     { note: 'Supp received', author },
     changed(order, { ...changes, round, errors: undefined, actualFocDate: undefined }),
   );
+  await withdrawCalls(tx.db, order.id, deps.clock.now().toISOString());
   await queueValidation(deps, tx, { ...order, details: { ...order.details, round } });
 }
 
 export async function cancel(deps: AppDeps, tx: Tx, order: PortOutOrder, note: string, author: string) {
   await transition(tx.db, deps.clock, PORT_OUTS, order, 'CANCELLED', { note, author });
+  await withdrawCalls(tx.db, order.id, deps.clock.now().toISOString());
   await releasePortOutNumbers(tx.db, order.id);
 }
 
@@ -173,6 +201,8 @@ export async function complete(deps: AppDeps, tx: Tx, order: PortOutOrder, autho
       { note: 'No number could be ported out: none is in service on the account any more', author },
       changed(order, { errors: [{ code: e.code, description: e.template, tns: [...result.refused] }] }),
     );
+    // None of them is in service here any more: nothing to hold them against.
+    await releasePortOutNumbers(tx.db, order.id);
     return;
   }
   const errors =

@@ -1,13 +1,13 @@
 import type { AppDeps } from '../../context.js';
 import { param, parseDateRange } from '../../platform/http/query.js';
 import { okXml, type RouteDef } from '../../platform/http/routes.js';
-import { parseTn } from '../../shared/numbering.js';
 import {
   numberReportOf,
   orderHistoryRoutes,
   orderListRoute,
   orderNoteRoutes,
   OrderTnsXml,
+  parseTnFilter,
   tnsToXml,
 } from '../orders-common/index.js';
 import { PORT_OUTS } from './portouts.kind.js';
@@ -16,6 +16,8 @@ import { portOutsWithNumber } from './portouts.store.js';
 import { portOutListToXml, PortOutListXml, portOutToXml, PortOutXml } from './portouts.xml.js';
 
 const kind = PORT_OUTS;
+/** PortOutStatus values of the contract's enum (§10) no port-out here ever takes. */
+const UNREACHED_STATUSES = ['MODIFY', 'VALIDATION_FAILED_MODIFY', 'SOA_PENDING', 'SOA_CONFLICT'];
 const access = { account: true, role: kind.role } as const;
 const one = '/accounts/:accountId/portouts/:orderId';
 
@@ -34,15 +36,16 @@ export function portOutRoutes(deps: AppDeps): RouteDef[] {
       scope: async (ctx) => {
         const date = param(ctx.query, 'date');
         const tnText = param(ctx.query, 'tn');
-        const tn = tnText === undefined ? undefined : parseTn(tnText);
+        const status = param(ctx.query, 'status')?.toUpperCase();
+        // Statuses of Bandwidth's enum this server never reaches (MODIFY, SOA_*): nothing, not an error.
+        const never = status !== undefined && UNREACHED_STATUSES.includes(status);
+        const tnIds =
+          tnText === undefined
+            ? undefined
+            : await portOutsWithNumber(deps.database.db, parseTnFilter(tnText));
         return {
           dates: date === undefined ? undefined : parseDateRange(date, date),
-          orderIds:
-            tnText === undefined
-              ? undefined
-              : tn === undefined
-                ? []
-                : await portOutsWithNumber(deps.database.db, tn),
+          ...(never ? { status: undefined, orderIds: [] } : { orderIds: tnIds }),
         };
       },
     }),

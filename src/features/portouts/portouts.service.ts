@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
-import type { Tx } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { numbersByTn, TnStatus } from '../inventory/index.js';
 import {
@@ -13,7 +13,7 @@ import {
   requireOrder,
 } from '../orders-common/index.js';
 import { PORT_OUTS, type PortOutDetails, type PortOutOrder, type ValidationFields } from './portouts.kind.js';
-import { approve, cancel, queueValidation, recordInternalCompletion } from './portouts.moves.js';
+import { approve, cancel, moveFoc, queueValidation, recordInternalCompletion } from './portouts.moves.js';
 import { holdPortOutNumbers, numbersOfPortOut, openPortOutsOf, portOutsOfLsr } from './portouts.store.js';
 
 /**
@@ -140,6 +140,26 @@ export async function portedOutNumbers(db: Executor, id: string): Promise<number
   return (await orderNumbers(db, id)).filter((n) => n.outcome === 'completed').map((n) => n.tn);
 }
 
+/**
+ * An operator cancels an outside carrier's port-out (`bwdash portout cancel`): the carrier withdrew
+ * it, or it was refused and will not be supplemented. Port-outs of an LSR order or an internal
+ * port-in are cancelled with them.
+ */
+export async function cancelOutsidePortOut(deps: AppDeps, id: string, author: string): Promise<PortOutView> {
+  const found = await portOutAnywhere(deps, id);
+  if (found.order.details.source !== 'carrier')
+    throw new Error(
+      `port-out ${found.order.id} belongs to ${found.order.details.source === 'lsr' ? 'an LSR order' : 'an internal port-in'}: cancel that instead`,
+    );
+  await inTransaction(deps.database.db, async (tx) => {
+    const order = await lockOrder(tx.db, deps.database.dialect, PORT_OUTS, found.order.id);
+    if (!order || order.status === 'COMPLETE' || order.status === 'CANCELLED')
+      throw new Error(`port-out ${found.order.id} is ${order?.status ?? 'gone'}`);
+    await cancel(deps, tx, order, 'Cancelled by the operator', author);
+  });
+  return portOutAnywhere(deps, id);
+}
+
 // ---- internal port-ins, as the losing account sees them --------------------------------------
 
 /** The open port-out mirroring an internal port-in, locked. */
@@ -189,6 +209,8 @@ export async function followInternalPortIn(
   if (to.status === 'FOC') {
     if (order.status === 'NEW' || order.status === 'SUPP')
       await approve(deps, tx, order, 'The internal port-in was confirmed', 'System', to.focDay);
+    else if (order.status === 'FOC' && order.details.actualFocDate !== to.focDay)
+      await moveFoc(deps, tx, order, to.focDay, 'System');
   } else if (to.status === 'COMPLETE') {
     if (order.status === 'FOC') await recordInternalCompletion(deps, tx, order, to.moved, 'System');
   } else {

@@ -92,6 +92,7 @@ describe('port-out validation', () => {
       .selectFrom('deliveries')
       .selectAll()
       .where('order_id', '=', portOut?.OrderId ?? '')
+      .where('channel', '=', 'call')
       .execute();
     assert.equal(log.length, 1);
     assert.equal(log[0]?.channel, 'call');
@@ -174,6 +175,7 @@ describe('port-out validation', () => {
           .selectFrom('deliveries')
           .selectAll()
           .where('order_id', '=', portOut?.OrderId ?? '')
+          .where('channel', '=', 'call')
           .executeTakeFirstOrThrow();
       assert.equal((await log()).attempts, 1);
       assert.equal(await lsrStatus(h, id), 'PENDING');
@@ -240,6 +242,69 @@ describe('port-out validation', () => {
     } finally {
       await owner.close();
       await carrier.close();
+    }
+  });
+
+  it('withdraws a validation call not yet made when the LSR order is cancelled, and a SUPP calls again at once', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await setPorting(h, DEMO.accountId, { portOutValidationUrl: `http://127.0.0.1:${port}/validate` });
+    try {
+      const calls = (orderId: string) =>
+        h.app.deps.database.db
+          .selectFrom('deliveries')
+          .selectAll()
+          .where('order_id', '=', orderId)
+          // The owner's note notifications (to an earlier test's subscription) are not calls.
+          .where('channel', '=', 'call')
+          .orderBy('id')
+          .execute();
+      const supped = await inService(h, 1);
+      const id = await fileLsr(h, { tns: supped });
+      await settle(h);
+      const [portOut] = await portOutsOf(h, DEMO.accountId, `?tn=${supped[0]}`);
+      assert.equal(
+        (await calls(portOut?.OrderId ?? ''))[0]?.status,
+        'pending',
+        'waiting for its next attempt',
+      );
+      // The endpoint is back; a SUPP withdraws the old round's call and the new one goes at once.
+      await setPorting(h, DEMO.accountId, { portOutValidationUrl: `${endpoint.url}/validate` });
+      const supp = await h.put(
+        `${LSR}/${id}`,
+        '<LsrOrder><AuthorizingPerson>Jane Roe</AuthorizingPerson></LsrOrder>',
+        {
+          auth: CARRIER.user,
+        },
+      );
+      assert.equal(supp.status, 200, supp.body);
+      await settle(h);
+      const [old, fresh] = await calls(portOut?.OrderId ?? '');
+      assert.equal(old?.status, 'cancelled');
+      assert.equal(fresh?.status, 'delivered');
+      assert.equal(await lsrStatus(h, id), 'FOC');
+
+      await setPorting(h, DEMO.accountId, { portOutValidationUrl: `http://127.0.0.1:${port}/validate` });
+      const cancelled = await inService(h, 1);
+      const other = await fileLsr(h, { tns: cancelled });
+      await settle(h);
+      const [po] = await portOutsOf(h, DEMO.accountId, `?tn=${cancelled[0]}`);
+      const cancel = await h.put(
+        `${LSR}/${other}`,
+        '<LsrOrder><OrderStatus>CANCELLED</OrderStatus></LsrOrder>',
+        {
+          auth: CARRIER.user,
+        },
+      );
+      assert.equal(cancel.status, 200, cancel.body);
+      assert.deepEqual(
+        (await calls(po?.OrderId ?? '')).map((c) => c.status),
+        ['cancelled'],
+      );
+    } finally {
+      await setPorting(h, DEMO.accountId, { portOutValidationUrl: `${endpoint.url}/validate` });
     }
   });
 });

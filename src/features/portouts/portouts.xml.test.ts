@@ -111,6 +111,9 @@ describe('port-out XML (contract rows 49, 50, 144)', () => {
       true,
     );
     assert.equal(verdictOf({ outcome: 'timed-out' }).approved, true);
+    // A call this system could not make is not the owner's answer: refused with the internal error.
+    const ours = verdictOf({ outcome: 'not-sent', error: 'secret cannot be opened' });
+    assert.deepEqual(!ours.approved && ours.errors.map((e) => e.code), [17008]);
     assert.equal(verdictOf({ outcome: 'unreachable', error: 'ECONNREFUSED' }).approved, true);
   });
 });

@@ -56,6 +56,8 @@ const described = (def: { code: number; template: string }, ...args: (string | n
 
 /** What an endpoint's answer decides. */
 export function verdictOf(answer: CallAnswer): Verdict {
+  // Our own failure is not the owner's answer: refused with the internal error, for a SUPP to retry.
+  if (answer.outcome === 'not-sent') return internalFailure(answer.error ?? 'the call could not be made');
   if (answer.outcome === 'timed-out') return approve('Validation endpoint did not answer in time: approved');
   if (answer.outcome === 'unreachable')
     return approve(`Validation endpoint could not be reached (${answer.error ?? 'no connection'}): approved`);
@@ -93,6 +95,16 @@ export function verdictOf(answer: CallAnswer): Verdict {
     approved: false,
     errors,
     note: `Refused by the validation endpoint: ${errors.map((e) => `${e.code} ${e.description}`).join('; ')}`,
+  };
+}
+
+/** The validation could not be made by this system: refused (17008), never approved by our fault. */
+export function internalFailure(why: string): Verdict {
+  const e = PortOutErrors.internalError;
+  return {
+    approved: false,
+    errors: [{ code: e.code, description: e.template }],
+    note: `Validation failed here (${why}): refused`,
   };
 }
 

@@ -82,6 +82,25 @@ export interface DateRange {
   readonly before: string;
 }
 
+/**
+ * A range of days either end of which may be left open (LSR orders' `createdDateFrom` and
+ * `createdDateTo`); a malformed value is refused under its own name.
+ */
+export function parseOpenDateRange(
+  from: { readonly name: string; readonly value: string | undefined },
+  to: { readonly name: string; readonly value: string | undefined },
+): DateRange | undefined {
+  if (from.value === undefined && to.value === undefined) return undefined;
+  const start = from.value === undefined ? undefined : parseDay(from.name, from.value);
+  const end = to.value === undefined ? undefined : parseDay(to.name, to.value);
+  if (start !== undefined && end !== undefined && start > end)
+    throw ApiError.of(QueryErrors.dateRange, from.value ?? '', to.value ?? '');
+  return {
+    from: start === undefined ? '0000-01-01T00:00:00.000Z' : new Date(start).toISOString(),
+    before: end === undefined ? '9999-12-31T00:00:00.000Z' : new Date(end + DAY_MS).toISOString(),
+  };
+}
+
 /** `startdate` and `enddate`, both or neither ("must be used as a pair"); the end day is included. */
 export function parseDateRange(start: string | undefined, end: string | undefined): DateRange | undefined {
   if (start === undefined && end === undefined) return undefined;
