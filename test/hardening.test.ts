@@ -300,21 +300,33 @@ describe('request bodies: structure limits and characters XML forbids', () => {
     ];
     // Parsed in one go on the event loop, as before, each of these held it for a few hundred ms
     // (about a second in all). Other test files share the cores, so the measure is the time spent
-    // in long stalls (over 50 ms) and its bound wide; bench/hostile.ts measures the real latency.
-    const stalls: number[] = [];
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      if (now - last > 50) stalls.push(now - last);
-      last = now;
-    }, 1);
-    const answers = await Promise.all(hostile.map((body) => h.post(`${ACCOUNT}/sites`, body)));
-    clearInterval(ticker);
-    for (const res of answers) {
-      assert.ok(res.status === 400 || res.status === 413, `${res.status} ${res.body}`);
+    // in long stalls (over 50 ms) and its bound wide; and since another process (a test file, the
+    // database) can take the core for a while on a busy machine, the best of three rounds counts: a
+    // parser that blocks fails every round. bench/hostile.ts measures the real latency.
+    const round = async (): Promise<number[]> => {
+      const stalls: number[] = [];
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        if (now - last > 50) stalls.push(now - last);
+        last = now;
+      }, 1);
+      const answers = await Promise.all(hostile.map((body) => h.post(`${ACCOUNT}/sites`, body)));
+      clearInterval(ticker);
+      for (const res of answers) {
+        assert.ok(res.status === 400 || res.status === 413, `${res.status} ${res.body}`);
+      }
+      return stalls;
+    };
+    const rounds: number[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const stalls = await round();
+      rounds.push(stalls);
+      if (stalls.reduce((a, b) => a + b, 0) < 300) return;
     }
-    const stalled = stalls.reduce((a, b) => a + b, 0);
-    assert.ok(stalled < 300, `stalls of ${stalls.map((ms) => ms.toFixed(0)).join(', ') || 'none'} ms`);
+    assert.fail(
+      `stalls of ${rounds.map((r) => r.map((ms) => ms.toFixed(0)).join(', ') || 'none').join(' / ')} ms`,
+    );
   });
 
   it('refuses a body with more elements than any payload has, naming the limit', async () => {
