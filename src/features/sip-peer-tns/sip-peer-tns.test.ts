@@ -103,9 +103,18 @@ describe(`numbers on SIP peers on ${DIALECT}`, () => {
     assert.equal(one.status, 200, one.body);
     assert.match(
       one.body,
-      /<SipPeerTelephoneNumberResponse><SipPeerTelephoneNumber><FullNumber>\d{10}<\/FullNumber><CallForward>9195550100<\/CallForward><CallingNameDisplay>true<\/CallingNameDisplay><TnAttributes><TnAttribute>Protected<\/TnAttribute><\/TnAttributes><MessagingSettings><SmsEnabled>true<\/SmsEnabled><\/MessagingSettings><\/SipPeerTelephoneNumber><\/SipPeerTelephoneNumberResponse>$/,
+      // What the PUT set reads back, formats and user rewrite included, in the PUT's order.
+      /<SipPeerTelephoneNumberResponse><SipPeerTelephoneNumber><FullNumber>\d{10}<\/FullNumber><NumberFormat>10digit<\/NumberFormat><RPIDFormat>e164<\/RPIDFormat><RewriteUser>alice<\/RewriteUser><CallForward>9195550100<\/CallForward><CallingNameDisplay>true<\/CallingNameDisplay><TnAttributes><TnAttribute>Protected<\/TnAttribute><\/TnAttributes><MessagingSettings><SmsEnabled>true<\/SmsEnabled><\/MessagingSettings><\/SipPeerTelephoneNumber><\/SipPeerTelephoneNumberResponse>$/,
     );
     assert.equal((await numberRow(tn)).protected, 1);
+    // The list shows the number the same way, CallForward right after FullNumber (R18, op 108).
+    const listedOne = await h.get(`${PEER}/tns`);
+    assert.match(
+      listedOne.body,
+      new RegExp(
+        `<FullNumber>${tn}</FullNumber><NumberFormat>10digit</NumberFormat><RPIDFormat>e164</RPIDFormat><RewriteUser>alice</RewriteUser><CallForward>9195550100</CallForward><CallingNameDisplay>`,
+      ),
+    );
 
     // Absent and `unchanged` keep; `systemdefault` clears; an empty TnAttributes unprotects.
     await h.put(

@@ -6,31 +6,28 @@ import type { PeerTn, PeerTnCounts, PeerTnUpdate } from './sip-peer-tns.service.
 const TnAttributesXml = x.list('TnAttribute', x.text(), 'omit');
 const MessagingSettingsXml = x.object({ SmsEnabled: x.text() });
 
-/** GET …/tns: each entry in the list's documented order; without attributes, FullNumber alone. */
-export const PeerTnListXml = x.root('SipPeerTelephoneNumbersResponse', {
-  SipPeerTelephoneNumbers: x.object({
-    SipPeerTelephoneNumber: x.repeated(
-      x.object({
-        FullNumber: x.text(),
-        CallingNameDisplay: x.text(),
-        TnAttributes: TnAttributesXml,
-        MessagingSettings: MessagingSettingsXml,
-        CallForward: x.text(),
-      }),
-    ),
-  }),
+/**
+ * One number on the peer, in the list (…/tns, op 108) and alone (…/tns/{tn}, op 109): in the
+ * single GET's documented order (CallForward right after FullNumber, as R18 shows both), with the
+ * formats and user rewrite the PUT sets (OpenAPI's SipPeerTelephoneNumber has them) in the PUT's own
+ * order. Without settings (or `includeAttributes=false`), FullNumber alone.
+ */
+const PeerTnEntryXml = x.object({
+  FullNumber: x.text(),
+  NumberFormat: x.text(),
+  RPIDFormat: x.text(),
+  RewriteUser: x.text(),
+  CallForward: x.text(),
+  CallingNameDisplay: x.text(),
+  TnAttributes: TnAttributesXml,
+  MessagingSettings: MessagingSettingsXml,
 });
 
-/** GET …/tns/{tn}. */
-export const PeerTnXml = x.root('SipPeerTelephoneNumberResponse', {
-  SipPeerTelephoneNumber: x.object({
-    FullNumber: x.text(),
-    CallForward: x.text(),
-    CallingNameDisplay: x.text(),
-    TnAttributes: TnAttributesXml,
-    MessagingSettings: MessagingSettingsXml,
-  }),
+export const PeerTnListXml = x.root('SipPeerTelephoneNumbersResponse', {
+  SipPeerTelephoneNumbers: x.object({ SipPeerTelephoneNumber: x.repeated(PeerTnEntryXml) }),
 });
+
+export const PeerTnXml = x.root('SipPeerTelephoneNumberResponse', { SipPeerTelephoneNumber: PeerTnEntryXml });
 
 /** PUT …/tns/{tn}: every element optional; absent (or `unchanged`) keeps, `systemdefault` clears. */
 export const PeerTnUpdateXml = x.root('SipPeerTelephoneNumber', {
@@ -67,6 +64,9 @@ function peerTnOut(n: PeerTn): PeerTnOut {
   if (s === undefined) return { FullNumber: formatTn(n.tn) };
   return {
     FullNumber: formatTn(n.tn),
+    NumberFormat: s.numberFormat,
+    RPIDFormat: s.rpidFormat,
+    RewriteUser: s.rewriteUser,
     CallForward: s.callForward,
     CallingNameDisplay: s.callingNameDisplay,
     TnAttributes: n.protected ? ['Protected'] : undefined,
