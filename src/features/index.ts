@@ -4,7 +4,7 @@ import type { JobDefinition } from '../platform/jobs/queue.js';
 import { accountRoutes } from './accounts/index.js';
 import { coverageRoutes } from './coverage/index.js';
 import { disconnects } from './disconnects/index.js';
-import { inServiceRoutes, tnRoutes } from './inventory/index.js';
+import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
 import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
@@ -13,7 +13,7 @@ import { portOutsModule } from './portouts/index.js';
 import { reservationJobs, reservationRoutes } from './reservations/index.js';
 import { searchRoutes } from './search/index.js';
 import { sipCredentialRoutes } from './sip-credentials/index.js';
-import { sipPeerTnRoutes } from './sip-peer-tns/index.js';
+import { numberSettingsOf, sipPeerTnRoutes } from './sip-peer-tns/index.js';
 import { sipPeerRoutes } from './sip-peers/index.js';
 import { siteRoutes } from './sites/index.js';
 import { subscriptionRoutes } from './subscriptions/index.js';
@@ -32,6 +32,11 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   lsrOrders,
 ];
 
+/** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */
+const numberFeaturesOf: NumberFeaturesOf = async (deps, tn) => ({
+  smsEnabled: (await numberSettingsOf(deps, tn))?.smsEnabled,
+});
+
 /** Every feature's routes, in one explicit list. */
 export function featureRoutes(deps: AppDeps): RouteDef[] {
   return [
@@ -40,7 +45,7 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
     ...siteRoutes(deps),
     ...sipPeerRoutes(deps),
     ...sipCredentialRoutes(deps),
-    ...tnRoutes(deps),
+    ...tnRoutes(deps, numberFeaturesOf),
     ...inServiceRoutes(deps),
     ...reservationRoutes(deps),
     ...coverageRoutes(deps),

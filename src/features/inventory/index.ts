@@ -1,5 +1,6 @@
 /** The number inventory: what other features, the CLI and the demo may use. */
 export { tnRoutes } from './tns.routes.js';
+export type { NumberFeatures, NumberFeaturesOf } from './tns.service.js';
 export { inServiceRoutes } from './in-service.routes.js';
 export {
   transitionNumbers,

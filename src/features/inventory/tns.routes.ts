@@ -18,6 +18,7 @@ import {
   getTnSite,
   listTns,
   TN_LIST_PARAMS,
+  type NumberFeaturesOf,
 } from './tns.service.js';
 import { param, paramsOf } from '../../platform/http/query.js';
 import {
@@ -60,7 +61,11 @@ const LIST_FILTERS = [
   'status',
 ] as const;
 
-export function tnRoutes(deps: AppDeps): RouteDef[] {
+/** `featuresOf`: what features above the inventory keep on a number, for tndetails (features/index.ts). */
+export function tnRoutes(
+  deps: AppDeps,
+  featuresOf: NumberFeaturesOf = () => Promise.resolve({}),
+): RouteDef[] {
   const one = (path: string, errorShape: ErrorShape, handle: RouteDef['handle']): RouteDef => ({
     method: 'GET',
     path: `/tns/:tn${path}`,
@@ -84,9 +89,13 @@ export function tnRoutes(deps: AppDeps): RouteDef[] {
     one('', tnShape, async ({ param: p, principal }) =>
       okXml(TelephoneNumberResponseXml, tnToXml(await getTn(deps, principal, p('tn')))),
     ),
-    one('/tndetails', tnShape, async ({ param: p, principal }) =>
-      okXml(TelephoneNumberDetailsXml, detailsToXml(await getTnDetails(deps, principal, p('tn')))),
-    ),
+    one('/tndetails', tnShape, async ({ param: p, principal }) => {
+      const details = await getTnDetails(deps, principal, p('tn'));
+      return okXml(
+        TelephoneNumberDetailsXml,
+        detailsToXml(details, await featuresOf(deps, Number(details.tn))),
+      );
+    }),
     one('/sites', tnShape, async ({ param: p, principal }) => {
       const site = await getTnSite(deps, principal, p('tn'));
       return okXml(TnSiteXml, { Id: site.id, Name: site.name });

@@ -176,6 +176,16 @@ export interface Named {
   readonly name: string;
 }
 
+/**
+ * What features above the inventory keep on a number and `tndetails` shows (contract row 130):
+ * its messaging setting today (SIP-peer numbers), its E911, LIDB and DLDA blocks as they come.
+ * `features/index.ts` gives the tns routes the function that gathers them.
+ */
+export interface NumberFeatures {
+  readonly smsEnabled?: boolean | undefined;
+}
+export type NumberFeaturesOf = (deps: AppDeps, tn: number) => Promise<NumberFeatures>;
+
 export interface TnDetails extends TnSummary {
   readonly site: Named | undefined;
   readonly sipPeer: Named | undefined;

@@ -1,6 +1,14 @@
 import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
-import type { TnDetails, TnHistoryEntry, TnLca, TnRecordView, TnsPage, TnSummary } from './tns.service.js';
+import type {
+  NumberFeatures,
+  TnDetails,
+  TnHistoryEntry,
+  TnLca,
+  TnRecordView,
+  TnsPage,
+  TnSummary,
+} from './tns.service.js';
 
 /** Payloads of /tns and /tns/{tn}/… (contract ops 128–136, element names from the R18 examples). */
 
@@ -41,6 +49,7 @@ export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
     Site: x.object({ Id: x.text(), Name: x.text() }),
     SipPeer: x.object({ PeerId: x.text(), PeerName: x.text() }),
     LastModified: x.text(),
+    MessagingSettings: x.object({ SmsEnabled: x.text() }),
     TnAttributes: x.list('TnAttribute', x.text(), 'omit'),
   }),
 });
@@ -110,13 +119,14 @@ export function tnToXml(t: TnRecordView): RootOut<typeof TelephoneNumberResponse
   };
 }
 
-export function detailsToXml(d: TnDetails): RootOut<typeof TelephoneNumberDetailsXml> {
+export function detailsToXml(d: TnDetails, f: NumberFeatures): RootOut<typeof TelephoneNumberDetailsXml> {
   return {
     TelephoneNumberDetails: {
       ...summaryToXml(d),
       Site: d.site ? { Id: d.site.id, Name: d.site.name } : undefined,
       SipPeer: d.sipPeer ? { PeerId: d.sipPeer.id, PeerName: d.sipPeer.name } : undefined,
       LastModified: d.lastModified,
+      MessagingSettings: f.smsEnabled === undefined ? undefined : { SmsEnabled: f.smsEnabled },
       TnAttributes: d.protected ? ['Protected'] : [],
     },
   };

@@ -2,3 +2,4 @@
 export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
 export { removeTnSettings as clearNumberSettings } from './tn-settings.store.js';
 export { PeerTnErrors } from './sip-peer-tns.errors.js';
+export { numberSettingsOf } from './sip-peer-tns.service.js';

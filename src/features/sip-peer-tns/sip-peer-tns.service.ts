@@ -265,3 +265,8 @@ export async function countSiteTns(deps: AppDeps, accountId: string, siteId: str
   const site = await requireSite(deps, accountId, siteId);
   return countInServiceAt(deps, { accountId, siteId: site.id });
 }
+
+/** A number's settings on its SIP peer, as other views of the number show them (tndetails). */
+export async function numberSettingsOf(deps: AppDeps, tn: number): Promise<TnSettings | undefined> {
+  return (await settingsOf(deps.database.db, [tn])).get(tn);
+}

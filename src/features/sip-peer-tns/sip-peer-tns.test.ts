@@ -107,6 +107,12 @@ describe(`numbers on SIP peers on ${DIALECT}`, () => {
       /<SipPeerTelephoneNumberResponse><SipPeerTelephoneNumber><FullNumber>\d{10}<\/FullNumber><NumberFormat>10digit<\/NumberFormat><RPIDFormat>e164<\/RPIDFormat><RewriteUser>alice<\/RewriteUser><CallForward>9195550100<\/CallForward><CallingNameDisplay>true<\/CallingNameDisplay><TnAttributes><TnAttribute>Protected<\/TnAttribute><\/TnAttributes><MessagingSettings><SmsEnabled>true<\/SmsEnabled><\/MessagingSettings><\/SipPeerTelephoneNumber><\/SipPeerTelephoneNumberResponse>$/,
     );
     assert.equal((await numberRow(tn)).protected, 1);
+    // The number's details show the messaging setting too, before its attributes (row 130).
+    const details = await h.get(`/api/tns/${tn}/tndetails`);
+    assert.match(
+      details.body,
+      /<LastModified>[^<]+<\/LastModified><MessagingSettings><SmsEnabled>true<\/SmsEnabled><\/MessagingSettings><TnAttributes><TnAttribute>Protected<\/TnAttribute><\/TnAttributes><\/TelephoneNumberDetails>/,
+    );
     // The list shows the number the same way, CallForward right after FullNumber (R18, op 108).
     const listedOne = await h.get(`${PEER}/tns`);
     assert.match(
