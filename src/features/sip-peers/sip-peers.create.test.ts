@@ -125,12 +125,20 @@ describe('SIP peers: creation and reading', () => {
       assert.deepEqual(got.SmsHosts, { Host: { HostName: 'sms.example.com' } });
       assert.equal(got.PremiseTrunks, '12');
       assert.deepEqual(got.CallingName, { Display: 'false', Enforced: 'true' });
+      // Every element of the contract's Address, the ones not sent as empty elements (rows 103, 105).
       assert.deepEqual(got.Address, {
         HouseNumber: '900',
+        HouseSuffix: '',
+        PreDirectional: '',
         StreetName: 'Main Campus Drive',
+        StreetSuffix: '',
+        PostDirectional: '',
+        AddressLine2: '',
         City: 'Raleigh',
         StateCode: 'NC',
         Zip: '27606',
+        PlusFour: '',
+        County: '',
         Country: 'US',
         AddressType: 'Service',
       });

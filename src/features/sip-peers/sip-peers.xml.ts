@@ -124,7 +124,8 @@ function peerFields(p: SipPeer) {
     VoiceHostGroups: p.voiceHostGroups.map((group) => ({ Host: group.map(hostToXml) })),
     SmsHosts: p.smsHosts.map(hostToXml),
     TerminationHosts: p.terminationHosts.map(terminationHostToXml),
-    Address: p.address ? addressToXml(p.address) : undefined,
+    // Every element, empty ones as `<X/>`, as rows 103 and 105 show it (and as the account does).
+    Address: p.address ? addressToXml(p.address, true) : undefined,
     PremiseTrunks: p.premiseTrunks,
     CallingName: { Display: p.callingName.display, Enforced: p.callingName.enforced },
   };
