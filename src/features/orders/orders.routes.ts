@@ -59,7 +59,7 @@ export function orderRoutes(deps: AppDeps): RouteDef[] {
         const wire = body(OrderRequestXml);
         const o = await rejectWith(
           () => createOrder(deps, accountId, newOrderInputOf(wire), principal.username),
-          (err) => encodeXml(OrderRejectedXml, rejectedToXml(err, wire)),
+          (err) => encodeXml(OrderRejectedXml, rejectedToXml(err, wire, deps.clock.now().toISOString())),
         );
         return created(
           url(`/accounts/${accountId}/orders/${o.id}`),

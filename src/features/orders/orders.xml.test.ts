@@ -143,14 +143,17 @@ describe('new-number order XML codec (contract examples)', () => {
     });
   }
 
-  it('encodes a 400 as ErrorList{Error{Code, Description}} then the order as sent', () => {
+  it('encodes a 400 as ErrorList{Error{Code, Description}} then the order as sent, with OrderCreateDate (op 7)', () => {
     const xml = REQUESTS['AreaCodeSearchAndOrderType{AreaCode, Quantity}'] ?? '';
     const body = decodeXml(OrderRequestXml, parseXmlDocument(xml));
     assert.ok(body);
-    const reply = encodeXml(OrderRejectedXml, rejectedToXml(ApiError.of(OrderErrors.orderSiteInvalid), body));
+    const reply = encodeXml(
+      OrderRejectedXml,
+      rejectedToXml(ApiError.of(OrderErrors.orderSiteInvalid), body, '2026-12-01T12:00:00.000Z'),
+    );
     assert.equal(
       notation(shapeOf(reply)),
-      'OrderResponse{ErrorList{Error{Code, Description}}, Order{CustomerOrderId, Name, BackOrderRequested, AreaCodeSearchAndOrderType{AreaCode, Quantity}, PartialAllowed, SiteId}}',
+      'OrderResponse{ErrorList{Error{Code, Description}}, Order{CustomerOrderId, Name, OrderCreateDate, BackOrderRequested, AreaCodeSearchAndOrderType{AreaCode, Quantity}, PartialAllowed, SiteId}}',
     );
   });
 

@@ -179,8 +179,16 @@ export function createdToXml(o: NewNumberOrder): RootOut<typeof OrderCreatedXml>
 /** 400 of POST: what was wrong, then the order as sent. */
 export const OrderRejectedXml = x.root('OrderResponse', { ErrorList: ErrorListXml, Order: OrderXml });
 
-export function rejectedToXml(err: ApiError, body: In<typeof OrderXml>): RootOut<typeof OrderRejectedXml> {
-  return { ErrorList: [{ Code: err.code, Description: err.description }], Order: body };
+/** 400 of POST /orders: the error, then the order as sent with the time it was refused (row 7). */
+export function rejectedToXml(
+  err: ApiError,
+  body: In<typeof OrderXml>,
+  at: string,
+): RootOut<typeof OrderRejectedXml> {
+  return {
+    ErrorList: [{ Code: err.code, Description: err.description }],
+    Order: { ...body, id: undefined, OrderCreateDate: at },
+  };
 }
 
 const CompletedNumberXml = x.object({
