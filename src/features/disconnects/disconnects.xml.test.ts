@@ -75,6 +75,9 @@ describe('disconnect XML codec (contract examples)', () => {
       `<DisconnectTelephoneNumberOrder><name>Disconnect codec</name>${echo}</DisconnectTelephoneNumberOrder>`,
     );
     assert.deepEqual(validateDisconnect(again).details, order.details);
+    // Without a CustomerOrderId the element is still there, empty, as R18's 201 shows it.
+    const none = encodeXml(DisconnectResponseXml, createdToXml({ ...order, customerOrderId: undefined }));
+    assert.match(none, /<orderRequest><CustomerOrderId\/><id>/);
   });
 
   it('encodes GET of a completed disconnect in the contract order (op 43)', () => {

@@ -60,7 +60,8 @@ type DisconnectOut = RootOut<typeof DisconnectResponseXml>;
 
 function orderRequestOf(o: DisconnectOrder): Out<typeof OrderRequestXml> {
   return {
-    CustomerOrderId: o.customerOrderId,
+    // An empty element when none was sent, as R18's 201 shows it.
+    CustomerOrderId: o.customerOrderId ?? '',
     id: o.id,
     OrderCreateDate: o.createdAt,
     DisconnectTelephoneNumberOrderType: {
