@@ -18,7 +18,8 @@ export const OrderCommonErrors = {
   orderProcessingFailed: e(400, 5086, 'Order request timed out. Please resubmit your request.'),
   orderDuplicateTns: e(400, 5093, 'Order cannot contain duplicate telephone numbers'),
   orderListStatusInvalid: e(400, 1008, "Invalid 'status' '%s'. Valid values: %s"),
-  orderListPageInvalid: e(400, 1008, "The page '%s' is not an order of this list"),
+  // Not found, whatever the list answers for malformed values: the page names an order that is not there.
+  orderListPageInvalid: e(404, 1008, "The page '%s' is not an order of this list"),
   noteUserRequired: e(400, 12501, 'Username is required'),
   noteUserTooLong: e(400, 12500, "Username '%s' is too long. Max length 100 characters"),
   noteDescriptionRequired: e(400, 1003, 'Description is required'),

@@ -125,6 +125,12 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   readonly defaultSize: number;
   /** "404 with a bare <Links> body when there is nothing to list" (disconnects, site orders). */
   readonly noneIs404?: boolean;
+  /**
+   * How a malformed query value is answered: 404 by most lists ("malformed values give 404"), 400
+   * where the RAML says so (`/orders`: "malformed Query Parameters can result in a 400"); a `page`
+   * that is no order of the list is 404 either way.
+   */
+  readonly malformedQuery?: 400 | 404;
   /** Further scope from the path (a site's list) or the kind's own filters; may throw the path's own 404. */
   readonly scope?: (
     ctx: RouteContext,
@@ -138,9 +144,9 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   >;
 }
 
-/** Bad list parameters: "400 (no body); 404 (no body)": Bandwidth answers 404 and an empty body. */
-function asNotFound(err: unknown): never {
-  if (err instanceof ApiError && err.status === 400) throw new ApiError(404, err.code, err.description);
+/** Bad list parameters: "400 (no body); 404 (no body)": an empty body with the list's status for them. */
+function asListError(err: unknown, malformed: 400 | 404): never {
+  if (err instanceof ApiError && err.status === 400) throw new ApiError(malformed, err.code, err.description);
   throw err;
 }
 
@@ -179,7 +185,7 @@ export function orderListRoute<R extends RootNode, S extends string = string, D 
         query = { ...base, ...scope, dates: scope.dates ?? base.dates };
         page = await listOrderPage(deps, kind, query);
       } catch (err) {
-        asNotFound(err);
+        asListError(err, options.malformedQuery ?? 404);
       }
       const concrete = path.replace(/:(\w+)/g, (_m, name: string) => ctx.param(name));
       const echoed = Object.fromEntries(options.echoed.map((n) => [n, param(ctx.query, n)]));

@@ -72,6 +72,7 @@ export function orderRoutes(deps: AppDeps): RouteDef[] {
       toXml: orderListToXml,
       echoed: ['customerOrderId', 'status', 'userid', 'startdate', 'enddate'],
       defaultSize: 300,
+      malformedQuery: 400,
     }),
     {
       method: 'GET',
