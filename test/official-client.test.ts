@@ -40,6 +40,9 @@ interface Sdk {
     get(client: object, id: number | string, cb: Callback<SdkSite>): void;
     list(client: object, cb: Callback<SdkSite[]>): void;
   };
+  User: {
+    list(client: object, cb: Callback<{ username: string }[]>): void;
+  };
   SipPeer: {
     create(client: object, data: object, cb: Callback<SdkSipPeer>): void;
     get(client: object, siteId: number, id: number, cb: Callback<SdkSipPeer>): void;
@@ -68,6 +71,11 @@ describe('the official Node client (@bandwidth/numbers 2.0.0)', () => {
       numbers.Account.getProducts(client, cb),
     );
     assert.ok(products.product.some((p) => p.name === 'Origination'));
+  });
+
+  it("lists the users of the caller's accounts with User.list (GET /users)", async () => {
+    const users = await call<{ username: string }[]>((cb) => numbers.User.list(client, cb));
+    assert.ok(users.some((u) => u.username === 'demo'));
   });
 
   let site: SdkSite;

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../context.js';
 import { responseStatusShape } from '../../platform/http/error-shapes.js';
 import { ok, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { Roles } from '../../shared/roles.js';
-import { changeOwnPassword, getVisibleUser, listAccountUsers } from './users.service.js';
+import { changeOwnPassword, getVisibleUser, listAccountUsers, listVisibleUsers } from './users.service.js';
 import { UserResponseXml, UsersResponseXml, userToXml } from './users.xml.js';
 
 const userShape = responseStatusShape('UserResponse');
@@ -16,6 +16,15 @@ export function userRoutes(deps: AppDeps): RouteDef[] {
       access: { account: true, role: Roles.account },
       handle: async ({ param }) =>
         okXml(UsersResponseXml, { Users: (await listAccountUsers(deps, param('accountId'))).map(userToXml) }),
+    },
+    {
+      // Not in the seed, but what the official Node client's User.list() calls.
+      method: 'GET',
+      path: '/users',
+      errorShape: responseStatusShape('UsersResponse'),
+      access: { account: false },
+      handle: async ({ principal }) =>
+        okXml(UsersResponseXml, { Users: (await listVisibleUsers(deps, principal)).map(userToXml) }),
     },
     {
       method: 'GET',

@@ -146,6 +146,15 @@ export async function listAccountUsers(deps: AppDeps, accountId: string): Promis
   return users.filter((u): u is UserRecord => u !== undefined);
 }
 
+/** GET /users (the official client's User.list): the users of every account granted to the caller. */
+export async function listVisibleUsers(deps: AppDeps, principal: Principal): Promise<UserRecord[]> {
+  const seen = new Map<string, UserRecord>();
+  for (const accountId of [...principal.accounts].sort()) {
+    for (const user of await listAccountUsers(deps, accountId)) seen.set(user.username, user);
+  }
+  return [...seen.values()].sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+}
+
 /**
  * A user as seen by `principal`: themselves, or someone sharing one of their accounts; only the
  * accounts both can see are listed. Anyone else does not exist for the caller.

@@ -118,6 +118,18 @@ describe('users', () => {
     assert.ok(users(res).some((u) => u.Username === 'demo'));
   });
 
+  it("lists the users of every account granted to the caller at GET /users (the client's User.list)", async () => {
+    const res = await h.get('/api/users');
+    assert.equal(res.status, 200, res.body);
+    const names = users(res).map((u) => u.Username);
+    // demo's accounts are 9900000 and OTHER: their users, never carol's or bob's FOREIGN account alone.
+    assert.ok(names.includes('demo') && names.includes('alice'), names.join());
+    assert.ok(!names.includes('bob'), names.join());
+    assert.deepEqual(names, [...names].sort());
+    await assertNoSecrets(h, res, ...names);
+    assert.equal((await h.get('/api/users', { auth: null })).status, 401);
+  });
+
   it('lists only the users of the account asked for', async () => {
     const res = await h.get(`/api/accounts/${OTHER}/users`);
     assert.equal(res.status, 200, res.body);
