@@ -121,7 +121,7 @@ describe('users', () => {
   it("lists the users of every account granted to the caller at GET /users (the client's User.list)", async () => {
     const res = await h.get('/api/users');
     assert.equal(res.status, 200, res.body);
-    const names = users(res).map((u) => u.Username);
+    const names = users(res).map((u) => String(u.Username));
     // demo's accounts are 9900000 and OTHER: their users, never carol's or bob's FOREIGN account alone.
     assert.ok(names.includes('demo') && names.includes('alice'), names.join());
     assert.ok(!names.includes('bob'), names.join());
