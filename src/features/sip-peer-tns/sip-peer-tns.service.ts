@@ -16,8 +16,9 @@ import {
 } from '../inventory/index.js';
 import { holdSipPeer, requireSipPeer, SipPeerErrors, type SipPeer } from '../sip-peers/index.js';
 import { requireSite } from '../sites/index.js';
+import { applyNumberOptions, UNCHANGED, type OptionChange } from './number-options.js';
 import { PeerTnErrors } from './sip-peer-tns.errors.js';
-import { callingNameCountOn, saveSettings, settingsOf, type TnSettings } from './tn-settings.store.js';
+import { callingNameCountOn, settingsOf, type TnSettings } from './tn-settings.store.js';
 
 /**
  * Numbers in service on a SIP peer: listing and counting them, their per-number settings, and
@@ -101,17 +102,14 @@ export interface PeerTnUpdate {
   readonly tnAttributes?: readonly string[] | undefined;
   readonly smsEnabled?: string | undefined;
 }
-type Setting<T> =
-  { readonly kind: 'unchanged' | 'systemdefault' } | { readonly kind: 'set'; readonly value: T };
-
 /** `unchanged` (or absent), `systemdefault`, or a value that `accept` validates. */
 function setting<T>(
   raw: string | undefined,
   accept: (v: string) => T | undefined,
   invalid: (v: string) => ApiError,
-): Setting<T> {
+): OptionChange<T> {
   const v = text(raw);
-  if (v === undefined || /^unchanged$/i.test(v)) return { kind: 'unchanged' };
+  if (v === undefined || /^unchanged$/i.test(v)) return UNCHANGED;
   if (/^systemdefault$/i.test(v)) return { kind: 'systemdefault' };
   const value = accept(v);
   if (value === undefined) throw invalid(v);
@@ -121,11 +119,6 @@ function setting<T>(
 const FORMATS = ['10digit', '11digit', 'e164'];
 const format = (v: string) => FORMATS.find((f) => f === v.toLowerCase());
 const bool = (v: string) => parseFlag(v, null);
-
-function resolve<T>(current: T | undefined, s: Setting<T>): T | undefined {
-  if (s.kind === 'set') return s.value;
-  return s.kind === 'unchanged' ? current : undefined;
-}
 
 /**
  * PUT …/tns/{tn}: read before write: absent and `unchanged` keep a setting, `systemdefault`
@@ -173,23 +166,15 @@ export async function updatePeerTn(
 
   await inTransaction(deps.database.db, async (tx) => {
     await requireNumberOnPeer(tx.db, peer, tn, tnText);
-    const current = (await settingsOf(tx.db, [tn])).get(tn) ?? {};
-    const next: TnSettings = {
-      callForward: resolve(current.callForward, callForward),
-      callingNameDisplay: resolve(current.callingNameDisplay, callingName),
-      numberFormat: resolve(current.numberFormat, numberFormat),
-      rpidFormat: resolve(current.rpidFormat, rpidFormat),
-      rewriteUser: resolve(current.rewriteUser, rewriteUser),
-      smsEnabled: resolve(current.smsEnabled, sms),
-    };
-    const now = deps.clock.now().toISOString();
-    await saveSettings(tx.db, tn, next, now);
-    if (protect !== undefined) {
-      await transitionNumbers(tx.db, deps.clock, [tn], {
-        protected: protect,
-        guard: { statuses: IN_SERVICE_STATUSES, accountId: peer.accountId },
-      });
-    }
+    await applyNumberOptions(deps, tx.db, peer.accountId, [tn], {
+      callForward,
+      callingNameDisplay: callingName,
+      numberFormat,
+      rpidFormat,
+      rewriteUser,
+      smsEnabled: sms,
+      protected: protect === undefined ? UNCHANGED : { kind: 'set', value: protect },
+    });
   });
 }
 

@@ -11,6 +11,8 @@ export interface TnSettings {
   readonly rpidFormat?: string;
   readonly rewriteUser?: string;
   readonly smsEnabled?: boolean;
+  /** TN options' FinalDestinationURI: a 10-digit number or `user@ip[:port]`. */
+  readonly finalDestinationUri?: string;
 }
 
 const CHUNK = 900;
