@@ -18,6 +18,7 @@ import { PeerTnErrors } from './sip-peer-tns/index.js';
 import { SipPeerErrors } from './sip-peers/index.js';
 import { SiteErrors } from './sites/index.js';
 import { SubscriptionErrors } from './subscriptions/index.js';
+import { TnOptionErrors } from './tnoptions/index.js';
 import { UserErrors } from './users/index.js';
 
 /**
@@ -48,6 +49,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   lsrOrders: LsrErrors,
   sipPeerTns: PeerTnErrors,
   subscriptions: SubscriptionErrors,
+  tnOptions: TnOptionErrors,
 };
 
 export interface CatalogueEntry extends ErrorDefinition {

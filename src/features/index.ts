@@ -17,6 +17,7 @@ import { numberSettingsOf, sipPeerTnRoutes } from './sip-peer-tns/index.js';
 import { sipPeerRoutes } from './sip-peers/index.js';
 import { siteRoutes } from './sites/index.js';
 import { subscriptionRoutes } from './subscriptions/index.js';
+import { tnOptions } from './tnoptions/index.js';
 import { userRoutes } from './users/index.js';
 
 /**
@@ -30,6 +31,7 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   // Each move of a port-out settles the LSR order that asked for it.
   portOutsModule(settleLsrOrder),
   lsrOrders,
+  tnOptions,
 ];
 
 /** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */

@@ -1,8 +1,6 @@
 import { defineError as e } from '../../platform/http/api-error.js';
 
 export const DisconnectErrors = {
-  disconnectTnNotInService: e(400, 5074, 'Telephone number is not in service.'),
-  disconnectTnOtherAccount: e(400, 5076, 'Number does not belong to this account.'),
   disconnectTnNotDisconnectable: e(400, 5006, 'TelephoneNumber Disconnect Error'),
   disconnectModeInvalid: e(
     400,

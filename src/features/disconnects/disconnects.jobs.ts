@@ -66,10 +66,9 @@ export function disconnectJobs(deps: AppDeps): JobDefinition<OrderJobPayload>[] 
 /** Why a number could not be disconnected from `accountId`. */
 function refusal(row: { account_id: string | null; status: number } | undefined, accountId: string) {
   if (!row) return OrderCommonErrors.orderTnNotOnSystem;
-  if (row.account_id !== null && row.account_id !== accountId)
-    return DisconnectErrors.disconnectTnOtherAccount;
+  if (row.account_id !== null && row.account_id !== accountId) return OrderCommonErrors.orderTnOtherAccount;
   if (row.status === TnStatus.external) return DisconnectErrors.disconnectTnNotDisconnectable;
-  return DisconnectErrors.disconnectTnNotInService;
+  return OrderCommonErrors.orderTnNotInService;
 }
 
 function noteFor(status: DisconnectStatus, done: number, asked: number): string {

@@ -50,6 +50,7 @@ export {
 export {
   insertOrderNumbers,
   orderNumbers,
+  ordersWithNumber,
   countCompleted,
   updateOrderFields,
   type OrderNumber,

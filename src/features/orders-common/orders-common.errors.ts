@@ -14,6 +14,8 @@ export const OrderCommonErrors = {
   ),
   orderTnInvalid: e(400, 5070, 'Telephone number is invalid.'),
   orderTnNotOnSystem: e(400, 5071, 'Telephone number is not available on the system.'),
+  orderTnNotInService: e(400, 5074, 'Telephone number is not in service.'),
+  orderTnOtherAccount: e(400, 5076, 'Number does not belong to this account.'),
   orderTnRequired: e(400, 5073, 'Telephone number is required.'),
   orderProcessingFailed: e(400, 5086, 'Order request timed out. Please resubmit your request.'),
   orderDuplicateTns: e(400, 5093, 'Order cannot contain duplicate telephone numbers'),

@@ -172,6 +172,12 @@ export async function insertOrderNumbers(
   }
 }
 
+/** The orders that recorded a number (taken or failed): a list's `tn` filter. */
+export async function ordersWithNumber(db: Executor, tn: number): Promise<string[]> {
+  const rows = await db.selectFrom('order_numbers').select('order_id').where('tn', '=', tn).execute();
+  return rows.map((r) => r.order_id);
+}
+
 export async function orderNumbers(db: Executor, orderId: string): Promise<OrderNumber[]> {
   const rows = await db
     .selectFrom('order_numbers')

@@ -21,7 +21,6 @@ export const PortInErrors = {
   tnExternal: e(400, 7600, 'External telephone number(s) cannot be used: %s'),
   tnRateCenterUnsupported: e(400, 7331, 'Rate Center Not Present in Bandwidth Dashboard'),
   tnCarrierUnsupported: e(400, 7609, 'The telephone number(s) belongs to unsupported losing carrier.'),
-  tooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %d'),
   sameCarrier: e(
     400,
     7204,

@@ -1,4 +1,5 @@
 import { ApiError, type ErrorDefinition } from '../../platform/http/api-error.js';
+import { CommonErrors } from '../../shared/errors.js';
 import { oneOf, parseFlag, text } from '../../shared/fields.js';
 import { parseTn } from '../../shared/numbering.js';
 import type { Problems } from '../orders-common/index.js';
@@ -36,7 +37,7 @@ export const MAX_PORT_IN_TNS = 5000;
 export function parsePortTns(values: readonly string[] | undefined, p: Problems): number[] | undefined {
   const list = (values ?? []).map((v) => text(v) ?? '');
   if (list.length === 0) return p.add(PortInErrors.tnListRequired);
-  if (list.length > MAX_PORT_IN_TNS) return p.add(PortInErrors.tooManyTns, MAX_PORT_IN_TNS);
+  if (list.length > MAX_PORT_IN_TNS) return p.add(CommonErrors.tooManyTns, MAX_PORT_IN_TNS);
   const invalid = list.filter((v) => parseTn(v) === undefined);
   if (invalid.length > 0) {
     p.list.push(

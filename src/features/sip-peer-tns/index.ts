@@ -3,3 +3,10 @@ export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
 export { removeTnSettings as clearNumberSettings } from './tn-settings.store.js';
 export { PeerTnErrors } from './sip-peer-tns.errors.js';
 export { numberSettingsOf } from './sip-peer-tns.service.js';
+export {
+  applyNumberOptions,
+  UNCHANGED,
+  type NumberOptionsChange,
+  type OptionChange,
+  type OptionsRefusal,
+} from './number-options.js';

@@ -1,0 +1,83 @@
+import type { AppDeps } from '../../context.js';
+import { param } from '../../platform/http/query.js';
+import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
+import { encodeXml } from '../../platform/xml/encode.js';
+import {
+  orderHistoryRoutes,
+  orderListRoute,
+  orderNoteRoutes,
+  ordersWithNumber,
+  parseTnFilter,
+} from '../orders-common/index.js';
+import { TN_OPTIONS } from './tnoptions.kind.js';
+import { createTnOptionOrder, getTnOptionOrder } from './tnoptions.service.js';
+import {
+  tnOptionCreatedToXml,
+  TnOptionCreatedXml,
+  tnOptionInputOf,
+  tnOptionListToXml,
+  TnOptionListXml,
+  tnOptionOrderToXml,
+  TnOptionOrderXml,
+  TnOptionRequestXml,
+} from './tnoptions.xml.js';
+
+const kind = TN_OPTIONS;
+const access = { account: true, role: kind.role } as const;
+
+/** TN-option orders (rows 70–73): create, list (summaries or orderDetails=true), get, history, notes. */
+export function tnOptionRoutes(deps: AppDeps): RouteDef[] {
+  return [
+    {
+      method: 'POST',
+      path: '/accounts/:accountId/tnoptions',
+      errorShape: kind.errorShape,
+      access,
+      handle: async ({ param: p, body, url, principal }) => {
+        const accountId = p('accountId');
+        const order = await createTnOptionOrder(
+          deps,
+          accountId,
+          tnOptionInputOf(body(TnOptionRequestXml)),
+          principal.username,
+        );
+        return created(
+          url(`/accounts/${accountId}/tnoptions/${order.id}`),
+          encodeXml(TnOptionCreatedXml, tnOptionCreatedToXml(order)),
+        );
+      },
+    },
+    orderListRoute(deps, kind, {
+      xml: TnOptionListXml,
+      toXml: (page, _links, ctx) =>
+        tnOptionListToXml(
+          page,
+          ctx.param('accountId'),
+          /^true$/i.test(param(ctx.query, 'orderdetails') ?? ''),
+        ),
+      echoed: ['status', 'tn', 'customerOrderId', 'orderIdFragment', 'orderDetails'],
+      defaultSize: 1000,
+      scope: async (ctx) => {
+        const tn = param(ctx.query, 'tn');
+        return {
+          idPrefix: param(ctx.query, 'orderidfragment'),
+          orderIds:
+            tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
+        };
+      },
+    }),
+    {
+      method: 'GET',
+      path: '/accounts/:accountId/tnoptions/:orderId',
+      errorShape: kind.errorShape,
+      access,
+      handle: async ({ param: p }) =>
+        okXml(
+          TnOptionOrderXml,
+          tnOptionOrderToXml(await getTnOptionOrder(deps, p('accountId'), p('orderId'))),
+        ),
+    },
+    ...orderHistoryRoutes(deps, kind),
+    ...orderNoteRoutes(deps, kind),
+  ];
+}
