@@ -3,6 +3,7 @@ import { defineError as e } from '../../platform/http/api-error.js';
 /** TN-option orders: Bandwidth's 50xx/51xx order codes for each option and number. */
 export const TnOptionErrors = {
   groupsRequired: e(400, 5077, 'There are no valid telephone numbers.'),
+  duplicateTn: e(400, 5072, 'Duplicate telephone number.'),
   callingNameInvalid: e(400, 5079, "CallingNameDisplay '%s' is invalid. Valid values are: %s"),
   callForwardInvalid: e(400, 5080, "Call Forwarding number '%s' is not a valid 10-digit telephone number."),
   numberFormatInvalid: e(400, 5081, "Number Format '%s' is invalid."),

@@ -47,7 +47,7 @@ export function tnOptionJobs(deps: AppDeps): JobDefinition<OrderJobPayload>[] {
 }
 
 /** A group's accepted values as the change sip-peer-tns applies. */
-function changeOf(o: TnOptionValues): NumberOptionsChange {
+export function changeOf(o: TnOptionValues): NumberOptionsChange {
   const of = <T>(v: string | undefined, value: (s: string) => T): OptionChange<T> | undefined =>
     v === undefined || v === 'unchanged'
       ? undefined
@@ -66,7 +66,8 @@ function changeOf(o: TnOptionValues): NumberOptionsChange {
   };
 }
 
-function errorOf(tn: number, why: OptionsRefusal, forward: string | undefined): TnOptionError {
+/** Why a number's options could not change, as its error. */
+export function refusalOf(tn: number, why: OptionsRefusal, forward: string | undefined): TnOptionError {
   const def =
     why === 'not-on-system'
       ? OrderCommonErrors.orderTnNotOnSystem
@@ -95,7 +96,7 @@ async function processOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<voi
   for (const group of order.details.groups) {
     const result = await applyNumberOptions(deps, tx.db, order.accountId, group.tns, changeOf(group.options));
     changed += result.changed.length;
-    for (const [tn, why] of result.refused) errors.push(errorOf(tn, why, group.options.callForward));
+    for (const [tn, why] of result.refused) errors.push(refusalOf(tn, why, group.options.callForward));
   }
   const failed = new Set(errors.map((e) => e.tn));
   await insertOrderNumbers(

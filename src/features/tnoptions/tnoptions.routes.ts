@@ -1,4 +1,6 @@
 import type { AppDeps } from '../../context.js';
+import { ApiError } from '../../platform/http/api-error.js';
+import { Roles } from '../../shared/roles.js';
 import { param } from '../../platform/http/query.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
@@ -10,7 +12,8 @@ import {
   parseTnFilter,
 } from '../orders-common/index.js';
 import { TN_OPTIONS } from './tnoptions.kind.js';
-import { createTnOptionOrder, getTnOptionOrder } from './tnoptions.service.js';
+import { applyLineOptions, createTnOptionOrder, getTnOptionOrder } from './tnoptions.service.js';
+import { TnOptionErrors } from './tnoptions.errors.js';
 import {
   tnOptionCreatedToXml,
   TnOptionCreatedXml,
@@ -20,6 +23,11 @@ import {
   tnOptionOrderToXml,
   TnOptionOrderXml,
   TnOptionRequestXml,
+  lineOptionErrorShape,
+  lineOptionInputOf,
+  LineOptionRequestXml,
+  LineOptionResponseXml,
+  lineOptionsToXml,
 } from './tnoptions.xml.js';
 
 const kind = TN_OPTIONS;
@@ -79,5 +87,23 @@ export function tnOptionRoutes(deps: AppDeps): RouteDef[] {
     },
     ...orderHistoryRoutes(deps, kind),
     ...orderNoteRoutes(deps, kind),
+    {
+      // Row 74: synchronous, 200 (400 when no number could be changed); ROLE_API_CNAMLIDB.
+      method: 'POST',
+      path: '/accounts/:accountId/lineOptionOrders',
+      errorShape: lineOptionErrorShape,
+      access: { account: true, role: Roles.cnamLidb },
+      handle: async ({ param: p, body }) => {
+        const accountId = p('accountId');
+        const entries = lineOptionInputOf(body(LineOptionRequestXml));
+        if (entries.length === 0) throw ApiError.of(TnOptionErrors.groupsRequired);
+        const result = await applyLineOptions(deps, accountId, entries);
+        const refused = result.completed.length === 0;
+        return {
+          status: refused ? 400 : 200,
+          body: encodeXml(LineOptionResponseXml, lineOptionsToXml(accountId, result, refused)),
+        };
+      },
+    },
   ];
 }

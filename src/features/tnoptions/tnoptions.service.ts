@@ -12,8 +12,9 @@ import {
   receiveOrder,
   requireOrder,
 } from '../orders-common/index.js';
+import { applyNumberOptions } from '../sip-peer-tns/index.js';
 import { TnOptionErrors } from './tnoptions.errors.js';
-import { processJob } from './tnoptions.jobs.js';
+import { changeOf, processJob, refusalOf } from './tnoptions.jobs.js';
 import {
   TN_OPTIONS,
   type OptionName,
@@ -86,6 +87,72 @@ function optionValue(name: OptionName, raw: string): string {
   }
 }
 
+/** One number's options of a line-option order (row 74), as sent. */
+export interface LineOptionInput {
+  readonly telephoneNumber: string;
+  readonly options: Partial<Record<OptionName, string | undefined>>;
+}
+
+export interface LineOptionResult {
+  readonly completed: readonly number[];
+  readonly errors: readonly { readonly tn: string; readonly code: number; readonly description: string }[];
+}
+
+/**
+ * POST /lineOptionOrders (row 74), the synchronous per-number form TN-option orders replaced: each
+ * number's values checked by the same rules, then, in one transaction, applied to each number in
+ * service on the account. A number that fails a rule is an error of its own; the others go ahead.
+ */
+export async function applyLineOptions(
+  deps: AppDeps,
+  accountId: string,
+  entries: readonly LineOptionInput[],
+): Promise<LineOptionResult> {
+  const errors: { tn: string; code: number; description: string }[] = [];
+  const valid: { tn: number; options: TnOptionValues }[] = [];
+  const seen = new Set<number>();
+  for (const entry of entries) {
+    const raw = text(entry.telephoneNumber) ?? '';
+    const tn = parseTn(raw);
+    const fail = (e: ApiError) => errors.push({ tn: raw, code: e.code, description: e.description });
+    if (tn === undefined)
+      fail(ApiError.of(raw ? OrderCommonErrors.orderTnInvalid : OrderCommonErrors.orderTnRequired));
+    else if (seen.has(tn)) fail(ApiError.of(TnOptionErrors.duplicateTn));
+    else {
+      seen.add(tn);
+      try {
+        valid.push({ tn, options: optionValues(entry.options) });
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        fail(err);
+      }
+    }
+  }
+  const completed: number[] = [];
+  await inTransaction(deps.database.db, async (tx) => {
+    for (const { tn, options } of valid) {
+      const result = await applyNumberOptions(deps, tx.db, accountId, [tn], changeOf(options));
+      const why = result.refused.get(tn);
+      if (why === undefined) completed.push(tn);
+      else {
+        const e = refusalOf(tn, why, options.callForward);
+        errors.push({ tn: String(tn), code: e.code, description: e.description });
+      }
+    }
+  });
+  return { completed, errors };
+}
+
+/** A group's or a line's options, each checked (the first rule broken throws). */
+function optionValues(raw: Partial<Record<OptionName, string | undefined>>): TnOptionValues {
+  const options: TnOptionValues = {};
+  for (const [name, value] of Object.entries(raw) as [OptionName, string | undefined][]) {
+    const t = text(value);
+    if (t !== undefined) options[name] = optionValue(name, t);
+  }
+  return options;
+}
+
 /** The request checked: its groups with their values and numbers (pure; the first rule broken throws). */
 export function validateTnOptions(input: TnOptionInput): {
   customerOrderId: string | undefined;
@@ -95,11 +162,7 @@ export function validateTnOptions(input: TnOptionInput): {
   if (input.groups.length === 0) throw ApiError.of(TnOptionErrors.groupsRequired);
   const seen = new Set<number>();
   const groups = input.groups.map((g): TnOptionGroup => {
-    const options: TnOptionValues = {};
-    for (const [name, raw] of Object.entries(g.options) as [OptionName, string | undefined][]) {
-      const t = text(raw);
-      if (t !== undefined) options[name] = optionValue(name, t);
-    }
+    const options = optionValues(g.options);
     const list = g.telephoneNumbers.map((t) => text(t) ?? '').filter((t) => t !== '');
     if (list.length === 0) throw ApiError.of(OrderCommonErrors.orderTnRequired);
     const tns = list.map(

@@ -158,3 +158,50 @@ describe('TN-option orders', () => {
     );
   });
 });
+
+describe('line-option orders (row 74)', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ inventory: 2000, env: { LOG_LEVEL: 'error' } });
+  });
+  after(() => h.close());
+
+  const line = (tn: number | string, options: string) =>
+    `<TnLineOptions><TelephoneNumber>${tn}</TelephoneNumber>${options}</TnLineOptions>`;
+
+  it('changes each number at once, answering the numbers done and each refusal with its code', async () => {
+    const [a = 0, b = 0] = await inService(h, 2);
+    const res = await h.post(
+      `${A}/lineOptionOrders`,
+      `<LineOptionOrder>${line(a, '<CallingNameDisplay>on</CallingNameDisplay><NumberFormat>unchanged</NumberFormat><RPIDFormat>systemdefault</RPIDFormat><RewriteUser>Antonio</RewriteUser><CallForward>2033018394</CallForward><Protected>true</Protected><Sms>on</Sms>')}${line(b, '<NumberFormat>9digit</NumberFormat>')}${line(a, '<Sms>off</Sms>')}${line('9195550199', '<Sms>on</Sms>')}</LineOptionOrder>`,
+    );
+    assert.equal(res.status, 200, res.body);
+    assert.match(
+      res.body,
+      new RegExp(
+        `^<\\?xml[^>]*\\?><LineOptionOrderResponse><LineOptions><AccountId>${DEMO.accountId}</AccountId><CompletedNumbers><TelephoneNumber>${a}</TelephoneNumber></CompletedNumbers><Errors><Error><TelephoneNumber>${b}</TelephoneNumber><ErrorCode>5081</ErrorCode>`,
+      ),
+    );
+    const codes = (
+      at(res.xml, 'LineOptionOrderResponse', 'LineOptions', 'Errors', 'Error') as Record<string, string>[]
+    ).map((e) => e.ErrorCode);
+    assert.deepEqual(codes, ['5081', '5072', '5071']);
+    const peers = await h.get(PEER);
+    const peerId = String(at(peers.xml, 'TNSipPeersResponse', 'SipPeers', 'SipPeer', 'PeerId'));
+    const one = await h.get(`${PEER}/${peerId}/tns/${a}`);
+    assert.match(
+      one.body,
+      /<RewriteUser>Antonio<\/RewriteUser><CallForward>2033018394<\/CallForward><CallingNameDisplay>true<\/CallingNameDisplay>/,
+    );
+
+    const none = await h.post(
+      `${A}/lineOptionOrders`,
+      `<LineOptionOrder>${line('9195550199', '<Sms>on</Sms>')}</LineOptionOrder>`,
+    );
+    assert.equal(none.status, 400);
+    assert.match(
+      none.body,
+      /<LineOptionOrderResponse><ResponseStatus><Description>Validation Failed\. Please check your input parameters\.<\/Description><\/ResponseStatus><LineOptions>/,
+    );
+  });
+});

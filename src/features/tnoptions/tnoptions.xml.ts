@@ -4,7 +4,7 @@ import { x, type RootIn, type RootOut } from '../../platform/xml/schema.js';
 import { formatTn } from '../../shared/numbering.js';
 import type { OrderPage } from '../orders-common/index.js';
 import type { TnOptionDetails, TnOptionOrder, TnOptionValues } from './tnoptions.kind.js';
-import type { TnOptionInput } from './tnoptions.service.js';
+import type { LineOptionInput, LineOptionResult, TnOptionInput } from './tnoptions.service.js';
 
 /**
  * TN-option payloads (contract rows 70–73): the request, the order (inside `TnOptionOrderResponse`
@@ -162,3 +162,70 @@ export const tnOptionErrorShape: ErrorShape = (err: ApiErrorLike) =>
     : encodeXml(Status400Xml, { ResponseStatus: { ErrorCode: err.code, Description: err.description } });
 
 type ApiErrorLike = Parameters<ErrorShape>[0];
+
+// ---- line options (row 74) ------------------------------------------------------------------
+
+export const LineOptionRequestXml = x.root('LineOptionOrder', {
+  TnLineOptions: x.repeated(
+    x.object({
+      TelephoneNumber: x.text(),
+      CallingNameDisplay: x.text(),
+      NumberFormat: x.text(),
+      RPIDFormat: x.text(),
+      RewriteUser: x.text(),
+      CallForward: x.text(),
+      Protected: x.text(),
+      Sms: x.text(),
+    }),
+  ),
+});
+
+export function lineOptionInputOf(w: RootIn<typeof LineOptionRequestXml>): LineOptionInput[] {
+  return (w.TnLineOptions ?? []).map((l) => ({
+    telephoneNumber: l?.TelephoneNumber ?? '',
+    options: {
+      callingNameDisplay: l?.CallingNameDisplay,
+      numberFormat: l?.NumberFormat,
+      rpidFormat: l?.RPIDFormat,
+      rewriteUser: l?.RewriteUser,
+      callForward: l?.CallForward,
+      protected: l?.Protected,
+      sms: l?.Sms,
+    },
+  }));
+}
+
+/** 200 with what was done and what was not; 400 (nothing done) adds `ResponseStatus` first. */
+export const LineOptionResponseXml = x.root('LineOptionOrderResponse', {
+  ResponseStatus: x.object({ Description: x.text() }),
+  LineOptions: x.object({
+    AccountId: x.text(),
+    CompletedNumbers: x.list('TelephoneNumber', x.text(), 'omit'),
+    Errors: x.list(
+      'Error',
+      x.object({ TelephoneNumber: x.text(), ErrorCode: x.text(), Description: x.text() }),
+      'omit',
+    ),
+  }),
+});
+
+export function lineOptionsToXml(
+  accountId: string,
+  r: LineOptionResult,
+  refused: boolean,
+): RootOut<typeof LineOptionResponseXml> {
+  return {
+    ResponseStatus: refused
+      ? { Description: 'Validation Failed. Please check your input parameters.' }
+      : undefined,
+    LineOptions: {
+      AccountId: accountId,
+      CompletedNumbers: r.completed.map(formatTn),
+      Errors: r.errors.map((e) => ({ TelephoneNumber: e.tn, ErrorCode: e.code, Description: e.description })),
+    },
+  };
+}
+
+/** A line-option request refused before any number was looked at (no numbers at all). */
+export const lineOptionErrorShape: ErrorShape = (err) =>
+  encodeXml(LineOptionResponseXml, { ResponseStatus: { Description: err.description } });
