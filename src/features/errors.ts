@@ -8,6 +8,7 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { LidbErrors } from './lidbs/index.js';
 import { LsrErrors } from './lsrorders/index.js';
 import { PortInErrors } from './portins/index.js';
 import { PortOutErrors } from './portouts/index.js';
@@ -50,6 +51,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   sipPeerTns: PeerTnErrors,
   subscriptions: SubscriptionErrors,
   tnOptions: TnOptionErrors,
+  lidbs: LidbErrors,
 };
 
 export interface CatalogueEntry extends ErrorDefinition {

@@ -7,6 +7,7 @@ import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
+import { lidbs } from './lidbs/index.js';
 import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
 import { portIns } from './portins/index.js';
 import { portOutsModule } from './portouts/index.js';
@@ -32,12 +33,14 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   portOutsModule(settleLsrOrder),
   lsrOrders,
   tnOptions,
+  lidbs,
 ];
 
 /** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */
-const numberFeaturesOf: NumberFeaturesOf = async (deps, tn) => ({
-  smsEnabled: (await numberSettingsOf(deps, tn))?.smsEnabled,
-});
+const numberFeaturesOf: NumberFeaturesOf = async (deps, tn) => {
+  const settings = await numberSettingsOf(deps, tn);
+  return { smsEnabled: settings?.smsEnabled, lidb: settings?.callerName };
+};
 
 /** Every feature's routes, in one explicit list. */
 export function featureRoutes(deps: AppDeps): RouteDef[] {

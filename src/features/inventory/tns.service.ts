@@ -183,6 +183,9 @@ export interface Named {
  */
 export interface NumberFeatures {
   readonly smsEnabled?: boolean | undefined;
+  readonly lidb?:
+    | { readonly subscriberInformation: string; readonly useType: string; readonly visibility: string }
+    | undefined;
 }
 export type NumberFeaturesOf = (deps: AppDeps, tn: number) => Promise<NumberFeatures>;
 

@@ -49,6 +49,15 @@ export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
     Site: x.object({ Id: x.text(), Name: x.text() }),
     SipPeer: x.object({ PeerId: x.text(), PeerName: x.text() }),
     LastModified: x.text(),
+    // Each block only when the number has the feature (row 130).
+    Features: x.object({
+      Lidb: x.object({
+        Status: x.text(),
+        SubscriberInformation: x.text(),
+        UseType: x.text(),
+        Visibility: x.text(),
+      }),
+    }),
     MessagingSettings: x.object({ SmsEnabled: x.text() }),
     TnAttributes: x.list('TnAttribute', x.text(), 'omit'),
   }),
@@ -126,6 +135,16 @@ export function detailsToXml(d: TnDetails, f: NumberFeatures): RootOut<typeof Te
       Site: d.site ? { Id: d.site.id, Name: d.site.name } : undefined,
       SipPeer: d.sipPeer ? { PeerId: d.sipPeer.id, PeerName: d.sipPeer.name } : undefined,
       LastModified: d.lastModified,
+      Features: f.lidb
+        ? {
+            Lidb: {
+              Status: 'Success',
+              SubscriberInformation: f.lidb.subscriberInformation,
+              UseType: f.lidb.useType,
+              Visibility: f.lidb.visibility,
+            },
+          }
+        : undefined,
       MessagingSettings: f.smsEnabled === undefined ? undefined : { SmsEnabled: f.smsEnabled },
       TnAttributes: d.protected ? ['Protected'] : [],
     },

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { isInService, numbersByTn, transitionNumbers, IN_SERVICE_STATUSES } from '../inventory/index.js';
-import { saveSettings, settingsOf, type TnSettings } from './tn-settings.store.js';
+import { saveSettings, settingsOf, type CallerName, type TnSettings } from './tn-settings.store.js';
 
 /**
  * A change of a number's options, the one rule behind the SIP-peer number PUT (op 110), TN-option
@@ -19,6 +19,7 @@ export interface NumberOptionsChange {
   readonly rewriteUser?: OptionChange<string>;
   readonly smsEnabled?: OptionChange<boolean>;
   readonly finalDestinationUri?: OptionChange<string>;
+  readonly callerName?: OptionChange<CallerName>;
   readonly protected?: OptionChange<boolean>;
 }
 
@@ -39,6 +40,7 @@ export function changedSettings(current: TnSettings, c: NumberOptionsChange): Tn
     rewriteUser: resolve(current.rewriteUser, c.rewriteUser),
     smsEnabled: resolve(current.smsEnabled, c.smsEnabled),
     finalDestinationUri: resolve(current.finalDestinationUri, c.finalDestinationUri),
+    callerName: resolve(current.callerName, c.callerName),
   };
 }
 

@@ -71,8 +71,13 @@ export function sipPeerTnRoutes(deps: AppDeps): RouteDef[] {
       path: `${peer}/totaltns`,
       errorShape: responseStatusShape('SipPeerTelephoneNumbersCountResponse'),
       access,
-      handle: async ({ param }) =>
-        okXml(PeerTnCountXml, peerTnCountsToXml(await countPeerTns(deps, ...ids(param)))),
+      // `feature=CNAM|LIDB`: the total counts only the numbers with that feature.
+      handle: async ({ param, query }) => {
+        const counts = await countPeerTns(deps, ...ids(param));
+        const feature = queryParam(query, 'feature')?.toUpperCase();
+        const total = feature === 'LIDB' ? counts.lidb : feature === 'CNAM' ? counts.cnam : counts.total;
+        return okXml(PeerTnCountXml, peerTnCountsToXml({ ...counts, total }));
+      },
     },
     {
       method: 'POST',

@@ -18,7 +18,7 @@ import { holdSipPeer, requireSipPeer, SipPeerErrors, type SipPeer } from '../sip
 import { requireSite } from '../sites/index.js';
 import { applyNumberOptions, UNCHANGED, type OptionChange } from './number-options.js';
 import { PeerTnErrors } from './sip-peer-tns.errors.js';
-import { callingNameCountOn, settingsOf, type TnSettings } from './tn-settings.store.js';
+import { callerNameCountOn, callingNameCountOn, settingsOf, type TnSettings } from './tn-settings.store.js';
 
 /**
  * Numbers in service on a SIP peer: listing and counting them, their per-number settings, and
@@ -194,7 +194,8 @@ export async function countPeerTns(
   const peer = await requireSipPeer(deps, accountId, siteId, peerId);
   const total = await countInServiceAt(deps, onPeer(peer));
   const cnam = await callingNameCountOn(deps.database.db, peer.accountId, peer.id, IN_SERVICE_STATUSES);
-  return { total, cnam, lidb: 0 };
+  const lidb = await callerNameCountOn(deps.database.db, peer.accountId, peer.id, IN_SERVICE_STATUSES);
+  return { total, cnam, lidb };
 }
 
 /**

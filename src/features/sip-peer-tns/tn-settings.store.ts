@@ -13,6 +13,14 @@ export interface TnSettings {
   readonly smsEnabled?: boolean;
   /** TN options' FinalDestinationURI: a 10-digit number or `user@ip[:port]`. */
   readonly finalDestinationUri?: string;
+  /** The caller name others see (LIDB), set by a LIDB order. */
+  readonly callerName?: CallerName;
+}
+
+export interface CallerName {
+  readonly subscriberInformation: string;
+  readonly useType: 'RESIDENTIAL' | 'BUSINESS';
+  readonly visibility: 'PUBLIC' | 'PRIVATE';
 }
 
 const CHUNK = 900;
@@ -74,4 +82,22 @@ export async function callingNameCountOn(
     .where('telephone_numbers.status', 'in', [...statuses])
     .execute();
   return rows.filter((r) => (JSON.parse(r.settings) as TnSettings).callingNameDisplay === true).length;
+}
+
+/** How many of the peer's numbers (in one of `statuses`) have a caller name (LIDB). */
+export async function callerNameCountOn(
+  db: Executor,
+  accountId: string,
+  sipPeerId: number,
+  statuses: readonly number[],
+): Promise<number> {
+  const rows = await db
+    .selectFrom('tn_settings')
+    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_settings.tn')
+    .select('tn_settings.settings as settings')
+    .where('telephone_numbers.sip_peer_id', '=', sipPeerId)
+    .where('telephone_numbers.account_id', '=', accountId)
+    .where('telephone_numbers.status', 'in', [...statuses])
+    .execute();
+  return rows.filter((r) => (JSON.parse(r.settings) as TnSettings).callerName !== undefined).length;
 }
