@@ -197,7 +197,7 @@ export function lineOptionInputOf(w: RootIn<typeof LineOptionRequestXml>): LineO
 
 /** 200 with what was done and what was not; 400 (nothing done) adds `ResponseStatus` first. */
 export const LineOptionResponseXml = x.root('LineOptionOrderResponse', {
-  ResponseStatus: x.object({ Description: x.text() }),
+  ResponseStatus: x.object({ ErrorCode: x.text(), Description: x.text() }),
   LineOptions: x.object({
     AccountId: x.text(),
     CompletedNumbers: x.list('TelephoneNumber', x.text(), 'omit'),
@@ -226,6 +226,11 @@ export function lineOptionsToXml(
   };
 }
 
-/** A line-option request refused before any number was looked at (no numbers at all). */
+/**
+ * A line-option request refused before any number was looked at: a 400 as documented (a
+ * Description alone); anything else (401, 403, 413, …) with its code too, as every route says why.
+ */
 export const lineOptionErrorShape: ErrorShape = (err) =>
-  encodeXml(LineOptionResponseXml, { ResponseStatus: { Description: err.description } });
+  encodeXml(LineOptionResponseXml, {
+    ResponseStatus: { ErrorCode: err.status === 400 ? undefined : err.code, Description: err.description },
+  });
