@@ -31,6 +31,13 @@ export {
 } from './order-lifecycle.js';
 export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
 export {
+  processingMachine,
+  processingJob,
+  PROCESSING_NOTIFIES,
+  type ProcessingStatus,
+  type ProcessingResult,
+} from './order-processing.js';
+export {
   MAX_ORDER_QUANTITY,
   parseOrderName,
   parseCustomerOrderId,

@@ -66,12 +66,13 @@ export async function removeTnSettings(db: Executor, tns: readonly number[]): Pr
   }
 }
 
-/** How many of the peer's numbers (in one of `statuses`) display the calling name (CNAM). */
-export async function callingNameCountOn(
+/** How many of the peer's numbers (in one of `statuses`) have settings that `has` accepts. */
+async function countOn(
   db: Executor,
   accountId: string,
   sipPeerId: number,
   statuses: readonly number[],
+  has: (s: TnSettings) => boolean,
 ): Promise<number> {
   const rows = await db
     .selectFrom('tn_settings')
@@ -81,23 +82,21 @@ export async function callingNameCountOn(
     .where('telephone_numbers.account_id', '=', accountId)
     .where('telephone_numbers.status', 'in', [...statuses])
     .execute();
-  return rows.filter((r) => (JSON.parse(r.settings) as TnSettings).callingNameDisplay === true).length;
+  return rows.filter((r) => has(JSON.parse(r.settings) as TnSettings)).length;
 }
 
-/** How many of the peer's numbers (in one of `statuses`) have a caller name (LIDB). */
-export async function callerNameCountOn(
+/** The peer's numbers that display the calling name (CNAM). */
+export const callingNameCountOn = (
   db: Executor,
   accountId: string,
   sipPeerId: number,
   statuses: readonly number[],
-): Promise<number> {
-  const rows = await db
-    .selectFrom('tn_settings')
-    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_settings.tn')
-    .select('tn_settings.settings as settings')
-    .where('telephone_numbers.sip_peer_id', '=', sipPeerId)
-    .where('telephone_numbers.account_id', '=', accountId)
-    .where('telephone_numbers.status', 'in', [...statuses])
-    .execute();
-  return rows.filter((r) => (JSON.parse(r.settings) as TnSettings).callerName !== undefined).length;
-}
+) => countOn(db, accountId, sipPeerId, statuses, (s) => s.callingNameDisplay === true);
+
+/** The peer's numbers that have a caller name (LIDB). */
+export const callerNameCountOn = (
+  db: Executor,
+  accountId: string,
+  sipPeerId: number,
+  statuses: readonly number[],
+) => countOn(db, accountId, sipPeerId, statuses, (s) => s.callerName !== undefined);

@@ -1,12 +1,9 @@
 import type { AppDeps } from '../../context.js';
-import type { Tx } from '../../platform/db/transaction.js';
 import type { JobDefinition } from '../../platform/jobs/queue.js';
 import {
   insertOrderNumbers,
-  lockOpenOrder,
   OrderCommonErrors,
-  parseOrderJobPayload,
-  transition,
+  processingJob,
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
@@ -20,26 +17,45 @@ import { TnOptionErrors } from './tnoptions.errors.js';
 import { TN_OPTIONS, type TnOptionError, type TnOptionValues } from './tnoptions.kind.js';
 
 /**
- * A TN-option order's work, as one durable job: PROCESSING, then each group's options on each of
- * its numbers in service on the account (sip-peer-tns' one rule), in one transaction; COMPLETE,
- * PARTIAL or FAILED with the refused numbers in ErrorList.
+ * A TN-option order's round (orders-common's processing job): each group's options on each of its
+ * numbers in service on the account (sip-peer-tns' one rule), in one transaction; the others are
+ * listed with why in ErrorList.
  */
 export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
-  return {
-    name: 'tnoptions.process',
-    maxAttempts: 5,
-    parse: parseOrderJobPayload,
-    run: (ctx, { orderId }) => processOrder(deps, ctx.tx, orderId),
-    giveUp: async (ctx, { orderId }) => {
-      const order = await lockOpenOrder(ctx.tx.db, deps.database.dialect, TN_OPTIONS, orderId);
-      if (!order) return;
-      const e = OrderCommonErrors.orderProcessingFailed;
-      await transition(ctx.tx.db, deps.clock, TN_OPTIONS, order, 'FAILED', {
-        note: e.template,
-        author: 'System',
-      });
-    },
-  };
+  return processingJob(deps, TN_OPTIONS, 'tnoptions.process', async (tx, order) => {
+    const errors: TnOptionError[] = [];
+    let done = 0;
+    for (const group of order.details.groups) {
+      const result = await applyNumberOptions(
+        deps,
+        tx.db,
+        order.accountId,
+        group.tns,
+        changeOf(group.options),
+      );
+      done += result.changed.length;
+      for (const [tn, why] of result.refused) errors.push(refusalOf(tn, why, group.options.callForward));
+    }
+    const failed = new Map(errors.map((e) => [e.tn, e]));
+    await insertOrderNumbers(
+      tx.db,
+      order.id,
+      order.details.groups.flatMap((g) =>
+        g.tns.map((tn): OrderNumber => {
+          const e = failed.get(tn);
+          return e
+            ? { tn, outcome: 'failed', errorCode: e.code, errorDescription: e.description }
+            : { tn, outcome: 'completed' };
+        }),
+      ),
+      deps.clock.now().toISOString(),
+    );
+    return {
+      done,
+      refused: errors.length,
+      details: { ...order.details, errors: errors.length > 0 ? errors : undefined },
+    };
+  });
 }
 
 export function tnOptionJobs(deps: AppDeps): JobDefinition<OrderJobPayload>[] {
@@ -81,45 +97,4 @@ export function refusalOf(tn: number, why: OptionsRefusal, forward: string | und
       ? def.template.replace('%s', forward ?? '').replace('%s', String(tn))
       : def.template;
   return { code: def.code, description, tn };
-}
-
-async function processOrder(deps: AppDeps, tx: Tx, orderId: string): Promise<void> {
-  const received = await lockOpenOrder(tx.db, deps.database.dialect, TN_OPTIONS, orderId);
-  if (!received) return;
-  await transition(tx.db, deps.clock, TN_OPTIONS, received, 'PROCESSING', {
-    note: 'Processing',
-    author: 'System',
-  });
-  const order = { ...received, status: 'PROCESSING' as const };
-  const errors: TnOptionError[] = [];
-  let changed = 0;
-  for (const group of order.details.groups) {
-    const result = await applyNumberOptions(deps, tx.db, order.accountId, group.tns, changeOf(group.options));
-    changed += result.changed.length;
-    for (const [tn, why] of result.refused) errors.push(refusalOf(tn, why, group.options.callForward));
-  }
-  const failed = new Set(errors.map((e) => e.tn));
-  await insertOrderNumbers(
-    tx.db,
-    order.id,
-    order.details.groups.flatMap((g) =>
-      g.tns.map((tn): OrderNumber => {
-        const e = errors.find((x) => x.tn === tn);
-        return failed.has(tn) && e
-          ? { tn, outcome: 'failed', errorCode: e.code, errorDescription: e.description }
-          : { tn, outcome: 'completed' };
-      }),
-    ),
-    deps.clock.now().toISOString(),
-  );
-  const status = errors.length === 0 ? 'COMPLETE' : changed === 0 ? 'FAILED' : 'PARTIAL';
-  await transition(
-    tx.db,
-    deps.clock,
-    TN_OPTIONS,
-    order,
-    status,
-    { note: `TN options ${status.toLowerCase()}: ${changed} of ${order.quantity} numbers`, author: 'System' },
-    { ...order.details, errors: errors.length > 0 ? errors : undefined },
-  );
 }

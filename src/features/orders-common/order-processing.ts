@@ -1,0 +1,80 @@
+import type { AppDeps } from '../../context.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
+import { lockOpenOrder, type Order, type OrderKind } from './order-kind.js';
+import { transition } from './order-lifecycle.js';
+import { defineMachine } from './order-machine.js';
+import { OrderCommonErrors } from './orders-common.errors.js';
+
+/**
+ * The machine and the job of the kinds that change the account's numbers in one processing round
+ * (TN options, LIDB, and the number features to come): RECEIVED when accepted, PROCESSING while
+ * the work runs, then COMPLETE (every number), PARTIAL (some: the others in the order's errors) or
+ * FAILED (none). One table and one job, so these kinds differ only in their work.
+ */
+export type ProcessingStatus = 'RECEIVED' | 'PROCESSING' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
+
+export const processingMachine = defineMachine<ProcessingStatus>({
+  initial: 'RECEIVED',
+  transitions: {
+    RECEIVED: ['PROCESSING', 'FAILED'],
+    PROCESSING: ['COMPLETE', 'PARTIAL', 'FAILED'],
+    COMPLETE: [],
+    PARTIAL: [],
+    FAILED: [],
+  },
+  terminal: ['COMPLETE', 'PARTIAL', 'FAILED'],
+});
+
+/** Every status of a processing round (contract §11 lists them all for tnoptions, dldas, e911s). */
+export const PROCESSING_NOTIFIES: readonly ProcessingStatus[] = [
+  'RECEIVED',
+  'PROCESSING',
+  'COMPLETE',
+  'PARTIAL',
+  'FAILED',
+];
+
+/** What a round did: how many numbers it changed and refused, and the order's details after it. */
+export interface ProcessingResult<D> {
+  readonly done: number;
+  readonly refused: number;
+  readonly details: D;
+}
+
+/**
+ * The job of a processing kind, in one transaction: PROCESSING, the kind's `work`, then the final
+ * status with the details it returned. Attempts used up (every one rolled back): FAILED (5086).
+ */
+export function processingJob<D>(
+  deps: AppDeps,
+  kind: OrderKind<ProcessingStatus, D>,
+  name: string,
+  work: (tx: Tx, order: Order<ProcessingStatus, D>) => Promise<ProcessingResult<D>>,
+): JobDefinition<OrderJobPayload> {
+  return {
+    name,
+    maxAttempts: 5,
+    parse: parseOrderJobPayload,
+    run: async (ctx, { orderId }) => {
+      const received = await lockOpenOrder(ctx.tx.db, deps.database.dialect, kind, orderId);
+      if (!received) return;
+      await transition(ctx.tx.db, deps.clock, kind, received, 'PROCESSING', {
+        note: 'Processing',
+        author: 'System',
+      });
+      const order = { ...received, status: 'PROCESSING' as const };
+      const r = await work(ctx.tx, order);
+      const status = r.refused === 0 ? 'COMPLETE' : r.done === 0 ? 'FAILED' : 'PARTIAL';
+      const note = `${kind.label} order ${status.toLowerCase()}: ${r.done} of ${r.done + r.refused} numbers`;
+      await transition(ctx.tx.db, deps.clock, kind, order, status, { note, author: 'System' }, r.details);
+    },
+    giveUp: async (ctx, { orderId }) => {
+      const order = await lockOpenOrder(ctx.tx.db, deps.database.dialect, kind, orderId);
+      if (!order) return;
+      const e = OrderCommonErrors.orderProcessingFailed;
+      await transition(ctx.tx.db, deps.clock, kind, order, 'FAILED', { note: e.template, author: 'System' });
+    },
+  };
+}
