@@ -8,6 +8,7 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { ExternalTnErrors } from './externaltns/index.js';
 import { LidbErrors } from './lidbs/index.js';
 import { LsrErrors } from './lsrorders/index.js';
 import { PortInErrors } from './portins/index.js';
@@ -52,6 +53,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   subscriptions: SubscriptionErrors,
   tnOptions: TnOptionErrors,
   lidbs: LidbErrors,
+  externalTns: ExternalTnErrors,
 };
 
 export interface CatalogueEntry extends ErrorDefinition {

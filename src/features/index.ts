@@ -7,6 +7,7 @@ import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
+import { externalTns } from './externaltns/index.js';
 import { lidbs } from './lidbs/index.js';
 import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
 import { portIns } from './portins/index.js';
@@ -34,6 +35,7 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   lsrOrders,
   tnOptions,
   lidbs,
+  externalTns,
 ];
 
 /** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */

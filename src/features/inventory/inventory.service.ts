@@ -2,7 +2,13 @@ import type { Updateable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { TelephoneNumbersTable } from '../../platform/db/tables.js';
-import { insertHistory, insertNumbersIfAbsent, updateNumbersGuarded, type Guard } from './inventory.store.js';
+import {
+  deleteNumbersGuarded,
+  insertHistory,
+  insertNumbersIfAbsent,
+  updateNumbersGuarded,
+  type Guard,
+} from './inventory.store.js';
 import { canTransition, TnStatus, type TnStatusCode } from '../../shared/tn-status.js';
 
 /** The order (or admin action) behind a status change, shown by /tns/{tn} and its history. */
@@ -233,4 +239,93 @@ export async function releasePortedOut(
     userId: r.userId,
     guard: { statuses: [TnStatus.inService], accountId: r.accountId },
   });
+}
+
+/** An account's numbers hosted by another carrier (external), and the order that brings them in or out. */
+export interface ExternalPlacement {
+  readonly accountId: string;
+  readonly siteId: number;
+  readonly sipPeerId: number;
+  readonly order: OrderRef;
+  readonly userId?: string | undefined;
+}
+
+/**
+ * External numbers come in on the account's site and SIP peer: numbers new to the inventory are
+ * added as external (with the place the reference data gives them), numbers already external on the
+ * account move to the new site and peer (importing again is harmless); any other number is refused.
+ */
+export async function admitExternalNumbers(
+  db: Executor,
+  clock: Clock,
+  numbers: readonly PortedNumber[],
+  a: ExternalPlacement,
+): Promise<TransitionResult> {
+  const now = clock.now().toISOString();
+  const inserted = await insertNumbersIfAbsent(
+    db,
+    numbers.map((n) => ({
+      tn: n.tn,
+      status: TnStatus.external,
+      rate_center_id: n.rateCenterId,
+      city_id: n.cityId,
+      state: n.state,
+      lata: n.lata,
+      tier: n.tier,
+      vendor_id: n.vendorId,
+      protected: 0,
+      account_id: a.accountId,
+      site_id: a.siteId,
+      sip_peer_id: a.sipPeerId,
+      reservation_id: null,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      status_changed_at: now,
+      updated_at: now,
+    })),
+  );
+  await insertHistory(
+    db,
+    inserted.map((tn) => ({
+      tn,
+      at: now,
+      status: TnStatus.external,
+      account_id: a.accountId,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      order_status: a.order.status ?? null,
+      user_id: a.userId ?? null,
+    })),
+  );
+  const done = new Set(inserted);
+  const again = await transitionNumbers(
+    db,
+    clock,
+    numbers.map((n) => n.tn).filter((tn) => !done.has(tn)),
+    {
+      siteId: a.siteId,
+      sipPeerId: a.sipPeerId,
+      order: a.order,
+      guard: { statuses: [TnStatus.external], accountId: a.accountId },
+    },
+  );
+  return result(
+    numbers.map((n) => n.tn),
+    [...inserted, ...again.changed],
+  );
+}
+
+/**
+ * External numbers leave: they were never ours, so they are taken out of the inventory altogether
+ * (not made available). Only numbers external on the account go; the others are refused.
+ */
+export async function removeExternalNumbers(
+  db: Executor,
+  tns: readonly number[],
+  accountId: string,
+): Promise<TransitionResult> {
+  const removed = await deleteNumbersGuarded(db, tns, { statuses: [TnStatus.external], accountId });
+  return result(tns, removed);
 }

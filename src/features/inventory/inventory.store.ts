@@ -45,6 +45,26 @@ export interface Guard {
  * written (re-checked under the row lock on PostgreSQL), so two concurrent claims never both win.
  * Returns the numbers that changed.
  */
+/** Deletes the numbers still in one of the guard's statuses on its account; answers those deleted. */
+export async function deleteNumbersGuarded(
+  db: Executor,
+  tns: readonly number[],
+  guard: { readonly statuses: readonly number[]; readonly accountId: string },
+): Promise<number[]> {
+  const deleted: number[] = [];
+  for (const part of chunks(tns)) {
+    const rows = await db
+      .deleteFrom('telephone_numbers')
+      .where('tn', 'in', part)
+      .where('status', 'in', [...guard.statuses])
+      .where('account_id', '=', guard.accountId)
+      .returning('tn')
+      .execute();
+    deleted.push(...rows.map((r) => r.tn));
+  }
+  return deleted;
+}
+
 export async function updateNumbersGuarded(
   db: Executor,
   tns: readonly number[],

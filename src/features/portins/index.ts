@@ -24,4 +24,6 @@ export {
 export { MAGIC_VALUES } from './simulated-carrier.js';
 export { PortInErrors } from './portins.errors.js';
 export { serviceAddressParts } from './portins.validation.js';
+/** Where the reference data places a number (rate centre, city, state, LATA, tier). */
+export { placesOf } from './portability.js';
 export { portingReference, type Carrier } from './carriers.js';
