@@ -144,7 +144,6 @@ export async function admitPortedNumbers(
   a: Admission,
 ): Promise<TransitionResult> {
   const now = clock.now().toISOString();
-  const owner = { account_id: a.accountId, site_id: a.siteId, sip_peer_id: a.sipPeerId };
   const change: TnChange = {
     to: TnStatus.inService,
     accountId: a.accountId,
@@ -161,42 +160,7 @@ export async function admitPortedNumbers(
       guard: { statuses: [TnStatus.inService], accountId: a.losingAccountId },
     });
   }
-  const inserted = await insertNumbersIfAbsent(
-    db,
-    numbers.map((n) => ({
-      tn: n.tn,
-      status: TnStatus.inService,
-      rate_center_id: n.rateCenterId,
-      city_id: n.cityId,
-      state: n.state,
-      lata: n.lata,
-      tier: n.tier,
-      vendor_id: n.vendorId,
-      protected: a.protected ? 1 : 0,
-      ...owner,
-      reservation_id: null,
-      order_id: a.order.id,
-      order_type: a.order.type,
-      order_created_at: a.order.createdAt,
-      status_changed_at: now,
-      updated_at: now,
-      ported_from: a.portedFrom,
-    })),
-  );
-  await insertHistory(
-    db,
-    inserted.map((tn) => ({
-      tn,
-      at: now,
-      status: TnStatus.inService,
-      account_id: a.accountId,
-      order_id: a.order.id,
-      order_type: a.order.type,
-      order_created_at: a.order.createdAt,
-      order_status: a.order.status ?? null,
-      user_id: a.userId ?? null,
-    })),
-  );
+  const inserted = await insertPlacedNumbers(db, now, numbers, { ...a, status: TnStatus.inService });
   const done = new Set(inserted);
   const back = await transitionNumbers(
     db,
@@ -205,6 +169,67 @@ export async function admitPortedNumbers(
     { ...change, portedFrom: a.portedFrom, portedTo: null, guard: { statuses: [TnStatus.portedOut] } },
   );
   return result(tns, [...inserted, ...back.changed]);
+}
+
+/**
+ * Numbers new to the inventory (a port, an account's external numbers) go in with the place the
+ * reference data gives them, on an account, site and SIP peer, each with its first history row;
+ * numbers already there are left alone. Answers the numbers inserted.
+ */
+async function insertPlacedNumbers(
+  db: Executor,
+  now: string,
+  numbers: readonly PortedNumber[],
+  a: {
+    readonly status: TnStatusCode;
+    readonly accountId: string;
+    readonly siteId: number;
+    readonly sipPeerId: number;
+    readonly order: OrderRef;
+    readonly userId?: string | undefined;
+    readonly protected?: boolean | undefined;
+    readonly portedFrom?: string | undefined;
+  },
+): Promise<number[]> {
+  const inserted = await insertNumbersIfAbsent(
+    db,
+    numbers.map((n) => ({
+      tn: n.tn,
+      status: a.status,
+      rate_center_id: n.rateCenterId,
+      city_id: n.cityId,
+      state: n.state,
+      lata: n.lata,
+      tier: n.tier,
+      vendor_id: n.vendorId,
+      protected: a.protected ? 1 : 0,
+      account_id: a.accountId,
+      site_id: a.siteId,
+      sip_peer_id: a.sipPeerId,
+      reservation_id: null,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      status_changed_at: now,
+      updated_at: now,
+      ported_from: a.portedFrom ?? null,
+    })),
+  );
+  await insertHistory(
+    db,
+    inserted.map((tn) => ({
+      tn,
+      at: now,
+      status: a.status,
+      account_id: a.accountId,
+      order_id: a.order.id,
+      order_type: a.order.type,
+      order_created_at: a.order.createdAt,
+      order_status: a.order.status ?? null,
+      user_id: a.userId ?? null,
+    })),
+  );
+  return inserted;
 }
 
 /** Numbers leaving by a port-out: whose they are, where they go, and the order behind it. */
@@ -262,43 +287,7 @@ export async function admitExternalNumbers(
   a: ExternalPlacement,
 ): Promise<TransitionResult> {
   const now = clock.now().toISOString();
-  const inserted = await insertNumbersIfAbsent(
-    db,
-    numbers.map((n) => ({
-      tn: n.tn,
-      status: TnStatus.external,
-      rate_center_id: n.rateCenterId,
-      city_id: n.cityId,
-      state: n.state,
-      lata: n.lata,
-      tier: n.tier,
-      vendor_id: n.vendorId,
-      protected: 0,
-      account_id: a.accountId,
-      site_id: a.siteId,
-      sip_peer_id: a.sipPeerId,
-      reservation_id: null,
-      order_id: a.order.id,
-      order_type: a.order.type,
-      order_created_at: a.order.createdAt,
-      status_changed_at: now,
-      updated_at: now,
-    })),
-  );
-  await insertHistory(
-    db,
-    inserted.map((tn) => ({
-      tn,
-      at: now,
-      status: TnStatus.external,
-      account_id: a.accountId,
-      order_id: a.order.id,
-      order_type: a.order.type,
-      order_created_at: a.order.createdAt,
-      order_status: a.order.status ?? null,
-      user_id: a.userId ?? null,
-    })),
-  );
+  const inserted = await insertPlacedNumbers(db, now, numbers, { ...a, status: TnStatus.external });
   const done = new Set(inserted);
   const again = await transitionNumbers(
     db,
