@@ -8,6 +8,7 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { E911Errors } from './e911s/index.js';
 import { ExternalTnErrors } from './externaltns/index.js';
 import { LidbErrors } from './lidbs/index.js';
 import { LsrErrors } from './lsrorders/index.js';
@@ -53,6 +54,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   subscriptions: SubscriptionErrors,
   tnOptions: TnOptionErrors,
   lidbs: LidbErrors,
+  e911s: E911Errors,
   externalTns: ExternalTnErrors,
 };
 

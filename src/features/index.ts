@@ -7,6 +7,7 @@ import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
+import { e911s } from './e911s/index.js';
 import { externalTns } from './externaltns/index.js';
 import { lidbs } from './lidbs/index.js';
 import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
@@ -35,13 +36,19 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   lsrOrders,
   tnOptions,
   lidbs,
+  e911s,
   externalTns,
 ];
 
 /** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */
 const numberFeaturesOf: NumberFeaturesOf = async (deps, tn) => {
   const settings = await numberSettingsOf(deps, tn);
-  return { smsEnabled: settings?.smsEnabled, lidb: settings?.callerName };
+  return {
+    smsEnabled: settings?.smsEnabled,
+    e911: settings?.e911,
+    lidb: settings?.callerName,
+    dlda: settings?.listing,
+  };
 };
 
 /** Every feature's routes, in one explicit list. */

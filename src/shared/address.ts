@@ -44,6 +44,9 @@ export interface Address {
   readonly addressType: AddressType;
 }
 
+/** An address without a type (E911's and a directory listing's, whose type is implied). */
+export type PostalAddress = Omit<Address, 'addressType'>;
+
 function directional(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const d = oneOf(value, DIRECTIONALS);

@@ -5,6 +5,7 @@ import { ProtocolErrors } from '../../platform/http/protocol-errors.js';
 import { isHost, parseIpv4Cidr } from '../../shared/hosts.js';
 import { formatTn, isValidNpa, parseTn } from '../../shared/numbering.js';
 import { isStateCode, US_STATE_CODES } from '../../shared/states.js';
+import type { PostalAddress } from '../../shared/address.js';
 import type { Coverage } from '../../shared/coverage.js';
 import { listAccountHosts, SipPeerErrors } from '../sip-peers/index.js';
 import { inventoryBuiltAt } from './inventory.build.js';
@@ -183,8 +184,24 @@ export interface Named {
  */
 export interface NumberFeatures {
   readonly smsEnabled?: boolean | undefined;
+  readonly e911?:
+    | {
+        readonly callerName?: string | undefined;
+        readonly address: PostalAddress;
+        readonly outcome: string;
+      }
+    | undefined;
   readonly lidb?:
     | { readonly subscriberInformation: string; readonly useType: string; readonly visibility: string }
+    | undefined;
+  readonly dlda?:
+    | {
+        readonly subscriberType: string;
+        readonly listingType: string;
+        readonly listingName?: Readonly<Record<string, string | undefined>> | undefined;
+        readonly listAddress: boolean;
+        readonly address?: PostalAddress | undefined;
+      }
     | undefined;
 }
 export type NumberFeaturesOf = (deps: AppDeps, tn: number) => Promise<NumberFeatures>;

@@ -1,5 +1,6 @@
 import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
+import type { PostalAddress } from '../../shared/address.js';
 import type {
   NumberFeatures,
   TnDetails,
@@ -42,6 +43,57 @@ export const TelephoneNumberResponseXml = x.root('TelephoneNumberResponse', {
   AccountId: x.text(),
 });
 
+/** A feature's address on the number: the elements it has, in the address's order. */
+const FeatureAddressXml = x.object({
+  HouseNumber: x.text(),
+  HouseSuffix: x.text(),
+  PreDirectional: x.text(),
+  StreetName: x.text(),
+  StreetSuffix: x.text(),
+  PostDirectional: x.text(),
+  AddressLine2: x.text(),
+  City: x.text(),
+  StateCode: x.text(),
+  Zip: x.text(),
+  PlusFour: x.text(),
+  Country: x.text(),
+  AddressType: x.text(),
+});
+
+function featureAddressToXml(a: PostalAddress | undefined, addressType?: string) {
+  if (!a) return undefined;
+  return {
+    HouseNumber: a.houseNumber,
+    HouseSuffix: a.houseSuffix,
+    PreDirectional: a.preDirectional,
+    StreetName: a.streetName,
+    StreetSuffix: a.streetSuffix,
+    PostDirectional: a.postDirectional,
+    AddressLine2: a.addressLine2,
+    City: a.city,
+    StateCode: a.stateCode,
+    Zip: a.zip,
+    PlusFour: a.plusFour,
+    Country: a.country,
+    AddressType: addressType,
+  };
+}
+
+/** A directory listing's name elements, in their order, with the key each has in NumberFeatures. */
+const LISTING_NAME_FIELDS = [
+  ['FirstName', 'firstName'],
+  ['FirstName2', 'firstName2'],
+  ['LastName', 'lastName'],
+  ['Designation', 'designation'],
+  ['TitleOfLineage', 'titleOfLineage'],
+  ['TitleOfAddress', 'titleOfAddress'],
+  ['TitleOfAddress2', 'titleOfAddress2'],
+  ['TitleOfLineageName2', 'titleOfLineageName2'],
+  ['TitleOfAddressName2', 'titleOfAddressName2'],
+  ['TitleOfAddress2Name2', 'titleOfAddress2Name2'],
+  ['PlaceListingAs', 'placeListingAs'],
+] as const;
+
 /** tndetails; /ratecenter and /lata answer the same element with only their fields. */
 export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
   TelephoneNumberDetails: x.object({
@@ -51,11 +103,25 @@ export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
     LastModified: x.text(),
     // Each block only when the number has the feature (row 130).
     Features: x.object({
+      E911: x.object({
+        LastE911OrderOutcome: x.text(),
+        SipPeerAddress: x.text(),
+        CallerName: x.text(),
+        Address: FeatureAddressXml,
+      }),
       Lidb: x.object({
         Status: x.text(),
         SubscriberInformation: x.text(),
         UseType: x.text(),
         Visibility: x.text(),
+      }),
+      Dlda: x.object({
+        Status: x.text(),
+        SubscriberType: x.text(),
+        ListingType: x.text(),
+        ListingName: x.object(Object.fromEntries(LISTING_NAME_FIELDS.map(([el]) => [el, x.text()]))),
+        ListAddress: x.text(),
+        Address: FeatureAddressXml,
       }),
     }),
     MessagingSettings: x.object({ SmsEnabled: x.text() }),
@@ -135,16 +201,35 @@ export function detailsToXml(d: TnDetails, f: NumberFeatures): RootOut<typeof Te
       Site: d.site ? { Id: d.site.id, Name: d.site.name } : undefined,
       SipPeer: d.sipPeer ? { PeerId: d.sipPeer.id, PeerName: d.sipPeer.name } : undefined,
       LastModified: d.lastModified,
-      Features: f.lidb
-        ? {
-            Lidb: {
-              Status: 'Success',
-              SubscriberInformation: f.lidb.subscriberInformation,
-              UseType: f.lidb.useType,
-              Visibility: f.lidb.visibility,
-            },
-          }
-        : undefined,
+      Features:
+        f.e911 || f.lidb || f.dlda
+          ? {
+              E911: f.e911 && {
+                LastE911OrderOutcome: f.e911.outcome,
+                SipPeerAddress: false,
+                CallerName: f.e911.callerName,
+                Address: featureAddressToXml(f.e911.address),
+              },
+              Lidb: f.lidb && {
+                Status: 'Success',
+                SubscriberInformation: f.lidb.subscriberInformation,
+                UseType: f.lidb.useType,
+                Visibility: f.lidb.visibility,
+              },
+              Dlda: f.dlda && {
+                Status: 'Success',
+                SubscriberType: f.dlda.subscriberType,
+                ListingType: f.dlda.listingType,
+                ListingName:
+                  f.dlda.listingName &&
+                  Object.fromEntries(
+                    LISTING_NAME_FIELDS.map(([el, key]) => [el, f.dlda?.listingName?.[key]]),
+                  ),
+                ListAddress: f.dlda.listAddress,
+                Address: featureAddressToXml(f.dlda.address, 'Dlda'),
+              },
+            }
+          : undefined,
       MessagingSettings: f.smsEnabled === undefined ? undefined : { SmsEnabled: f.smsEnabled },
       TnAttributes: d.protected ? ['Protected'] : [],
     },

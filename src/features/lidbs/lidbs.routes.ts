@@ -1,13 +1,12 @@
 import type { AppDeps } from '../../context.js';
-import { param } from '../../platform/http/query.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import {
   composedOr,
   orderHistoryRoutes,
+  NUMBER_FEATURE_LIST_FILTERS,
+  numberFeatureListScope,
   orderListRoute,
-  ordersWithNumber,
-  parseTnFilter,
   rejectWith,
 } from '../orders-common/index.js';
 import { LIDBS } from './lidbs.kind.js';
@@ -51,15 +50,9 @@ export function lidbRoutes(deps: AppDeps): RouteDef[] {
     orderListRoute(deps, kind, {
       xml: LidbListXml,
       toXml: (page, _links, ctx) => lidbListToXml(page, ctx.param('accountId')),
-      echoed: ['tn'],
+      echoed: NUMBER_FEATURE_LIST_FILTERS,
       defaultSize: 1000,
-      scope: async (ctx) => {
-        const tn = param(ctx.query, 'tn');
-        return {
-          orderIds:
-            tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
-        };
-      },
+      scope: (ctx) => numberFeatureListScope(deps, ctx),
     }),
     {
       method: 'GET',

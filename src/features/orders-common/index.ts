@@ -33,6 +33,7 @@ export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
 export {
   processingMachine,
   processingJob,
+  roundOutcome,
   PROCESSING_NOTIFIES,
   type ProcessingStatus,
   type ProcessingResult,

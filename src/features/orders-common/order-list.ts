@@ -26,6 +26,8 @@ export interface OrderListQuery {
   readonly customerOrderId?: string | undefined;
   readonly userId?: string | undefined;
   readonly dates?: DateRange | undefined;
+  /** Last modified within these days. */
+  readonly modified?: DateRange | undefined;
   /** Only these orders (a filter another table answers, such as a port-in's numbers). */
   readonly orderIds?: readonly string[] | undefined;
   /** Orders whose id starts with this (orderIdFragment, a port-in's PON). */
@@ -96,6 +98,8 @@ export async function listOrderPage<S extends string, D>(
     name: q.name,
     from: q.dates?.from,
     before: q.dates?.before,
+    modifiedFrom: q.modified?.from,
+    modifiedBefore: q.modified?.before,
   };
   let start: { createdAt: string; id: string } | undefined;
   if (q.page !== undefined && q.page !== '1') {

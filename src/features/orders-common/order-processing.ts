@@ -36,45 +36,61 @@ export const PROCESSING_NOTIFIES: readonly ProcessingStatus[] = [
   'FAILED',
 ];
 
-/** What a round did: how many numbers it changed and refused, and the order's details after it. */
-export interface ProcessingResult<D> {
+/**
+ * What a round did: how many numbers it changed and refused, and the order's details after it; a
+ * kind with final statuses of its own (E911's ADJUSTED_*) names the one it ends in.
+ */
+export interface ProcessingResult<D, S extends string = ProcessingStatus> {
   readonly done: number;
   readonly refused: number;
   readonly details: D;
+  readonly status?: S;
+}
+
+/** COMPLETE (every number), PARTIAL (some) or FAILED (none). */
+export function roundOutcome(done: number, refused: number): 'COMPLETE' | 'PARTIAL' | 'FAILED' {
+  return refused === 0 ? 'COMPLETE' : done === 0 ? 'FAILED' : 'PARTIAL';
 }
 
 /**
- * The job of a processing kind, in one transaction: PROCESSING, the kind's `work`, then the final
- * status with the details it returned. Attempts used up (every one rolled back): FAILED (5086).
+ * The job of a processing kind, in one transaction: a RECEIVED order to PROCESSING, the kind's
+ * `work`, then the final status with the details it returned. Attempts used up (every one rolled
+ * back): FAILED (5086). Kinds whose machine adds states to the shared one (E911's ADJUSTED_*,
+ * DL/DA's CANCELLED and new rounds) use the same job.
  */
-export function processingJob<D>(
+export function processingJob<S extends string, D>(
   deps: AppDeps,
-  kind: OrderKind<ProcessingStatus, D>,
+  kind: ProcessingStatus extends S ? OrderKind<S, D> : never,
   name: string,
-  work: (tx: Tx, order: Order<ProcessingStatus, D>) => Promise<ProcessingResult<D>>,
+  work: (tx: Tx, order: Order<S, D>) => Promise<ProcessingResult<D, S>>,
 ): JobDefinition<OrderJobPayload> {
+  const as = (s: ProcessingStatus) => s as S;
   return {
     name,
     maxAttempts: 5,
     parse: parseOrderJobPayload,
     run: async (ctx, { orderId }) => {
       const received = await lockOpenOrder(ctx.tx.db, deps.database.dialect, kind, orderId);
-      if (!received) return;
-      await transition(ctx.tx.db, deps.clock, kind, received, 'PROCESSING', {
+      // Cancelled (or already processed) since the job was queued.
+      if (received?.status !== 'RECEIVED') return;
+      await transition(ctx.tx.db, deps.clock, kind, received, as('PROCESSING'), {
         note: 'Processing',
         author: 'System',
       });
-      const order = { ...received, status: 'PROCESSING' as const };
+      const order = { ...received, status: as('PROCESSING') };
       const r = await work(ctx.tx, order);
-      const status = r.refused === 0 ? 'COMPLETE' : r.done === 0 ? 'FAILED' : 'PARTIAL';
-      const note = `${kind.label} order ${status.toLowerCase()}: ${r.done} of ${r.done + r.refused} numbers`;
+      const status = r.status ?? as(roundOutcome(r.done, r.refused));
+      const note = `${kind.label} order ${status.toLowerCase().replace('_', ' ')}: ${r.done} of ${r.done + r.refused} numbers`;
       await transition(ctx.tx.db, deps.clock, kind, order, status, { note, author: 'System' }, r.details);
     },
     giveUp: async (ctx, { orderId }) => {
       const order = await lockOpenOrder(ctx.tx.db, deps.database.dialect, kind, orderId);
-      if (!order) return;
+      if (order?.status !== 'RECEIVED') return;
       const e = OrderCommonErrors.orderProcessingFailed;
-      await transition(ctx.tx.db, deps.clock, kind, order, 'FAILED', { note: e.template, author: 'System' });
+      await transition(ctx.tx.db, deps.clock, kind, order, as('FAILED'), {
+        note: e.template,
+        author: 'System',
+      });
     },
   };
 }

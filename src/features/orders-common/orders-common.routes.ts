@@ -2,7 +2,13 @@ import type { AppDeps } from '../../context.js';
 import type { ErrorShape } from '../../platform/http/error-shapes.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { pageLinks } from '../../platform/http/paging.js';
-import { param, parseDateRange, parseSize, type Query } from '../../platform/http/query.js';
+import {
+  param,
+  parseDateRange,
+  parseOpenDateRange,
+  parseSize,
+  type Query,
+} from '../../platform/http/query.js';
 import { created, noContent, okXml, type RouteContext, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import type { RootNode, RootOut } from '../../platform/xml/schema.js';
@@ -11,7 +17,8 @@ import { requireOrder, type OrderKind } from './order-kind.js';
 import { listOrderPage, type OrderListQuery, type OrderPage } from './order-list.js';
 import { addNote, notesOf } from './order-notes.js';
 import { numberReport, type NumberReport } from './order-reports.js';
-import { orderNumbers } from './orders-common.store.js';
+import { parseTnFilter } from './order-fields.js';
+import { orderNumbers, ordersWithNumber } from './orders-common.store.js';
 import {
   areaCodesToXml,
   historyToXml,
@@ -138,10 +145,23 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
     Partial<
       Pick<
         OrderListQuery,
-        'siteId' | 'orderIds' | 'idPrefix' | 'name' | 'dates' | 'status' | 'customerOrderId'
+        | 'siteId'
+        | 'orderIds'
+        | 'idPrefix'
+        | 'name'
+        | 'dates'
+        | 'modified'
+        | 'status'
+        | 'customerOrderId'
+        | 'userId'
       >
     >
   >;
+}
+
+/** The scope's filters that are set (an absent one leaves the common parameter's value). */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Bad list parameters: "400 (no body); 404 (no body)": an empty body with the list's status for them. */
@@ -164,6 +184,51 @@ export function orderListQuery(accountId: string, query: Query, defaultSize: num
   };
 }
 
+/** The query names `numberFeatureListScope` reads, as the lists spell them (for their paging links). */
+export const NUMBER_FEATURE_LIST_FILTERS = [
+  'status',
+  'tn',
+  'customerOrderId',
+  'orderIdFragment',
+  'createdDateFrom',
+  'createdDateTo',
+  'modifiedDateFrom',
+  'modifiedDateTo',
+  'lastModifiedAfter',
+  'lastModifiedBy',
+] as const;
+
+/**
+ * The filters of the number-feature lists (TN options, LIDB, DL/DA, E911: rows 58, 61, 66, 70):
+ * a number the order named, the order's creation and modification days (`yyyy-MM-dd`;
+ * `lastModifiedAfter` opens the modified range on its day), who last changed it, an id fragment.
+ */
+export async function numberFeatureListScope(
+  deps: AppDeps,
+  ctx: RouteContext,
+): Promise<Partial<OrderListQuery>> {
+  const q = ctx.query;
+  const day = (name: string) => ({ name, value: param(q, name.toLowerCase()) });
+  const tn = param(q, 'tn');
+  const modified = parseOpenDateRange(day('modifiedDateFrom'), day('modifiedDateTo'));
+  const after = parseOpenDateRange(day('lastModifiedAfter'), { name: 'lastModifiedAfter', value: undefined });
+  const latest = (a: string | undefined, b: string | undefined) =>
+    a === undefined ? b : b === undefined || a > b ? a : b;
+  return {
+    idPrefix: param(q, 'orderidfragment'),
+    userId: param(q, 'lastmodifiedby'),
+    orderIds: tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
+    dates: parseOpenDateRange(day('createdDateFrom'), day('createdDateTo')),
+    modified:
+      modified === undefined && after === undefined
+        ? undefined
+        : {
+            from: latest(modified?.from, after?.from) ?? '',
+            before: modified?.before ?? after?.before ?? '',
+          },
+  };
+}
+
 /** `GET` of a kind's list (or a site's view of it), paged by order id. */
 export function orderListRoute<R extends RootNode, S extends string = string, D = unknown>(
   deps: AppDeps,
@@ -182,7 +247,7 @@ export function orderListRoute<R extends RootNode, S extends string = string, D 
       try {
         const scope = (await options.scope?.(ctx)) ?? {};
         const base = orderListQuery(ctx.param('accountId'), ctx.query, options.defaultSize);
-        query = { ...base, ...scope, dates: scope.dates ?? base.dates };
+        query = { ...base, ...definedOnly(scope), dates: scope.dates ?? base.dates };
         page = await listOrderPage(deps, kind, query);
       } catch (err) {
         asListError(err, options.malformedQuery ?? 404);

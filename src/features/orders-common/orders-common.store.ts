@@ -289,6 +289,9 @@ export interface OrderListFilter {
   /** created_at in [from, before) */
   readonly from?: string | undefined;
   readonly before?: string | undefined;
+  /** updated_at in [modifiedFrom, modifiedBefore) */
+  readonly modifiedFrom?: string | undefined;
+  readonly modifiedBefore?: string | undefined;
 }
 
 function filtered(db: Executor, f: OrderListFilter) {
@@ -306,6 +309,8 @@ function filtered(db: Executor, f: OrderListFilter) {
   if (f.name !== undefined) q = q.where('name', '=', f.name);
   if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
   if (f.before !== undefined) q = q.where('created_at', '<', f.before);
+  if (f.modifiedFrom !== undefined) q = q.where('updated_at', '>=', f.modifiedFrom);
+  if (f.modifiedBefore !== undefined) q = q.where('updated_at', '<', f.modifiedBefore);
   return q;
 }
 

@@ -10,4 +10,4 @@ export {
   type OptionChange,
   type OptionsRefusal,
 } from './number-options.js';
-export type { CallerName } from './tn-settings.store.js';
+export type { CallerName, DirectoryListing, EmergencyAddress, ListingName } from './tn-settings.store.js';

@@ -1,7 +1,14 @@
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { isInService, numbersByTn, transitionNumbers, IN_SERVICE_STATUSES } from '../inventory/index.js';
-import { saveSettings, settingsOf, type CallerName, type TnSettings } from './tn-settings.store.js';
+import {
+  saveSettings,
+  settingsOf,
+  type CallerName,
+  type DirectoryListing,
+  type EmergencyAddress,
+  type TnSettings,
+} from './tn-settings.store.js';
 
 /**
  * A change of a number's options, the one rule behind the SIP-peer number PUT (op 110), TN-option
@@ -20,6 +27,8 @@ export interface NumberOptionsChange {
   readonly smsEnabled?: OptionChange<boolean>;
   readonly finalDestinationUri?: OptionChange<string>;
   readonly callerName?: OptionChange<CallerName>;
+  readonly e911?: OptionChange<EmergencyAddress>;
+  readonly listing?: OptionChange<DirectoryListing>;
   readonly protected?: OptionChange<boolean>;
 }
 
@@ -41,6 +50,8 @@ export function changedSettings(current: TnSettings, c: NumberOptionsChange): Tn
     smsEnabled: resolve(current.smsEnabled, c.smsEnabled),
     finalDestinationUri: resolve(current.finalDestinationUri, c.finalDestinationUri),
     callerName: resolve(current.callerName, c.callerName),
+    e911: resolve(current.e911, c.e911),
+    listing: resolve(current.listing, c.listing),
   };
 }
 

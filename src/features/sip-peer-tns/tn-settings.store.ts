@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import type { PostalAddress } from '../../shared/address.js';
 
 /**
  * Settings of a number in service on its SIP peer (set by PUT …/sippeers/{id}/tns/{tn}): one JSON
@@ -15,12 +16,47 @@ export interface TnSettings {
   readonly finalDestinationUri?: string;
   /** The caller name others see (LIDB), set by a LIDB order. */
   readonly callerName?: CallerName;
+  /** The emergency address (and caller name) PSAPs see, set by an E911 order. */
+  readonly e911?: EmergencyAddress;
+  /** The directory listing, set by a DL/DA order. */
+  readonly listing?: DirectoryListing;
 }
 
 export interface CallerName {
   readonly subscriberInformation: string;
   readonly useType: 'RESIDENTIAL' | 'BUSINESS';
   readonly visibility: 'PUBLIC' | 'PRIVATE';
+}
+
+export interface EmergencyAddress {
+  readonly callerName?: string | undefined;
+  /** As provisioned (corrected by the geocoder when the order ended ADJUSTED_*). */
+  readonly address: PostalAddress;
+  /** The status of the E911 order that set it (LastE911OrderOutcome). */
+  readonly outcome: string;
+}
+
+// A type (not an interface) so that it reads as a record of texts where one is expected.
+export type ListingName = {
+  readonly firstName?: string | undefined;
+  readonly firstName2?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly designation?: string | undefined;
+  readonly titleOfLineage?: string | undefined;
+  readonly titleOfAddress?: string | undefined;
+  readonly titleOfAddress2?: string | undefined;
+  readonly titleOfLineageName2?: string | undefined;
+  readonly titleOfAddressName2?: string | undefined;
+  readonly titleOfAddress2Name2?: string | undefined;
+  readonly placeListingAs?: string | undefined;
+};
+
+export interface DirectoryListing {
+  readonly subscriberType: 'RESIDENTIAL' | 'BUSINESS';
+  readonly listingType: 'LISTED' | 'NON_LISTED' | 'NON_PUBLISHED';
+  readonly listingName?: ListingName | undefined;
+  readonly listAddress: boolean;
+  readonly address?: PostalAddress | undefined;
 }
 
 const CHUNK = 900;

@@ -6,10 +6,10 @@ import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import {
   orderHistoryRoutes,
+  NUMBER_FEATURE_LIST_FILTERS,
+  numberFeatureListScope,
   orderListRoute,
   orderNoteRoutes,
-  ordersWithNumber,
-  parseTnFilter,
 } from '../orders-common/index.js';
 import { TN_OPTIONS } from './tnoptions.kind.js';
 import { applyLineOptions, createTnOptionOrder, getTnOptionOrder } from './tnoptions.service.js';
@@ -63,16 +63,9 @@ export function tnOptionRoutes(deps: AppDeps): RouteDef[] {
           ctx.param('accountId'),
           /^true$/i.test(param(ctx.query, 'orderdetails') ?? ''),
         ),
-      echoed: ['status', 'tn', 'customerOrderId', 'orderIdFragment', 'orderDetails'],
+      echoed: [...NUMBER_FEATURE_LIST_FILTERS, 'orderDetails'],
       defaultSize: 1000,
-      scope: async (ctx) => {
-        const tn = param(ctx.query, 'tn');
-        return {
-          idPrefix: param(ctx.query, 'orderidfragment'),
-          orderIds:
-            tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
-        };
-      },
+      scope: (ctx) => numberFeatureListScope(deps, ctx),
     }),
     {
       method: 'GET',
