@@ -8,6 +8,7 @@ import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
 import { OrderCommonErrors } from './orders-common/index.js';
 import { OrderErrors } from './orders/index.js';
+import { DldaErrors } from './dldas/index.js';
 import { E911Errors } from './e911s/index.js';
 import { ExternalTnErrors } from './externaltns/index.js';
 import { LidbErrors } from './lidbs/index.js';
@@ -54,6 +55,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   subscriptions: SubscriptionErrors,
   tnOptions: TnOptionErrors,
   lidbs: LidbErrors,
+  dldas: DldaErrors,
   e911s: E911Errors,
   externalTns: ExternalTnErrors,
 };

@@ -7,6 +7,7 @@ import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
 import type { OrderKindModule } from './orders-common/index.js';
 import { newNumberOrders } from './orders/index.js';
+import { dldas } from './dldas/index.js';
 import { e911s } from './e911s/index.js';
 import { externalTns } from './externaltns/index.js';
 import { lidbs } from './lidbs/index.js';
@@ -36,6 +37,7 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   lsrOrders,
   tnOptions,
   lidbs,
+  dldas,
   e911s,
   externalTns,
 ];

@@ -59,6 +59,16 @@ function directional(value: string | undefined): string | undefined {
  * StateCode, Zip and AddressType are mandatory; Country defaults to US. A ZIP+4 in `Zip` is split.
  */
 export function parseAddress(input: AddressInput): Address {
+  const postal = parsePostalAddress(input);
+  const typeText = text(input.addressType);
+  if (!typeText) throw ApiError.of(CommonErrors.addressTypeRequired);
+  const addressType = oneOf(typeText, ADDRESS_TYPES);
+  if (!addressType) throw ApiError.of(CommonErrors.addressTypeInvalid);
+  return { ...postal, addressType };
+}
+
+/** The same rules for an address whose type the endpoint implies (a directory listing's). */
+export function parsePostalAddress(input: AddressInput): PostalAddress {
   const houseNumber = maxLength(text(input.houseNumber), 45, 'HouseNumber');
   if (!houseNumber) throw ApiError.of(CommonErrors.houseNumberRequired);
   const streetName = maxLength(text(input.streetName), 200, 'StreetName');
@@ -76,11 +86,6 @@ export function parseAddress(input: AddressInput): Address {
   const plusFour = text(input.plusFour) ?? zipMatch[2];
   if (plusFour !== undefined && !/^\d{4}$/.test(plusFour))
     throw ApiError.of(CommonErrors.plusFourInvalid, plusFour);
-
-  const typeText = text(input.addressType);
-  if (!typeText) throw ApiError.of(CommonErrors.addressTypeRequired);
-  const addressType = oneOf(typeText, ADDRESS_TYPES);
-  if (!addressType) throw ApiError.of(CommonErrors.addressTypeInvalid);
 
   const countryText = text(input.country) ?? 'US';
   const country = COUNTRIES[countryText.toLowerCase()];
@@ -100,6 +105,5 @@ export function parseAddress(input: AddressInput): Address {
     plusFour,
     county: maxLength(text(input.county), 45, 'County'),
     country,
-    addressType,
   };
 }

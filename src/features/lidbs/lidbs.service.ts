@@ -77,8 +77,10 @@ export async function createLidbOrder(
     for (const t of raw) {
       const tn = parseTn(t);
       const row = tn === undefined ? undefined : rows.get(tn);
-      if (tn === undefined || !row) refuse(t, LidbErrors.notOnSystem);
-      else if (isTollFreeNpa(Math.floor(tn / 10_000_000))) refuse(formatTn(tn), LidbErrors.tollFree);
+      // Toll-free numbers are refused as such, whether this system has them or not.
+      if (tn !== undefined && isTollFreeNpa(Math.floor(tn / 10_000_000)))
+        refuse(formatTn(tn), LidbErrors.tollFree);
+      else if (tn === undefined || !row) refuse(t, LidbErrors.notOnSystem);
       else if (row.account_id !== accountId || !isInService(row.status))
         refuse(formatTn(tn), LidbErrors.notOnAccount);
       else tns.push(tn);

@@ -40,7 +40,7 @@ describe('LIDB orders', () => {
       at(res.xml, 'LidbOrderResponse', 'LidbOrder', 'ErrorList', 'Error') as Record<string, string>[]
     ).map((e) => [e.TelephoneNumber, e.Code]);
     assert.deepEqual(refused, [
-      ['8005551234', '11025'],
+      ['8005551234', '11015'],
       ['9195550199', '11025'],
     ]);
     await h.drain();

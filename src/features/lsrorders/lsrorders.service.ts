@@ -15,6 +15,7 @@ import {
   receiveOrder,
   requireOrder,
   transition,
+  describeChanges,
   updateOrderFields,
 } from '../orders-common/index.js';
 import { portingCalendar } from '../porting-calendar/index.js';
@@ -399,30 +400,23 @@ function changesOf(
   after: LsrDetails,
   customerOrderId: string | undefined,
 ) {
-  const diff: string[] = [];
-  const show = (v: string | number | object | undefined) =>
-    v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  const note = (
-    name: string,
-    a: string | number | object | undefined,
-    b: string | number | object | undefined,
-  ) => {
-    if (show(a) !== show(b)) diff.push(`${name} : "${show(a)}" --> ${show(b)}`);
-  };
-  note('CustomerOrderId', order.customerOrderId, customerOrderId);
-  note('SPID', before.spid, after.spid);
-  note('BillingTelephoneNumber', before.billingTelephoneNumber, after.billingTelephoneNumber);
-  note('AuthorizingPerson', before.authorizingPerson, after.authorizingPerson);
-  note('RequestedFocDate', before.requestedFocDate, after.requestedFocDate);
   const flat = (sub: LsrDetails['subscriber']): Record<string, string | undefined> => {
     const { address, type, ...names } = sub;
     return { SubscriberType: type, ...capitalised(names), ...capitalised(address) };
   };
   const was = flat(before.subscriber);
   const is = flat(after.subscriber);
-  for (const key of new Set([...Object.keys(was), ...Object.keys(is)])) note(key, was[key], is[key]);
-  note('PonVersion', before.ponVersion, after.ponVersion);
-  return diff.join('; ') || undefined;
+  return describeChanges([
+    ['CustomerOrderId', order.customerOrderId, customerOrderId],
+    ['SPID', before.spid, after.spid],
+    ['BillingTelephoneNumber', before.billingTelephoneNumber, after.billingTelephoneNumber],
+    ['AuthorizingPerson', before.authorizingPerson, after.authorizingPerson],
+    ['RequestedFocDate', before.requestedFocDate, after.requestedFocDate],
+    ...[...new Set([...Object.keys(was), ...Object.keys(is)])].map(
+      (key) => [key, was[key], is[key]] as const,
+    ),
+    ['PonVersion', before.ponVersion, after.ponVersion],
+  ]);
 }
 
 const capitalised = (o: Record<string, string | undefined>) =>

@@ -46,7 +46,7 @@ export {
   parseTnFilter,
 } from './order-fields.js';
 export { addNote, recordNote, notesOf, type Note, type NoteInput } from './order-notes.js';
-export { historyOf, type HistoryEntry } from './order-history.js';
+export { describeChanges, historyOf, type HistoryEntry } from './order-history.js';
 export { numberReport, numberReportOf, type NumberReport } from './order-reports.js';
 export {
   listOrderPage,

@@ -20,3 +20,17 @@ export async function historyOf(deps: AppDeps, orderId: string): Promise<History
     difference: h.difference ?? undefined,
   }));
 }
+
+type Shown = string | number | object | undefined;
+
+/**
+ * A history entry's `Difference`: each changed field as Bandwidth writes it
+ * (`CustomerOrderId : "" --> hello`), joined by `; `; undefined when nothing changed.
+ */
+export function describeChanges(changes: readonly (readonly [string, Shown, Shown])[]): string | undefined {
+  const show = (v: Shown) => (v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const lines = changes
+    .filter(([, before, after]) => show(before) !== show(after))
+    .map(([name, before, after]) => `${name} : "${show(before)}" --> ${show(after)}`);
+  return lines.join('; ') || undefined;
+}

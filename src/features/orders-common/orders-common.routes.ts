@@ -159,11 +159,6 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   >;
 }
 
-/** The scope's filters that are set (an absent one leaves the common parameter's value). */
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 /** Bad list parameters: "400 (no body); 404 (no body)": an empty body with the list's status for them. */
 function asListError(err: unknown, malformed: 400 | 404): never {
   if (err instanceof ApiError && err.status === 400) throw new ApiError(malformed, err.code, err.description);
@@ -247,7 +242,7 @@ export function orderListRoute<R extends RootNode, S extends string = string, D 
       try {
         const scope = (await options.scope?.(ctx)) ?? {};
         const base = orderListQuery(ctx.param('accountId'), ctx.query, options.defaultSize);
-        query = { ...base, ...definedOnly(scope), dates: scope.dates ?? base.dates };
+        query = { ...base, ...scope, dates: scope.dates ?? base.dates };
         page = await listOrderPage(deps, kind, query);
       } catch (err) {
         asListError(err, options.malformedQuery ?? 404);
