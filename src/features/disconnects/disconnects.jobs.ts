@@ -11,7 +11,7 @@ import {
   insertOrderNumbers,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { clearNumberSettings } from '../sip-peer-tns/index.js';
+import { clearNumberSettings, withFeaturesRemoved } from '../sip-peer-tns/index.js';
 import { DisconnectErrors } from './disconnects.errors.js';
 import { DISCONNECTS } from './disconnects.kind.js';
 import type { DisconnectStatus } from './disconnects.machine.js';
@@ -107,7 +107,7 @@ async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promis
     guard: { statuses: [TnStatus.inService], accountId: order.accountId, portedIn: false },
   });
   const result = { changed: [...portedBack.changed, ...aging.changed], refused: aging.refused };
-  await clearNumberSettings(tx.db, result.changed);
+  const featuresRemoved = await clearNumberSettings(tx.db, result.changed);
   if (details.mode === 'purge') {
     await transitionNumbers(tx.db, deps.clock, aging.changed, {
       to: TnStatus.available,
@@ -132,7 +132,7 @@ async function processDisconnect(deps: AppDeps, tx: Tx, orderId: string): Promis
   const next: DisconnectStatus =
     failed.length === 0 ? 'COMPLETE' : result.changed.length > 0 ? 'PARTIAL' : 'FAILED';
   await transition(tx.db, deps.clock, DISCONNECTS, order, next, {
-    note: noteFor(next, result.changed.length, details.tns.length),
+    note: withFeaturesRemoved(noteFor(next, result.changed.length, details.tns.length), featuresRemoved),
     author: 'System',
   });
 }

@@ -7,10 +7,24 @@ import {
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { applyNumberOptions, type DirectoryListing, type OptionChange } from '../sip-peer-tns/index.js';
+import type { ErrorDefinition } from '../../platform/http/api-error.js';
+import {
+  applyNumberOptions,
+  PeerTnErrors,
+  type DirectoryListing,
+  type OptionChange,
+  type OptionsRefusal,
+} from '../sip-peer-tns/index.js';
 import { DldaErrors } from './dldas.errors.js';
 import { DLDAS, type DldaDetails, type DldaError } from './dldas.kind.js';
 import type { DldaStatus } from './dldas.machine.js';
+
+/** Why a number cannot be listed, as DL/DA's error (one that left service since: 16108). */
+export function refusalError(why: OptionsRefusal): ErrorDefinition {
+  if (why === 'not-on-system') return DldaErrors.notOnSystem;
+  if (why === 'external-sms-only') return PeerTnErrors.externalSmsOnly;
+  return DldaErrors.notOnAccount;
+}
 
 /**
  * A DL/DA order's round (orders-common's processing job): each group's listing set on (or, after a
@@ -28,8 +42,8 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
         : { kind: 'set', value: listing };
       const result = await applyNumberOptions(deps, tx.db, order.accountId, tns, { listing: change });
       numbers.push(...result.changed.map((tn): OrderNumber => ({ tn, outcome: 'completed' })));
-      for (const tn of result.refused.keys()) {
-        const e = DldaErrors.numberChanged;
+      for (const [tn, why] of result.refused) {
+        const e = why === 'external-sms-only' ? refusalError(why) : DldaErrors.numberChanged;
         errors.push({ code: e.code, description: e.template, tn: formatTn(tn) });
         numbers.push({ tn, outcome: 'failed', errorCode: e.code, errorDescription: e.template });
       }

@@ -8,7 +8,8 @@ import { CommonErrors } from '../../shared/errors.js';
 import { oneOf, parseBoolean, parseFlag, text } from '../../shared/fields.js';
 import { formatTn, isTollFreeNpa, parseTn } from '../../shared/numbering.js';
 import { isStateCode } from '../../shared/states.js';
-import { isInService, numbersByTn } from '../inventory/index.js';
+import { numbersByTn } from '../inventory/index.js';
+import { optionsRefusal } from '../sip-peer-tns/index.js';
 import {
   describeChanges,
   lockOrder,
@@ -21,7 +22,7 @@ import {
   updateOrderFields,
 } from '../orders-common/index.js';
 import { DldaErrors } from './dldas.errors.js';
-import { processJob } from './dldas.jobs.js';
+import { processJob, refusalError } from './dldas.jobs.js';
 import {
   DLDAS,
   LISTING_NAME_KEYS,
@@ -133,16 +134,15 @@ async function checkGroups(
     errors.push({ code: def.code, description, tn });
   const groups = named.map(({ raw, ...listing }): DldaGroup => {
     const tns: number[] = [];
+    const change = { listing: { kind: 'set', value: listing } } as const;
     for (const t of raw) {
       const tn = parseTn(t);
-      const row = tn === undefined ? undefined : rows.get(tn);
+      const why = tn === undefined ? undefined : optionsRefusal(tn, rows.get(tn), accountId, change);
       const holder = tn === undefined ? undefined : held.get(tn);
+      if (tn === undefined) refuse(t, DldaErrors.notOnSystem);
       // Toll-free numbers are refused as such, whether this system has them or not.
-      if (tn !== undefined && isTollFreeNpa(Math.floor(tn / 10_000_000)))
-        refuse(formatTn(tn), DldaErrors.tollFree);
-      else if (tn === undefined || !row) refuse(t, DldaErrors.notOnSystem);
-      else if (row.account_id !== accountId || !isInService(row.status))
-        refuse(formatTn(tn), DldaErrors.notOnAccount);
+      else if (isTollFreeNpa(Math.floor(tn / 10_000_000))) refuse(formatTn(tn), DldaErrors.tollFree);
+      else if (why !== undefined) refuse(formatTn(tn), refusalError(why));
       else if (holder !== undefined)
         refuse(formatTn(tn), DldaErrors.inOpenOrder, ApiError.of(DldaErrors.inOpenOrder, holder).description);
       else tns.push(tn);

@@ -8,7 +8,12 @@ import {
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { applyNumberOptions, type EmergencyAddress, type OptionChange } from '../sip-peer-tns/index.js';
+import {
+  applyNumberOptions,
+  PeerTnErrors,
+  type EmergencyAddress,
+  type OptionChange,
+} from '../sip-peer-tns/index.js';
 import { E911Errors } from './e911s.errors.js';
 import { E911S, type E911Details, type E911Error } from './e911s.kind.js';
 import type { E911Status } from './e911s.machine.js';
@@ -58,7 +63,12 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
       const result = await applyNumberOptions(deps, tx.db, order.accountId, d.tns, { e911: change });
       changed.push(...result.changed);
       for (const [tn, why] of result.refused) {
-        const e = why === 'not-on-system' ? E911Errors.numberDoesNotExist : E911Errors.notOnAccount;
+        const e =
+          why === 'not-on-system'
+            ? E911Errors.numberDoesNotExist
+            : why === 'external-sms-only'
+              ? PeerTnErrors.externalSmsOnly
+              : E911Errors.notOnAccount;
         refusals.set(tn, { code: e.code, description: e.template });
       }
     }

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { at, DEMO, idFromLocation, startHarness, type Harness } from '../../../test/support/harness.js';
 import { CARRIER, inService, OTHER_OWNER, setUpCarriers } from '../../../test/support/porting-out.js';
 import { notation, shapeOf } from '../../../test/support/xml-shape.js';
+import { historyOf } from '../orders-common/index.js';
 
 /**
  * E911 orders through HTTP (rows 66–69): an exact address (COMPLETE), one the geocoder corrects
@@ -94,6 +95,12 @@ describe('E911 orders', () => {
     await h.drain();
     const gone = await h.get(`/api/tns/${b}/tndetails`);
     assert.doesNotMatch(gone.body, /<E911>/);
+    // The disconnect's history (and so its notification's Message) says what went with the number.
+    const notes = (await historyOf(h.app.deps, idFromLocation(disconnect))).map((e) => e.note);
+    assert.ok(
+      notes.includes('Disconnect successful: 1 of 1 numbers; removed with them: E911 address on 1'),
+      notes.join(' | '),
+    );
   });
 
   it('provisions a correctable address as corrected: ADJUSTED_COMPLETE', async () => {

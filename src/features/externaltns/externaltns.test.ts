@@ -83,6 +83,52 @@ describe('external-number orders', () => {
     assert.equal(at(list.xml, 'ExternalTnsOrders', 'TotalCount'), '3');
   });
 
+  it('lets an external number change only its messaging setting (5128), by any route', async () => {
+    const tn = 9727780011;
+    await h.post(`${A}/externalTns`, order('IMPORT', [tn]));
+    await h.drain();
+    const peers = await h.get(`${A}/sites/1/sippeers`);
+    const peer = `${A}/sites/1/sippeers/${String(at(peers.xml, 'TNSipPeersResponse', 'SipPeers', 'SipPeer', 'PeerId'))}`;
+    const settings = (inner: string) =>
+      `<SipPeerTelephoneNumber><FullNumber>${tn}</FullNumber>${inner}</SipPeerTelephoneNumber>`;
+    const forward = await h.put(`${peer}/tns/${tn}`, settings('<CallForward>9195551234</CallForward>'));
+    assert.equal(forward.status, 400, forward.body);
+    assert.equal(errorCode(forward), '5128');
+    const sms = await h.put(`${peer}/tns/${tn}`, settings('<MessagingSettings><SmsEnabled>true</SmsEnabled></MessagingSettings>'));
+    assert.equal(sms.status, 200, sms.body);
+    assert.match(
+      (await h.get(`/api/tns/${tn}/tndetails`)).body,
+      /<MessagingSettings><SmsEnabled>true<\/SmsEnabled>/,
+    );
+
+    const options = (inner: string) =>
+      `<TnOptionOrder><TnOptionGroups><TnOptionGroup>${inner}<TelephoneNumbers><TelephoneNumber>${tn}</TelephoneNumber></TelephoneNumbers></TnOptionGroup></TnOptionGroups></TnOptionOrder>`;
+    const refused = await h.post(`${A}/tnoptions`, options('<CallingNameDisplay>on</CallingNameDisplay>'));
+    await h.drain();
+    const got = await h.get(`${A}/tnoptions/${idFromLocation(refused)}`);
+    assert.equal(at(got.xml, 'TnOptionOrder', 'ProcessingStatus'), 'FAILED');
+    assert.equal(at(got.xml, 'TnOptionOrder', 'ErrorList', 'Error', 'Code'), '5128');
+    const allowed = await h.post(`${A}/tnoptions`, options('<Sms>off</Sms>'));
+    await h.drain();
+    assert.equal(
+      at((await h.get(`${A}/tnoptions/${idFromLocation(allowed)}`)).xml, 'TnOptionOrder', 'ProcessingStatus'),
+      'COMPLETE',
+    );
+
+    const lidb = await h.post(
+      `${A}/lidbs`,
+      `<LidbOrder><LidbTnGroups><LidbTnGroup><TelephoneNumbers><TelephoneNumber>${tn}</TelephoneNumber></TelephoneNumbers><SubscriberInformation>Acme</SubscriberInformation><UseType>BUSINESS</UseType><Visibility>PUBLIC</Visibility></LidbTnGroup></LidbTnGroups></LidbOrder>`,
+    );
+    assert.equal(at(lidb.xml, 'LidbOrderResponse', 'LidbOrder', 'ErrorList', 'Error', 'Code'), '5128');
+    const e911 = await h.post(
+      `${A}/e911s`,
+      `<E911Order><TelephoneNumbers><TelephoneNumber>${tn}</TelephoneNumber></TelephoneNumbers><CallerName>Acme</CallerName><Address><HouseNumber>1</HouseNumber><StreetName>MAIN ST</StreetName><City>RALEIGH</City><StateCode>NC</StateCode><Zip>27606</Zip></Address></E911Order>`,
+    );
+    await h.drain();
+    const e911Order = await h.get(`${A}/e911s/${idFromLocation(e911)}`);
+    assert.equal(at(e911Order.xml, 'E911Order', 'ErrorList', 'Error', 'Code'), '5128');
+  });
+
   it('refuses a bad request with its code, and answers an unknown id as documented', async () => {
     const cases: [string, string][] = [
       [order('MOVE', [9727780003]), '25000'],

@@ -7,9 +7,17 @@ import {
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { applyNumberOptions } from '../sip-peer-tns/index.js';
+import { applyNumberOptions, PeerTnErrors, type OptionsRefusal } from '../sip-peer-tns/index.js';
+import type { ErrorDefinition } from '../../platform/http/api-error.js';
 import { LidbErrors } from './lidbs.errors.js';
 import { LIDBS, type LidbError } from './lidbs.kind.js';
+
+/** Why a number cannot take a caller name, as LIDB's error. */
+export function refusalError(why: OptionsRefusal): ErrorDefinition {
+  if (why === 'not-on-system') return LidbErrors.notOnSystem;
+  if (why === 'external-sms-only') return PeerTnErrors.externalSmsOnly;
+  return LidbErrors.notOnAccount;
+}
 
 /**
  * A LIDB order's round (orders-common's processing job): each group's caller name on each of its
@@ -25,8 +33,8 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
         callerName: { kind: 'set', value: { subscriberInformation, useType, visibility } },
       });
       numbers.push(...result.changed.map((tn): OrderNumber => ({ tn, outcome: 'completed' })));
-      for (const tn of result.refused.keys()) {
-        const e = LidbErrors.notOnAccount;
+      for (const [tn, why] of result.refused) {
+        const e = refusalError(why);
         errors.push({ code: e.code, description: e.template, tn: formatTn(tn) });
         numbers.push({ tn, outcome: 'failed', errorCode: e.code, errorDescription: e.template });
       }

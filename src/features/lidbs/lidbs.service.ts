@@ -4,7 +4,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { oneOf, text } from '../../shared/fields.js';
 import { formatTn, isTollFreeNpa, parseTn } from '../../shared/numbering.js';
-import { isInService, numbersByTn } from '../inventory/index.js';
+import { numbersByTn } from '../inventory/index.js';
+import { optionsRefusal } from '../sip-peer-tns/index.js';
 import {
   OrderCommonErrors,
   parseCustomerOrderId,
@@ -12,7 +13,7 @@ import {
   requireOrder,
 } from '../orders-common/index.js';
 import { LidbErrors } from './lidbs.errors.js';
-import { processJob } from './lidbs.jobs.js';
+import { processJob, refusalError } from './lidbs.jobs.js';
 import {
   LIDBS,
   USE_TYPES,
@@ -74,15 +75,14 @@ export async function createLidbOrder(
     errors.push({ code: def.code, description: def.template, tn });
   const groups = named.map(({ raw, ...name }): LidbGroup => {
     const tns: number[] = [];
+    const change = { callerName: { kind: 'set', value: name } } as const;
     for (const t of raw) {
       const tn = parseTn(t);
-      const row = tn === undefined ? undefined : rows.get(tn);
+      const why = tn === undefined ? undefined : optionsRefusal(tn, rows.get(tn), accountId, change);
+      if (tn === undefined) refuse(t, LidbErrors.notOnSystem);
       // Toll-free numbers are refused as such, whether this system has them or not.
-      if (tn !== undefined && isTollFreeNpa(Math.floor(tn / 10_000_000)))
-        refuse(formatTn(tn), LidbErrors.tollFree);
-      else if (tn === undefined || !row) refuse(t, LidbErrors.notOnSystem);
-      else if (row.account_id !== accountId || !isInService(row.status))
-        refuse(formatTn(tn), LidbErrors.notOnAccount);
+      else if (isTollFreeNpa(Math.floor(tn / 10_000_000))) refuse(formatTn(tn), LidbErrors.tollFree);
+      else if (why !== undefined) refuse(formatTn(tn), refusalError(why));
       else tns.push(tn);
     }
     return { ...name, tns };

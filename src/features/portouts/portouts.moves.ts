@@ -16,7 +16,7 @@ import {
   isBusinessDay,
   portingCalendar,
 } from '../porting-calendar/index.js';
-import { clearNumberSettings } from '../sip-peer-tns/index.js';
+import { clearNumberSettings, withFeaturesRemoved } from '../sip-peer-tns/index.js';
 import { PortOutErrors } from './portouts.errors.js';
 import { PORT_OUTS, type PortOutDetails, type PortOutError, type PortOutOrder } from './portouts.kind.js';
 import { numbersOfPortOut, releasePortOutNumbers } from './portouts.store.js';
@@ -174,7 +174,7 @@ export async function complete(deps: AppDeps, tx: Tx, order: PortOutOrder, autho
     order: ref,
     userId: author,
   });
-  await clearNumberSettings(tx.db, result.changed);
+  const featuresRemoved = await clearNumberSettings(tx.db, result.changed);
   const e = PortOutErrors.notActive;
   const now = deps.clock.now().toISOString();
   await insertOrderNumbers(
@@ -215,7 +215,13 @@ export async function complete(deps: AppDeps, tx: Tx, order: PortOutOrder, autho
     PORT_OUTS,
     order,
     'COMPLETE',
-    { note: `Ported out to SPID ${spid}: ${result.changed.length} of ${tns.length} numbers`, author },
+    {
+      note: withFeaturesRemoved(
+        `Ported out to SPID ${spid}: ${result.changed.length} of ${tns.length} numbers`,
+        featuresRemoved,
+      ),
+      author,
+    },
     changed(order, { errors }),
   );
   await releasePortOutNumbers(tx.db, order.id);

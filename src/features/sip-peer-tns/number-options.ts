@@ -1,6 +1,12 @@
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { isInService, numbersByTn, transitionNumbers, IN_SERVICE_STATUSES } from '../inventory/index.js';
+import {
+  isInService,
+  numbersByTn,
+  transitionNumbers,
+  IN_SERVICE_STATUSES,
+  TnStatus,
+} from '../inventory/index.js';
 import {
   saveSettings,
   settingsOf,
@@ -56,7 +62,39 @@ export function changedSettings(current: TnSettings, c: NumberOptionsChange): Tn
 }
 
 /** Why a number's options could not be changed for an account. */
-export type OptionsRefusal = 'not-on-system' | 'not-on-account' | 'not-in-service' | 'forward-to-itself';
+export type OptionsRefusal =
+  | 'not-on-system'
+  | 'not-on-account'
+  | 'not-in-service'
+  | 'forward-to-itself'
+  /** An external number (hosted by another carrier) takes only its messaging setting (5128). */
+  | 'external-sms-only';
+
+/** Whether the change leaves every option but messaging as it is. */
+const onlyMessaging = (change: NumberOptionsChange): boolean =>
+  Object.entries(change).every(
+    ([name, c]: [string, OptionChange<unknown> | undefined]) =>
+      name === 'smsEnabled' || c === undefined || c.kind === 'unchanged',
+  );
+
+/**
+ * The one rule of whether a number's options may change for an account: why not, or undefined.
+ * Kinds that answer per number when an order is placed (LIDB, DL/DA) ask it too.
+ */
+export function optionsRefusal(
+  tn: number,
+  row: { readonly account_id: string | null; readonly status: number } | undefined,
+  accountId: string,
+  change: NumberOptionsChange,
+): OptionsRefusal | undefined {
+  const forward = change.callForward?.kind === 'set' ? change.callForward.value : undefined;
+  if (!row) return 'not-on-system';
+  if (row.account_id !== accountId) return 'not-on-account';
+  if (!isInService(row.status)) return 'not-in-service';
+  if (row.status === TnStatus.external && !onlyMessaging(change)) return 'external-sms-only';
+  if (forward !== undefined && Number(forward) === tn) return 'forward-to-itself';
+  return undefined;
+}
 
 /**
  * Applies the change to each number in service on the account, in the caller's transaction; the
@@ -72,14 +110,10 @@ export async function applyNumberOptions(
   const rows = new Map((await numbersByTn(db, tns)).map((r) => [r.tn, r]));
   const refused = new Map<number, OptionsRefusal>();
   const ok: number[] = [];
-  const forward = change.callForward?.kind === 'set' ? change.callForward.value : undefined;
   for (const tn of tns) {
-    const row = rows.get(tn);
-    if (!row) refused.set(tn, 'not-on-system');
-    else if (row.account_id !== accountId) refused.set(tn, 'not-on-account');
-    else if (!isInService(row.status)) refused.set(tn, 'not-in-service');
-    else if (forward !== undefined && Number(forward) === tn) refused.set(tn, 'forward-to-itself');
-    else ok.push(tn);
+    const why = optionsRefusal(tn, rows.get(tn), accountId, change);
+    if (why === undefined) ok.push(tn);
+    else refused.set(tn, why);
   }
   const current = await settingsOf(db, ok);
   const now = deps.clock.now().toISOString();

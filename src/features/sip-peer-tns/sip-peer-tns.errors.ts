@@ -25,5 +25,6 @@ export const PeerTnErrors = {
     13575,
     "CallingNameDisplay '%s' is invalid. Valid values are: 'true', 'false'",
   ),
+  externalSmsOnly: e(400, 5128, 'Only SMS attribute can be changed for External telephone number(s).'),
   peerTnSmsInvalid: e(400, 13575, "SmsEnabled '%s' is invalid. Valid values are: 'true', 'false'"),
 } as const;

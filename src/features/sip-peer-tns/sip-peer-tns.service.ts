@@ -166,7 +166,7 @@ export async function updatePeerTn(
 
   await inTransaction(deps.database.db, async (tx) => {
     await requireNumberOnPeer(tx.db, peer, tn, tnText);
-    await applyNumberOptions(deps, tx.db, peer.accountId, [tn], {
+    const result = await applyNumberOptions(deps, tx.db, peer.accountId, [tn], {
       callForward,
       callingNameDisplay: callingName,
       numberFormat,
@@ -175,6 +175,7 @@ export async function updatePeerTn(
       smsEnabled: sms,
       protected: protect === undefined ? UNCHANGED : { kind: 'set', value: protect },
     });
+    if (result.refused.get(tn) === 'external-sms-only') throw ApiError.of(PeerTnErrors.externalSmsOnly);
   });
 }
 

@@ -93,13 +93,28 @@ export async function saveSettings(
     .execute();
 }
 
-export async function removeTnSettings(db: Executor, tns: readonly number[]): Promise<void> {
+/**
+ * Removes the numbers' settings (they leave service: disconnected, ported out, no longer external)
+ * and says which features went with them, for the history of the order that removed them
+ * ("E911 address on 2, caller name on 1"); undefined when none had any.
+ */
+export async function removeTnSettings(db: Executor, tns: readonly number[]): Promise<string | undefined> {
+  const had = await settingsOf(db, tns);
   for (let i = 0; i < tns.length; i += CHUNK) {
     await db
       .deleteFrom('tn_settings')
       .where('tn', 'in', tns.slice(i, i + CHUNK))
       .execute();
   }
+  const count = (has: (s: TnSettings) => boolean) => [...had.values()].filter(has).length;
+  const removed = (
+    [
+      ['E911 address', count((s) => s.e911 !== undefined)],
+      ['caller name', count((s) => s.callerName !== undefined)],
+      ['directory listing', count((s) => s.listing !== undefined)],
+    ] as const
+  ).filter(([, n]) => n > 0);
+  return removed.length === 0 ? undefined : removed.map(([name, n]) => `${name} on ${n}`).join(', ');
 }
 
 /** How many of the peer's numbers (in one of `statuses`) have settings that `has` accepts. */

@@ -12,6 +12,7 @@ import {
   type NumberOptionsChange,
   type OptionChange,
   type OptionsRefusal,
+  PeerTnErrors,
 } from '../sip-peer-tns/index.js';
 import { TnOptionErrors } from './tnoptions.errors.js';
 import { TN_OPTIONS, type TnOptionError, type TnOptionValues } from './tnoptions.kind.js';
@@ -91,7 +92,9 @@ export function refusalOf(tn: number, why: OptionsRefusal, forward: string | und
         ? OrderCommonErrors.orderTnOtherAccount
         : why === 'not-in-service'
           ? OrderCommonErrors.orderTnNotInService
-          : TnOptionErrors.forwardToItself;
+          : why === 'external-sms-only'
+            ? PeerTnErrors.externalSmsOnly
+            : TnOptionErrors.forwardToItself;
   const description =
     why === 'forward-to-itself'
       ? def.template.replace('%s', forward ?? '').replace('%s', String(tn))
