@@ -45,7 +45,7 @@ export function disconnectRoutes(deps: AppDeps): RouteDef[] {
       toXml: disconnectListToXml,
       echoed: ['status', 'userid', 'startdate', 'enddate'],
       defaultSize: 300,
-      noneIs404: true,
+      noneIs404: 'links',
     }),
     {
       method: 'GET',

@@ -2,7 +2,15 @@ import type { AppDeps } from '../../context.js';
 import { param } from '../../platform/http/query.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
-import { orderListRoute, ordersWithNumber, parseTnFilter } from '../orders-common/index.js';
+import {
+  NUMBER_FEATURE_LIST_FILTERS,
+  numberFeatureListScope,
+  orderListRoute,
+} from '../orders-common/index.js';
+import { ApiError } from '../../platform/http/api-error.js';
+import { oneOf } from '../../shared/fields.js';
+import { ExternalTnErrors } from './externaltns.errors.js';
+import { ACTIONS } from './externaltns.kind.js';
 import { EXTERNAL_TNS } from './externaltns.kind.js';
 import { createExternalTnOrder, getExternalTnOrder } from './externaltns.service.js';
 import {
@@ -44,15 +52,14 @@ export function externalTnRoutes(deps: AppDeps): RouteDef[] {
     orderListRoute(deps, kind, {
       xml: ExternalTnListXml,
       toXml: (page, _links, ctx) => externalTnListToXml(page, ctx.param('accountId')),
-      echoed: ['status', 'tn', 'customerOrderId', 'orderIdFragment', 'action'],
+      echoed: [...NUMBER_FEATURE_LIST_FILTERS, 'action'],
       defaultSize: 1000,
+      noneIs404: 'empty',
       scope: async (ctx) => {
-        const tn = param(ctx.query, 'tn');
-        return {
-          idPrefix: param(ctx.query, 'orderidfragment'),
-          orderIds:
-            tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
-        };
+        const action = param(ctx.query, 'action')?.toUpperCase();
+        if (action !== undefined && !oneOf(action, ACTIONS))
+          throw ApiError.of(ExternalTnErrors.actionInvalid);
+        return { ...(await numberFeatureListScope(deps, ctx)), name: action };
       },
     }),
     {

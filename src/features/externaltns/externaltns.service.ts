@@ -46,6 +46,8 @@ export async function createExternalTnOrder(
     await receiveOrder(tx.db, deps.clock, EXTERNAL_TNS, {
       id,
       accountId,
+      // Its name is its action, so that the list filters on it (`action=IMPORT`).
+      name: action,
       customerOrderId,
       siteId: site.id,
       sipPeerId: peerId,

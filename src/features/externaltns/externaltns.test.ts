@@ -81,6 +81,13 @@ describe('external-number orders', () => {
 
     const list = await h.get(`${A}/externalTns?tn=${outside[0]}`);
     assert.equal(at(list.xml, 'ExternalTnsOrders', 'TotalCount'), '3');
+    const removals = await h.get(`${A}/externalTns?tn=${outside[0]}&action=remove`);
+    assert.equal(at(removals.xml, 'ExternalTnsOrders', 'TotalCount'), '1');
+    // Nothing matching is a 404 without a body; a malformed filter too.
+    const none = await h.get(`${A}/externalTns?tn=9727789999`);
+    assert.equal(none.status, 404);
+    assert.equal(none.body, '');
+    assert.equal((await h.get(`${A}/externalTns?action=MOVE`)).status, 404);
   });
 
   it('lets an external number change only its messaging setting (5128), by any route', async () => {
@@ -94,7 +101,10 @@ describe('external-number orders', () => {
     const forward = await h.put(`${peer}/tns/${tn}`, settings('<CallForward>9195551234</CallForward>'));
     assert.equal(forward.status, 400, forward.body);
     assert.equal(errorCode(forward), '5128');
-    const sms = await h.put(`${peer}/tns/${tn}`, settings('<MessagingSettings><SmsEnabled>true</SmsEnabled></MessagingSettings>'));
+    const sms = await h.put(
+      `${peer}/tns/${tn}`,
+      settings('<MessagingSettings><SmsEnabled>true</SmsEnabled></MessagingSettings>'),
+    );
     assert.equal(sms.status, 200, sms.body);
     assert.match(
       (await h.get(`/api/tns/${tn}/tndetails`)).body,

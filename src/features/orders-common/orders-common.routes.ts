@@ -130,8 +130,11 @@ export interface OrderListRouteOptions<R extends RootNode, D = unknown> {
   /** Query names echoed in the paging links, as the endpoint spells them. */
   readonly echoed: readonly string[];
   readonly defaultSize: number;
-  /** "404 with a bare <Links> body when there is nothing to list" (disconnects, site orders). */
-  readonly noneIs404?: boolean;
+  /**
+   * Nothing to list is a 404: "with a bare <Links> body" (disconnects, site orders) or with none
+   * ("404 when nothing matches": external numbers).
+   */
+  readonly noneIs404?: 'links' | 'empty';
   /**
    * How a malformed query value is answered: 404 by most lists ("malformed values give 404"), 400
    * where the RAML says so (`/orders`: "malformed Query Parameters can result in a 400"); a `page`
@@ -251,7 +254,8 @@ export function orderListRoute<R extends RootNode, S extends string = string, D 
       const echoed = Object.fromEntries(options.echoed.map((n) => [n, param(ctx.query, n)]));
       const links = pageLinks(ctx.linkUrl(concrete), echoed, query.size, page.nextId);
       if (options.noneIs404 && page.entries.length === 0) {
-        return { status: 404, body: encodeXml(NoOrdersXml, { first: links.first }) };
+        const body = options.noneIs404 === 'links' ? encodeXml(NoOrdersXml, { first: links.first }) : '';
+        return { status: 404, body };
       }
       return okXml(options.xml, options.toXml(page, links, ctx));
     },

@@ -109,7 +109,7 @@ export function orderRoutes(deps: AppDeps): RouteDef[] {
       toXml: orderListToXml,
       echoed: [],
       defaultSize: 300,
-      noneIs404: true,
+      noneIs404: 'links',
       scope: async ({ param: p }) => ({ siteId: (await requireSite(deps, p('accountId'), p('siteId'))).id }),
     }),
     {
