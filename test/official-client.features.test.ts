@@ -12,7 +12,8 @@ import {
 /**
  * Number features through Bandwidth's official Node client, @bandwidth/numbers 2.0.0 from npm,
  * unchanged, against the real server as `npm start` runs it: `TnOption` (create, get polled to
- * COMPLETE, list, the options effective on the SIP-peer number) and `Lidbs` (create, get, list).
+ * COMPLETE, list, the options effective on the SIP-peer number), `Lidbs` (create, get, list) and
+ * `Dlda` (create, get, list, history).
  */
 interface Sdk {
   TnOption: {
@@ -25,6 +26,15 @@ interface Sdk {
     get(client: object, id: string, cb: Callback<Record<string, unknown>>): void;
     list(client: object, query: Record<string, unknown>, cb: Callback<Record<string, unknown>>): void;
   };
+  Dlda: {
+    create(client: object, order: Record<string, unknown>, cb: Callback<DldaItem>): void;
+    get(client: object, id: string, cb: Callback<DldaItem>): void;
+    list(client: object, query: Record<string, unknown>, cb: Callback<Record<string, unknown>>): void;
+  };
+}
+interface DldaItem extends Record<string, unknown> {
+  id?: string;
+  getHistory(cb: Callback<Record<string, unknown>[]>): void;
 }
 const numbers = sdk as Sdk;
 
@@ -40,7 +50,7 @@ describe('the official Node client on number features (@bandwidth/numbers 2.0.0)
       .where('account_id', '=', '9900000')
       .where('status', '=', TnStatus.inService)
       .orderBy('tn')
-      .limit(2)
+      .limit(3)
       .execute();
     tns = rows.map((row) => row.tn);
     peer = { site: rows[0]?.site_id ?? 0, peer: rows[0]?.sip_peer_id ?? 0 };
@@ -122,5 +132,58 @@ describe('the official Node client on number features (@bandwidth/numbers 2.0.0)
     );
     const entries = list.listOrderIdUserIdDate as { totalCount: number };
     assert.equal(entries.totalCount, 1);
+  });
+
+  it('creates, gets, lists a DL/DA order and reads its history', async () => {
+    const created = await call<DldaItem>((cb) =>
+      numbers.Dlda.create(
+        r.client,
+        {
+          customerOrderId: 'sdk-dlda',
+          dldaTnGroups: {
+            dldaTnGroup: {
+              telephoneNumbers: { telephoneNumber: String(tns[2]) },
+              subscriberType: 'RESIDENTIAL',
+              listingType: 'LISTED',
+              listingName: { firstName: 'Joe', lastName: 'Smith' },
+              listAddress: true,
+              address: {
+                houseNumber: '12',
+                streetName: 'Elm',
+                streetSuffix: 'St',
+                city: 'Cary',
+                stateCode: 'NC',
+                zip: '27513',
+                addressType: 'DLDA',
+              },
+            },
+          },
+        },
+        cb,
+      ),
+    );
+    const id = String(created.orderId);
+    assert.match(id, /^[0-9a-f-]{36}$/);
+    const done = await poll(() => call((cb) => numbers.Dlda.get(r.client, id, cb)), 'COMPLETE');
+    const group = (done.dldaTnGroups as { dldaTnGroup: Record<string, unknown> }).dldaTnGroup;
+    assert.equal(group.accountType, 'RESIDENCE');
+    assert.equal(group.listingType, 'LISTED');
+    const list = await call<Record<string, unknown>>((cb) =>
+      numbers.Dlda.list(r.client, { tn: String(tns[2]) }, cb),
+    );
+    const entries = list.listOrderIdUserIdDate as {
+      totalCount: number;
+      orderIdUserIdDate: { orderId: string };
+    };
+    assert.equal(entries.totalCount, 1);
+    assert.equal(entries.orderIdUserIdDate.orderId, id);
+    // The client's getHistory reads `this.id`, which no DL/DA payload names `id`: set it, as its users do.
+    const item = await call<DldaItem>((cb) => numbers.Dlda.get(r.client, id, cb));
+    item.id = id;
+    const history = await call<Record<string, unknown>[]>((cb) => item.getHistory(cb));
+    assert.deepEqual(
+      history.map((h) => h.status),
+      ['RECEIVED', 'PROCESSING', 'COMPLETE'],
+    );
   });
 });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO, idFromLocation, startHarness, type Harness } from '../../../test/support/harness.js';
-import { inService } from '../../../test/support/porting-out.js';
-import { startReceiver, type Receiver } from '../../../test/support/receiver.js';
+import { DEMO, idFromLocation, startHarness, type Harness } from './support/harness.js';
+import { inService } from './support/porting-out.js';
+import { startReceiver, type Receiver } from './support/receiver.js';
 
 /**
  * Notifications of the number-feature kinds to a real HTTP receiver on loopback, each under its
- * subscription spelling (contract §11): tnoptions and lidb every status, externalTns its end only.
+ * subscription spelling (contract §11): tnoptions, lidb and e911s every status (E911's ADJUSTED_*
+ * too), dldas every status but CANCELLED, externalTns its end only.
  */
 const A = `/api/accounts/${DEMO.accountId}`;
 
@@ -16,7 +17,7 @@ describe('number-feature notifications', () => {
   before(async () => {
     h = await startHarness({ inventory: 2000, env: { LOG_LEVEL: 'error' } });
     receiver = await startReceiver();
-    for (const type of ['tnoptions', 'lidb', 'externalTns']) {
+    for (const type of ['tnoptions', 'lidb', 'externalTns', 'e911s', 'dldas']) {
       const res = await h.post(
         `${A}/subscriptions`,
         `<Subscription><OrderType>${type}</OrderType><CallbackSubscription><URL>${receiver.url}</URL><Expiry>31536000</Expiry></CallbackSubscription></Subscription>`,
@@ -36,7 +37,7 @@ describe('number-feature notifications', () => {
       .map((n) => `${n.OrderType} ${n.Status}`);
 
   it("tells each kind's subscribers what its documented statuses are", async () => {
-    const [a = 0, b = 0] = await inService(h, 2);
+    const [a = 0, b = 0, c = 0, d = 0, e = 0] = await inService(h, 5);
     const options = await h.post(
       `${A}/tnoptions`,
       `<TnOptionOrder><TnOptionGroups><TnOptionGroup><Sms>on</Sms><TelephoneNumbers><TelephoneNumber>${a}</TelephoneNumber></TelephoneNumbers></TnOptionGroup></TnOptionGroups></TnOptionOrder>`,
@@ -49,7 +50,20 @@ describe('number-feature notifications', () => {
       `${A}/externalTns`,
       `<ExternalTnsOrder><SiteId>1</SiteId><Action>IMPORT</Action><TelephoneNumbers><TelephoneNumber>9727780101</TelephoneNumber></TelephoneNumbers></ExternalTnsOrder>`,
     );
-    for (const res of [options, lidb, external]) assert.equal(res.status, 201, res.body);
+    const e911 = await h.post(
+      `${A}/e911s`,
+      `<E911Order><TelephoneNumbers><TelephoneNumber>${c}</TelephoneNumber></TelephoneNumbers><CallerName>Acme</CallerName><Address><HouseNumber>1</HouseNumber><StreetName>Main Street</StreetName><City>Raleigh</City><StateCode>NC</StateCode><Zip>27606</Zip></Address></E911Order>`,
+    );
+    const listing = (tn: number) =>
+      `<DldaOrder><DldaTnGroups><DldaTnGroup><TelephoneNumbers><TelephoneNumber>${tn}</TelephoneNumber></TelephoneNumbers><SubscriberType>BUSINESS</SubscriberType><ListingType>NON_LISTED</ListingType><ListAddress>false</ListAddress></DldaTnGroup></DldaTnGroups></DldaOrder>`;
+    const dlda = await h.post(`${A}/dldas`, listing(d));
+    const cancelled = await h.post(`${A}/dldas`, listing(e));
+    const cancel = await h.put(
+      `${A}/dldas/${idFromLocation(cancelled)}`,
+      '<DldaOrder><DeleteDldaTnGroups>true</DeleteDldaTnGroups></DldaOrder>',
+    );
+    assert.equal(cancel.status, 200, cancel.body);
+    for (const res of [options, lidb, external, e911, dlda]) assert.equal(res.status, 201, res.body);
     await h.drain();
     await h.app.dispatcher.runDue();
     assert.deepEqual(statusesOf(idFromLocation(options)), [
@@ -59,5 +73,16 @@ describe('number-feature notifications', () => {
     ]);
     assert.deepEqual(statusesOf(idFromLocation(lidb)), ['lidb RECEIVED', 'lidb PROCESSING', 'lidb COMPLETE']);
     assert.deepEqual(statusesOf(idFromLocation(external)), ['externalTns COMPLETE']);
+    assert.deepEqual(statusesOf(idFromLocation(e911)), [
+      'e911s RECEIVED',
+      'e911s PROCESSING',
+      'e911s ADJUSTED_COMPLETE',
+    ]);
+    assert.deepEqual(statusesOf(idFromLocation(dlda)), [
+      'dldas RECEIVED',
+      'dldas PROCESSING',
+      'dldas COMPLETE',
+    ]);
+    assert.deepEqual(statusesOf(idFromLocation(cancelled)), ['dldas RECEIVED']);
   });
 });
