@@ -41,7 +41,8 @@ export interface BenchSetup {
  */
 export async function prepareBench(
   inspect?: (database: Database) => Promise<void>,
-  defaults: { size?: string; name?: string } = {},
+  /** `fresh`: a new inventory every run (for benches that use numbers up, such as ordering them). */
+  defaults: { size?: string; name?: string; fresh?: boolean } = {},
 ): Promise<BenchSetup> {
   const size = parseInventorySize(flag('size', defaults.size ?? '10m'));
   const databaseUrl = flag('database-url', process.env.TEST_DATABASE_URL ?? '') || undefined;
@@ -56,7 +57,7 @@ export async function prepareBench(
   };
   const database = await prepareDatabase(loadConfig(env));
   let buildSeconds: number | undefined;
-  if (hasFlag('rebuild') || (await inventoryCount(database)) !== size) {
+  if (defaults.fresh || hasFlag('rebuild') || (await inventoryCount(database)) !== size) {
     await clearInventory(database);
     const built = await buildInventory(database, {
       size,

@@ -117,7 +117,7 @@ export async function applyNumberOptions(
   }
   const current = await settingsOf(db, ok);
   const now = deps.clock.now().toISOString();
-  for (const tn of ok) await saveSettings(db, tn, changedSettings(current.get(tn) ?? {}, change), now);
+  await saveSettings(db, new Map(ok.map((tn) => [tn, changedSettings(current.get(tn) ?? {}, change)])), now);
   const protect = change.protected;
   if (protect !== undefined && protect.kind !== 'unchanged' && ok.length > 0) {
     await transitionNumbers(db, deps.clock, ok, {

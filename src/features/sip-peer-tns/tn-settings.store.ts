@@ -74,23 +74,34 @@ export async function settingsOf(db: Executor, tns: readonly number[]): Promise<
   return out;
 }
 
-/** Stores the number's settings (unset ones dropped); none left removes its row. */
+/** Stores each number's settings (unset ones dropped); a number with none left loses its row. */
 export async function saveSettings(
   db: Executor,
-  tn: number,
-  settings: TnSettings,
+  settings: ReadonlyMap<number, TnSettings>,
   now: string,
 ): Promise<void> {
-  const json = JSON.stringify(settings);
-  if (json === '{}') {
-    await db.deleteFrom('tn_settings').where('tn', '=', tn).execute();
-    return;
+  const rows = [...settings].map(([tn, s]) => ({ tn, settings: JSON.stringify(s), updated_at: now }));
+  const empty = rows.filter((r) => r.settings === '{}').map((r) => r.tn);
+  const kept = rows.filter((r) => r.settings !== '{}');
+  for (let i = 0; i < empty.length; i += CHUNK) {
+    await db
+      .deleteFrom('tn_settings')
+      .where('tn', 'in', empty.slice(i, i + CHUNK))
+      .execute();
   }
-  await db
-    .insertInto('tn_settings')
-    .values({ tn, settings: json, updated_at: now })
-    .onConflict((oc) => oc.column('tn').doUpdateSet({ settings: json, updated_at: now }))
-    .execute();
+  // One statement per chunk: an order of 5,000 numbers is a handful of round trips, not 5,000.
+  for (let i = 0; i < kept.length; i += CHUNK / 3) {
+    await db
+      .insertInto('tn_settings')
+      .values(kept.slice(i, i + CHUNK / 3))
+      .onConflict((oc) =>
+        oc.column('tn').doUpdateSet((eb) => ({
+          settings: eb.ref('excluded.settings'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
