@@ -89,6 +89,7 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
       refused: refusals.size,
       details: { ...details, errors: errors.length > 0 ? errors : undefined },
       status: adjusted && outcome !== 'FAILED' ? (`ADJUSTED_${outcome}` as const) : outcome,
+      remark: details.corrections && `address corrected: ${details.corrections.join('; ')}`,
     };
   });
 }

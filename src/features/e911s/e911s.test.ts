@@ -127,6 +127,15 @@ describe('E911 orders', () => {
       PlusFour: '5244',
       Country: 'United States',
     });
+    const history = await h.get(`${A}/e911s/${id}/history`);
+    const last = [at(history.xml, 'OrderHistoryWrapper', 'OrderHistory')].flat().at(-1) as Record<
+      string,
+      string
+    >;
+    assert.equal(
+      last.Note,
+      'E911 order adjusted complete: 1 of 1 numbers; address corrected: PreDirectional: West → W; StreetName: Hillsborough Street → HILLSBOROUGH ST; City: Durham → RALEIGH; StateCode: nc → NC; Zip: 27606-5244 → 27606; PlusFour: (none) → 5244',
+    );
     const details = await h.get(`/api/tns/${a}/tndetails`);
     assert.match(details.body, /<LastE911OrderOutcome>ADJUSTED_COMPLETE<\/LastE911OrderOutcome>/);
     assert.match(details.body, /<StreetName>HILLSBOROUGH ST<\/StreetName><City>RALEIGH<\/City>/);

@@ -45,6 +45,8 @@ export interface ProcessingResult<D, S extends string = ProcessingStatus> {
   readonly refused: number;
   readonly details: D;
   readonly status?: S;
+  /** Said after the counts in the final history note (what E911's geocoder corrected). */
+  readonly remark?: string | undefined;
 }
 
 /** COMPLETE (every number), PARTIAL (some) or FAILED (none). */
@@ -80,7 +82,8 @@ export function processingJob<S extends string, D>(
       const order = { ...received, status: as('PROCESSING') };
       const r = await work(ctx.tx, order);
       const status = r.status ?? as(roundOutcome(r.done, r.refused));
-      const note = `${kind.label} order ${status.toLowerCase().replace('_', ' ')}: ${r.done} of ${r.done + r.refused} numbers`;
+      const counts = `${r.done} of ${r.done + r.refused} numbers`;
+      const note = `${kind.label} order ${status.toLowerCase().replace('_', ' ')}: ${counts}${r.remark ? `; ${r.remark}` : ''}`;
       await transition(ctx.tx.db, deps.clock, kind, order, status, { note, author: 'System' }, r.details);
     },
     giveUp: async (ctx, { orderId }) => {
