@@ -24,7 +24,7 @@ export interface AddressInput {
 
 export const ADDRESS_TYPES = ['Service', 'Billing'] as const;
 export type AddressType = (typeof ADDRESS_TYPES)[number];
-const DIRECTIONALS = ['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW'] as const;
+export const DIRECTIONALS = ['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW'] as const;
 const COUNTRIES: Record<string, string> = { us: 'US', usa: 'US', 'united states': 'United States' };
 
 export interface Address {
@@ -47,6 +47,15 @@ export interface Address {
 /** An address without a type (E911's and a directory listing's, whose type is implied). */
 export type PostalAddress = Omit<Address, 'addressType'>;
 
+/** The address without its AddressType (for addresses whose type the endpoint implies). */
+export function withoutAddressType<T extends { readonly addressType?: unknown }>(
+  a: T,
+): Omit<T, 'addressType'> {
+  const copy: { addressType?: unknown } = { ...a };
+  delete copy.addressType;
+  return copy as Omit<T, 'addressType'>;
+}
+
 function directional(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const d = oneOf(value, DIRECTIONALS);
@@ -65,6 +74,30 @@ export function parseAddress(input: AddressInput): Address {
   const addressType = oneOf(typeText, ADDRESS_TYPES);
   if (!addressType) throw ApiError.of(CommonErrors.addressTypeInvalid);
   return { ...postal, addressType };
+}
+
+/** The longest each element may be (the same limits parsePostalAddress applies). */
+const MAX_LENGTHS: Readonly<Record<Exclude<keyof AddressInput, 'addressType'>, [string, number]>> = {
+  houseNumber: ['HouseNumber', 45],
+  houseSuffix: ['HouseSuffix', 45],
+  preDirectional: ['PreDirectional', 45],
+  streetName: ['StreetName', 200],
+  streetSuffix: ['StreetSuffix', 45],
+  postDirectional: ['PostDirectional', 45],
+  addressLine2: ['AddressLine2', 200],
+  city: ['City', 100],
+  stateCode: ['StateCode', 45],
+  zip: ['Zip', 45],
+  plusFour: ['PlusFour', 45],
+  county: ['County', 45],
+  country: ['Country', 45],
+};
+
+/** An address kept as sent (E911's, checked later by its geocoder): no element longer than its limit. */
+export function checkAddressLengths(input: AddressInput): void {
+  for (const [key, [name, max]] of Object.entries(MAX_LENGTHS)) {
+    maxLength(text(input[key as keyof typeof MAX_LENGTHS]), max, name);
+  }
 }
 
 /** The same rules for an address whose type the endpoint implies (a directory listing's). */

@@ -39,6 +39,27 @@ export function addressInputOf(a: In<typeof AddressXml>): AddressInput | undefin
   };
 }
 
+/** An address as sent or kept (every element optional, as E911 and DL/DA carry them): its elements that have a value. */
+export function addressInputToXml(a: AddressInput | undefined): Out<typeof AddressXml> {
+  if (!a) return undefined;
+  return {
+    HouseNumber: a.houseNumber,
+    HouseSuffix: a.houseSuffix,
+    PreDirectional: a.preDirectional,
+    StreetName: a.streetName,
+    StreetSuffix: a.streetSuffix,
+    PostDirectional: a.postDirectional,
+    AddressLine2: a.addressLine2,
+    City: a.city,
+    StateCode: a.stateCode,
+    Zip: a.zip,
+    PlusFour: a.plusFour,
+    County: a.county,
+    Country: a.country,
+    AddressType: a.addressType,
+  };
+}
+
 /**
  * The wire form. `complete` writes every element (empty ones as `<X/>`), as the account payload
  * does; otherwise only the elements that have a value.

@@ -7,24 +7,22 @@ import {
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
-import type { ErrorDefinition } from '../../platform/http/api-error.js';
 import {
   applyNumberOptions,
-  PeerTnErrors,
+  refusalError,
   type DirectoryListing,
   type OptionChange,
-  type OptionsRefusal,
+  type RefusalErrors,
 } from '../sip-peer-tns/index.js';
 import { DldaErrors } from './dldas.errors.js';
 import { DLDAS, type DldaDetails, type DldaError } from './dldas.kind.js';
 import type { DldaStatus } from './dldas.machine.js';
 
-/** Why a number cannot be listed, as DL/DA's error (one that left service since: 16108). */
-export function refusalError(why: OptionsRefusal): ErrorDefinition {
-  if (why === 'not-on-system') return DldaErrors.notOnSystem;
-  if (why === 'external-sms-only') return PeerTnErrors.externalSmsOnly;
-  return DldaErrors.notOnAccount;
-}
+/** Why a number cannot be listed, as DL/DA's error (one that left service since: 16108, in the job). */
+export const DLDA_REFUSALS: RefusalErrors = {
+  'not-on-system': DldaErrors.notOnSystem,
+  otherwise: DldaErrors.notOnAccount,
+};
 
 /**
  * A DL/DA order's round (orders-common's processing job): each group's listing set on (or, after a
@@ -43,7 +41,7 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
       const result = await applyNumberOptions(deps, tx.db, order.accountId, tns, { listing: change });
       numbers.push(...result.changed.map((tn): OrderNumber => ({ tn, outcome: 'completed' })));
       for (const [tn, why] of result.refused) {
-        const e = why === 'external-sms-only' ? refusalError(why) : DldaErrors.numberChanged;
+        const e = refusalError(why, { otherwise: DldaErrors.numberChanged });
         errors.push({ code: e.code, description: e.template, tn: formatTn(tn) });
         numbers.push({ tn, outcome: 'failed', errorCode: e.code, errorDescription: e.template });
       }
@@ -52,7 +50,7 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
     return {
       done: numbers.filter((n) => n.outcome === 'completed').length,
       refused: errors.length,
-      details: { ...d, errors: errors.length > 0 ? errors : undefined },
+      details: { ...d, errors: errors.length > 0 ? errors : undefined, processed: true },
     };
   });
 }

@@ -67,7 +67,8 @@ export const DldaDetails = z.object({
   remove: z.boolean().optional(),
   /** Numbers refused when the order was placed or changed (in its body) or when it was processed. */
   errors: z.array(DldaError).optional(),
-  lastModifiedBy: z.string().optional(),
+  /** A round has run: a later removal is a round of its own, not a cancel. */
+  processed: z.boolean().optional(),
 });
 export type DldaDetails = z.infer<typeof DldaDetails>;
 

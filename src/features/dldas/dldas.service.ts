@@ -5,12 +5,14 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { parsePostalAddress, type AddressInput } from '../../shared/address.js';
 import { CommonErrors } from '../../shared/errors.js';
-import { oneOf, parseBoolean, parseFlag, text } from '../../shared/fields.js';
+import { maxLength, oneOf, parseBoolean, parseFlag, text } from '../../shared/fields.js';
 import { formatTn, isTollFreeNpa, parseTn } from '../../shared/numbering.js';
 import { isStateCode } from '../../shared/states.js';
 import { numbersByTn } from '../inventory/index.js';
-import { optionsRefusal } from '../sip-peer-tns/index.js';
+import { optionsRefusal, refusalError } from '../sip-peer-tns/index.js';
 import {
+  checkOrderNumbers,
+  clearOrderNumbers,
   describeChanges,
   lockOrder,
   ordersOfKind,
@@ -22,7 +24,7 @@ import {
   updateOrderFields,
 } from '../orders-common/index.js';
 import { DldaErrors } from './dldas.errors.js';
-import { processJob, refusalError } from './dldas.jobs.js';
+import { DLDA_REFUSALS, processJob } from './dldas.jobs.js';
 import {
   DLDAS,
   LISTING_NAME_KEYS,
@@ -66,6 +68,9 @@ export class NoNumbersToList extends ApiError {
 }
 
 const OPEN = ['RECEIVED', 'PROCESSING'] as const;
+const LISTING_NAME_MAX = 100;
+// An account's orders not yet processed: a handful in practice (each is processed within seconds).
+const MAX_OPEN_ORDERS = 1000;
 
 /** A group's listing checked (the first rule broken throws). */
 function listingOf(g: DldaGroupInput): Omit<DldaGroup, 'tns'> {
@@ -77,7 +82,11 @@ function listingOf(g: DldaGroupInput): Omit<DldaGroup, 'tns'> {
   const listAddress = parseBoolean(g.listAddress, 'ListAddress') ?? false;
   const names = Object.fromEntries(
     LISTING_NAME_KEYS.flatMap((k) => {
-      const v = text(g.listingName?.[k]);
+      const v = maxLength(
+        text(g.listingName?.[k]),
+        LISTING_NAME_MAX,
+        `${k.charAt(0).toUpperCase()}${k.slice(1)}`,
+      );
       return v === undefined ? [] : [[k, v]];
     }),
   );
@@ -110,8 +119,8 @@ async function numbersInOpenOrders(
   except?: string,
 ): Promise<Map<number, string>> {
   const held = new Map<number, string>();
-  for (const o of await ordersOfKind(db, DLDAS, OPEN, 10_000)) {
-    if (o.accountId !== accountId || o.id === except) continue;
+  for (const o of await ordersOfKind(db, DLDAS, OPEN, MAX_OPEN_ORDERS, accountId)) {
+    if (o.id === except) continue;
     for (const g of o.details.groups) for (const tn of g.tns) held.set(tn, o.id);
   }
   return held;
@@ -126,6 +135,7 @@ async function checkGroups(
 ): Promise<{ groups: DldaGroup[]; errors: DldaError[] }> {
   if (input.length === 0) throw new NoNumbersToList([]);
   const named = input.map((g) => ({ ...listingOf(g), raw: g.telephoneNumbers.map((t) => text(t) ?? '') }));
+  checkOrderNumbers(named.flatMap((g) => g.raw));
   const parsed = named.flatMap((g) => g.raw.map(parseTn)).filter((tn): tn is number => tn !== undefined);
   const rows = new Map((await numbersByTn(db, parsed)).map((r) => [r.tn, r]));
   const held = await numbersInOpenOrders(db, accountId, orderId);
@@ -142,7 +152,7 @@ async function checkGroups(
       if (tn === undefined) refuse(t, DldaErrors.notOnSystem);
       // Toll-free numbers are refused as such, whether this system has them or not.
       else if (isTollFreeNpa(Math.floor(tn / 10_000_000))) refuse(formatTn(tn), DldaErrors.tollFree);
-      else if (why !== undefined) refuse(formatTn(tn), refusalError(why));
+      else if (why !== undefined) refuse(formatTn(tn), refusalError(why, DLDA_REFUSALS));
       else if (holder !== undefined)
         refuse(formatTn(tn), DldaErrors.inOpenOrder, ApiError.of(DldaErrors.inOpenOrder, holder).description);
       else tns.push(tn);
@@ -209,28 +219,35 @@ export async function updateDldaOrder(
     const difference = describeChanges([['CustomerOrderId', order.customerOrderId, nextCustomerOrderId]]);
     const who = { author: userId, difference };
     const fields = { customer_order_id: nextCustomerOrderId ?? null, updated_at: now };
-    if (remove && order.status === 'RECEIVED') {
+    // Removal before any round ran cancels; after one, it is a round that removes the listings.
+    if (remove && order.status === 'RECEIVED' && !order.details.processed) {
       await updateOrderFields(tx.db, order.id, fields);
       await transition(tx.db, deps.clock, DLDAS, order, 'CANCELLED', { note: 'Order cancelled', ...who });
       return;
     }
+    const processed = order.details.processed;
     let details: DldaDetails;
     if (remove) {
-      details = { groups: order.details.groups, remove: true, lastModifiedBy: userId };
+      details = { groups: order.details.groups, remove: true, processed };
     } else {
       const { groups, errors } = await checkGroups(tx.db, accountId, input.groups, order.id);
-      details = { groups, errors: errors.length > 0 ? errors : undefined, lastModifiedBy: userId };
+      details = { groups, errors: errors.length > 0 ? errors : undefined, processed };
     }
     const note = remove ? 'Listings to be removed' : 'Listings changed';
+    const changed = {
+      ...fields,
+      quantity: countOf(details.groups, details.errors ?? []),
+    };
+    await clearOrderNumbers(tx.db, order.id);
     if (order.status === 'RECEIVED') {
       await updateOrderFields(tx.db, order.id, {
-        ...fields,
+        ...changed,
         details: JSON.stringify(DLDAS.details.parse(details)),
       });
       await recordHistory(tx.db, deps.clock, order.id, order.status, { note, ...who });
       return;
     }
-    await updateOrderFields(tx.db, order.id, fields);
+    await updateOrderFields(tx.db, order.id, changed);
     await transition(tx.db, deps.clock, DLDAS, order, 'RECEIVED', { note, ...who }, details);
     await deps.jobs.enqueue(tx, processJob(deps), { orderId: order.id });
   });

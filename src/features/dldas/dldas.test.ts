@@ -89,7 +89,11 @@ describe('DL/DA orders', () => {
     assert.equal(res.status, 400);
     assert.equal(
       notation(shapeOf(res.body)),
-      'DldaOrderResponse{ResponseStatus{ErrorCode, Description}, DldaOrder{CustomerOrderId, OrderCreateDate, AccountId, CreatedByUser, LastModifiedDate, ErrorList{Error{Code, Description, TelephoneNumber}+}, ProcessingStatus, DldaTnGroups{DldaTnGroup{TelephoneNumbers{TelephoneNumber+}, AccountType, ListingType, ListAddress}}}}',
+      'DldaOrderResponse{ResponseStatus{ErrorCode, Description}, DldaOrder{CustomerOrderId, OrderCreateDate, AccountId, CreatedByUser, LastModifiedDate, ErrorList{Error{Code, Description, TelephoneNumber}+}, ProcessingStatus, DldaTnGroups{DldaTnGroup{TelephoneNumbers{TelephoneNumber+}, AccountType, ListingType, ListingName{FirstName, LastName}, ListAddress, Address{HouseNumber, StreetName, StreetSuffix, City, StateCode, Zip, AddressType}}}}}',
+    );
+    assert.equal(
+      at(res.xml, 'DldaOrderResponse', 'DldaOrder', 'DldaTnGroups', 'DldaTnGroup', 'AccountType'),
+      'RESIDENCE',
     );
     assert.equal(at(res.xml, 'DldaOrderResponse', 'ResponseStatus', 'ErrorCode'), '16104');
     const codes = (
@@ -108,6 +112,8 @@ describe('DL/DA orders', () => {
       [dlda([tn], { listAddress: 'maybe' }), '12751'],
       [dlda([tn], {}, '<DeleteDldaTnGroups>true</DeleteDldaTnGroups>'), '16113'],
       ['<DldaOrder><DldaTnGroups/></DldaOrder>', '16104'],
+      [dlda([tn, tn]), '5093'],
+      [dlda(Array.from({ length: 5001 }, (_, i) => 9195000000 + i)), '5095'],
     ];
     for (const [body, code] of cases) {
       const res = await h.post(`${A}/dldas`, body);
@@ -163,13 +169,17 @@ describe('DL/DA orders', () => {
     );
     assert.equal(entries[3]?.Difference, 'CustomerOrderId : "dlda-1" --> dlda-2');
 
-    // DeleteDldaTnGroups on a processed order: a round that removes the listings.
+    // DeleteDldaTnGroups on a processed order, even with a new round pending: a round that removes
+    // the listings, not a cancel (which would leave them on the numbers for good).
+    await h.put(`${A}/dldas/${id}`, dlda([a], { typeElement: 'AccountType', listing: 'LISTED' }));
     const removal = await h.put(
       `${A}/dldas/${id}`,
       '<DldaOrder><DeleteDldaTnGroups>true</DeleteDldaTnGroups></DldaOrder>',
     );
     assert.equal(removal.status, 200, removal.body);
+    assert.equal(at(removal.xml, 'DldaOrderResponse', 'DldaOrder', 'ProcessingStatus'), 'RECEIVED');
     await h.drain();
+    assert.equal(await status(id), 'COMPLETE');
     assert.doesNotMatch((await h.get(`/api/tns/${a}/tndetails`)).body, /<Dlda>/);
   });
 

@@ -1,6 +1,7 @@
 import type { ErrorShape } from '../../platform/http/error-shapes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import { x, type In, type Out, type RootIn, type RootOut } from '../../platform/xml/schema.js';
+import { AddressXml, addressInputOf, addressInputToXml } from '../../shared/address.xml.js';
 import { formatTn } from '../../shared/numbering.js';
 import type { OrderPage } from '../orders-common/index.js';
 import type { DldaDetails, DldaGroup, DldaOrder, ListingNameKey } from './dldas.kind.js';
@@ -29,23 +30,6 @@ const ELEMENT: Readonly<Record<ListingNameKey, string>> = {
 const LISTING_NAME_KEYS = Object.keys(ELEMENT) as ListingNameKey[];
 const ListingNameXml = x.object(Object.fromEntries(LISTING_NAME_KEYS.map((k) => [ELEMENT[k], x.text()])));
 
-const AddressXml = x.object({
-  HouseNumber: x.text(),
-  HouseSuffix: x.text(),
-  PreDirectional: x.text(),
-  StreetName: x.text(),
-  StreetSuffix: x.text(),
-  PostDirectional: x.text(),
-  AddressLine2: x.text(),
-  City: x.text(),
-  StateCode: x.text(),
-  Zip: x.text(),
-  PlusFour: x.text(),
-  County: x.text(),
-  Country: x.text(),
-  AddressType: x.text(),
-});
-
 const GroupInXml = x.object({
   TelephoneNumbers: x.list('TelephoneNumber', x.text()),
   SubscriberType: x.text(),
@@ -71,21 +55,7 @@ function groupInputOf(g: In<typeof GroupInXml>): DldaGroupInput {
     listingType: g?.ListingType,
     listingName: name && Object.fromEntries(LISTING_NAME_KEYS.map((k) => [k, name[ELEMENT[k]]])),
     listAddress: g?.ListAddress,
-    address: a && {
-      houseNumber: a.HouseNumber,
-      houseSuffix: a.HouseSuffix,
-      preDirectional: a.PreDirectional,
-      streetName: a.StreetName,
-      streetSuffix: a.StreetSuffix,
-      postDirectional: a.PostDirectional,
-      addressLine2: a.AddressLine2,
-      city: a.City,
-      stateCode: a.StateCode,
-      zip: a.Zip,
-      plusFour: a.PlusFour,
-      county: a.County,
-      country: a.Country,
-    },
+    address: addressInputOf(a),
   };
 }
 
@@ -106,33 +76,32 @@ const GroupOutXml = x.object({
   Address: AddressXml,
 });
 
-function groupToXml(g: DldaGroup): Out<typeof GroupOutXml> {
-  const a = g.address;
+const accountTypeOf = (subscriberType: string | undefined) =>
+  subscriberType?.toUpperCase() === 'RESIDENTIAL' ? 'RESIDENCE' : subscriberType;
+const listingNameToXml = (name: DldaGroupInput['listingName']) =>
+  name && Object.fromEntries(LISTING_NAME_KEYS.map((k) => [ELEMENT[k], name[k]]));
+
+/** A group as the responses show it: `AccountType` RESIDENCE|BUSINESS, the address typed `Dlda`. */
+function groupToXml(g: DldaGroupInput): Out<typeof GroupOutXml> {
   return {
-    TelephoneNumbers: g.tns.map(formatTn),
-    AccountType: g.subscriberType === 'RESIDENTIAL' ? 'RESIDENCE' : g.subscriberType,
+    TelephoneNumbers: [...g.telephoneNumbers],
+    AccountType: accountTypeOf(g.subscriberType),
     ListingType: g.listingType,
-    ListingName:
-      g.listingName && Object.fromEntries(LISTING_NAME_KEYS.map((k) => [ELEMENT[k], g.listingName?.[k]])),
+    ListingName: listingNameToXml(g.listingName),
     ListAddress: g.listAddress,
-    Address: a && {
-      HouseNumber: a.houseNumber,
-      HouseSuffix: a.houseSuffix,
-      PreDirectional: a.preDirectional,
-      StreetName: a.streetName,
-      StreetSuffix: a.streetSuffix,
-      PostDirectional: a.postDirectional,
-      AddressLine2: a.addressLine2,
-      City: a.city,
-      StateCode: a.stateCode,
-      Zip: a.zip,
-      PlusFour: a.plusFour,
-      County: a.county,
-      Country: a.country,
-      AddressType: 'Dlda',
-    },
+    Address: g.address && addressInputToXml({ ...g.address, addressType: 'Dlda' }),
   };
 }
+
+/** A kept group in the input's terms, for the same rendering as a group sent. */
+const keptGroup = (g: DldaGroup): DldaGroupInput => ({
+  telephoneNumbers: g.tns.map(formatTn),
+  subscriberType: g.subscriberType,
+  listingType: g.listingType,
+  listingName: g.listingName,
+  listAddress: String(g.listAddress),
+  address: g.address,
+});
 
 const ErrorListXml = x.list(
   'Error',
@@ -167,7 +136,7 @@ export function dldaOrderToXml(o: DldaOrder): RootOut<typeof DldaOrderXml> {
       LastModifiedDate: o.updatedAt,
       ErrorList: errorsOf(o.details),
       ProcessingStatus: o.status,
-      DldaTnGroups: o.details.groups.map(groupToXml),
+      DldaTnGroups: o.details.groups.map((g) => groupToXml(keptGroup(g))),
     },
   };
 }
@@ -198,7 +167,7 @@ export function dldaListToXml(page: OrderPage<DldaDetails>, accountId: string): 
       OrderIdUserIdDate: page.entries.map((s) => ({
         accountId,
         CountOfTNs: s.quantity,
-        userId: s.details.lastModifiedBy ?? s.createdBy,
+        userId: s.createdBy,
         lastModifiedDate: s.updatedAt,
         OrderType: 'dlda',
         OrderDate: s.createdAt,
@@ -239,15 +208,7 @@ export function dldaRejectedToXml(
       LastModifiedDate: who.now,
       ErrorList: err.errors.map((e) => ({ Code: e.code, Description: e.description, TelephoneNumber: e.tn })),
       ProcessingStatus: 'FAILED',
-      DldaTnGroups: (sent.DldaTnGroups ?? []).map((g) => {
-        const i = groupInputOf(g);
-        return {
-          TelephoneNumbers: [...i.telephoneNumbers],
-          AccountType: i.subscriberType,
-          ListingType: i.listingType,
-          ListAddress: i.listAddress,
-        };
-      }),
+      DldaTnGroups: (sent.DldaTnGroups ?? []).map((g) => groupToXml(groupInputOf(g))),
     },
   });
 }

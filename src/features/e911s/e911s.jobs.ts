@@ -10,7 +10,7 @@ import {
 } from '../orders-common/index.js';
 import {
   applyNumberOptions,
-  PeerTnErrors,
+  refusalError,
   type EmergencyAddress,
   type OptionChange,
 } from '../sip-peer-tns/index.js';
@@ -63,12 +63,10 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
       const result = await applyNumberOptions(deps, tx.db, order.accountId, d.tns, { e911: change });
       changed.push(...result.changed);
       for (const [tn, why] of result.refused) {
-        const e =
-          why === 'not-on-system'
-            ? E911Errors.numberDoesNotExist
-            : why === 'external-sms-only'
-              ? PeerTnErrors.externalSmsOnly
-              : E911Errors.notOnAccount;
+        const e = refusalError(why, {
+          'not-on-system': E911Errors.numberDoesNotExist,
+          otherwise: E911Errors.notOnAccount,
+        });
         refusals.set(tn, { code: e.code, description: e.template });
       }
     }

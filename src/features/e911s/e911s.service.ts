@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
+import { checkAddressLengths } from '../../shared/address.js';
+import { CommonErrors } from '../../shared/errors.js';
 import { text } from '../../shared/fields.js';
 import { parseCustomerOrderId, parseOrderTns, receiveOrder, requireOrder } from '../orders-common/index.js';
 import { E911Errors } from './e911s.errors.js';
@@ -56,6 +58,8 @@ export async function createE911Order(
   const customerOrderId = parseCustomerOrderId(input.customerOrderId);
   if (input.alternateEndpoints) throw ApiError.of(E911Errors.alternateIdentifiersNotAllowed);
   const remove = removesAddress(input);
+  if (!remove && input.address === undefined) throw ApiError.of(CommonErrors.addressRequired);
+  if (input.address) checkAddressLengths(input.address);
   const callerName = callerNameOf(input.callerName);
   const tns = parseOrderTns(input.telephoneNumbers);
   const id = randomUUID();

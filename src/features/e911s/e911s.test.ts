@@ -201,6 +201,8 @@ describe('E911 orders', () => {
       [e911([tn], STANDARD, 'Acme Corp!'), '8002'],
       [e911([tn], STANDARD, 'Acme', '<AlternateEndUserIdentifiers/>'), '8022'],
       [e911([]), '5073'],
+      [`<E911Order>${tnsXml([tn])}<CallerName>Acme</CallerName></E911Order>`, '1003'],
+      [e911([tn], { ...STANDARD, street: 'S'.repeat(201) }), '12635'],
       [e911(['12345']), '5070'],
       [e911([tn, tn]), '5093'],
       [e911([tn]).replace('e911-1', 'bad_id!'), '5052'],
@@ -236,6 +238,10 @@ describe('E911 orders', () => {
     assert.equal(at(list.xml, 'E911Orders', 'E911OrderSummary', 'OrderType'), 'e911');
     const full = await h.get(`${A}/e911s?tn=${a}&orderDetails=true`);
     assert.equal(at(full.xml, 'E911Orders', 'E911Order', 'OrderId'), id);
+    assert.equal(
+      notation(shapeOf(full.body)),
+      'E911Orders{TotalCount, E911Order{OrderCreateDate, AccountId, CreatedByUser, OrderId, LastModifiedDate, Address{HouseNumber, StreetName, StreetSuffix, City, StateCode, Zip, Country}, CallerName, ErrorList, ProcessingStatus, TelephoneNumbers{TelephoneNumber}}}',
+    );
     const day = h.clock.now().toISOString().slice(0, 10);
     const filters = [
       'status=ADJUSTED_COMPLETE',

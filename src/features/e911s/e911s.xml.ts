@@ -1,10 +1,12 @@
 import type { ApiError } from '../../platform/http/api-error.js';
 import type { ErrorShape } from '../../platform/http/error-shapes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
-import { x, type In, type Out, type RootIn, type RootOut } from '../../platform/xml/schema.js';
+import { x, type In, type RootIn, type RootOut } from '../../platform/xml/schema.js';
 import { formatTn } from '../../shared/numbering.js';
 import type { OrderPage } from '../orders-common/index.js';
 import type { E911Address, E911Details, E911Order } from './e911s.kind.js';
+import { withoutAddressType } from '../../shared/address.js';
+import { AddressXml, addressInputOf, addressInputToXml } from '../../shared/address.xml.js';
 import type { E911Input } from './e911s.service.js';
 
 /**
@@ -13,22 +15,6 @@ import type { E911Input } from './e911s.service.js';
  * `TelephoneNumbers`), the list (`E911Orders` of summaries or, with orderDetails, of orders), the
  * 400 (`ErrorList` then the order as sent) and the 404 (`E911OrderReportResponse`, no code).
  */
-const AddressXml = x.object({
-  HouseNumber: x.text(),
-  HouseSuffix: x.text(),
-  PreDirectional: x.text(),
-  StreetName: x.text(),
-  StreetSuffix: x.text(),
-  PostDirectional: x.text(),
-  AddressLine2: x.text(),
-  City: x.text(),
-  StateCode: x.text(),
-  Zip: x.text(),
-  PlusFour: x.text(),
-  County: x.text(),
-  Country: x.text(),
-});
-
 export const E911RequestXml = x.root('E911Order', {
   CustomerOrderId: x.text(),
   TelephoneNumbers: x.list('TelephoneNumber', x.text()),
@@ -40,24 +26,11 @@ export const E911RequestXml = x.root('E911Order', {
   AdditionalAddresses: x.text(),
 });
 
-function addressOf(a: In<typeof AddressXml>): E911Address | undefined {
-  if (!a) return undefined;
-  return {
-    houseNumber: a.HouseNumber,
-    houseSuffix: a.HouseSuffix,
-    preDirectional: a.PreDirectional,
-    streetName: a.StreetName,
-    streetSuffix: a.StreetSuffix,
-    postDirectional: a.PostDirectional,
-    addressLine2: a.AddressLine2,
-    city: a.City,
-    stateCode: a.StateCode,
-    zip: a.Zip,
-    plusFour: a.PlusFour,
-    county: a.County,
-    country: a.Country,
-  };
-}
+/** The address as sent (an E911 address has no AddressType; one sent is not kept). */
+const addressOf = (a: In<typeof AddressXml>): E911Address | undefined => {
+  const input = addressInputOf(a);
+  return input && withoutAddressType(input);
+};
 
 export function e911InputOf(w: RootIn<typeof E911RequestXml>): E911Input {
   return {
@@ -70,24 +43,7 @@ export function e911InputOf(w: RootIn<typeof E911RequestXml>): E911Input {
   };
 }
 
-function addressToXml(a: E911Address | undefined): Out<typeof AddressXml> {
-  if (!a) return undefined;
-  return {
-    HouseNumber: a.houseNumber,
-    HouseSuffix: a.houseSuffix,
-    PreDirectional: a.preDirectional,
-    StreetName: a.streetName,
-    StreetSuffix: a.streetSuffix,
-    PostDirectional: a.postDirectional,
-    AddressLine2: a.addressLine2,
-    City: a.city,
-    StateCode: a.stateCode,
-    Zip: a.zip,
-    PlusFour: a.plusFour,
-    County: a.county,
-    Country: a.country,
-  };
-}
+const addressToXml = addressInputToXml;
 
 const NumbersXml = x.list('TelephoneNumber', x.text());
 
@@ -179,7 +135,21 @@ export const E911ListXml = x.root('E911Orders', {
       OrderId: x.text(),
     }),
   ),
-  E911Order: x.repeated(x.object(ORDER_FIELDS)),
+  // Row 66's order of an entry: ErrorList before ProcessingStatus, no CustomerOrderId.
+  E911Order: x.repeated(
+    x.object({
+      OrderCreateDate: x.text(),
+      AccountId: x.text(),
+      CreatedByUser: x.text(),
+      OrderId: x.text(),
+      LastModifiedDate: x.text(),
+      Address: AddressXml,
+      CallerName: x.text(),
+      ErrorList: ORDER_FIELDS.ErrorList,
+      ProcessingStatus: x.text(),
+      TelephoneNumbers: NumbersXml,
+    }),
+  ),
 });
 
 export function e911ListToXml(

@@ -1,5 +1,6 @@
 import { ApiError } from '../../platform/http/api-error.js';
-import type { AddressInput, PostalAddress } from '../../shared/address.js';
+import { DIRECTIONALS, type AddressInput, type PostalAddress } from '../../shared/address.js';
+import { oneOf } from '../../shared/fields.js';
 import { isStateCode } from '../../shared/states.js';
 import { E911Errors } from './e911s.errors.js';
 
@@ -79,7 +80,8 @@ const SUFFIXES: Readonly<Record<string, string>> = {
   WAY: 'WAY',
 };
 
-const DIRECTIONALS: Readonly<Record<string, string>> = {
+/** Directional words and their abbreviation (the abbreviations are the address's DIRECTIONALS). */
+const DIRECTIONAL_WORDS: Readonly<Record<string, (typeof DIRECTIONALS)[number]>> = {
   NORTH: 'N',
   SOUTH: 'S',
   EAST: 'E',
@@ -89,7 +91,6 @@ const DIRECTIONALS: Readonly<Record<string, string>> = {
   SOUTHEAST: 'SE',
   SOUTHWEST: 'SW',
 };
-const ABBREVIATED_DIRECTIONALS = new Set(Object.values(DIRECTIONALS));
 
 /** Trimmed, inner spaces collapsed, upper case; empty is absent. */
 function standard(value: string | undefined): string | undefined {
@@ -102,7 +103,7 @@ const abbreviateSuffix = (word: string): string => SUFFIXES[word] ?? word;
 /** A directional element: its abbreviation, or undefined when it is none. */
 function directional(value: string): string | undefined {
   const word = value.replace(/\./g, '');
-  return ABBREVIATED_DIRECTIONALS.has(word) ? word : DIRECTIONALS[word];
+  return oneOf(word, DIRECTIONALS) ?? DIRECTIONAL_WORDS[word];
 }
 
 /** A street name's trailing suffix and directional words abbreviated ("MAIN STREET NORTH" → "MAIN ST N"). */
@@ -111,7 +112,7 @@ function standardStreet(name: string): string {
   if (words.length < 2) return name;
   let end = words.length - 1;
   const last = words[end] ?? '';
-  const dir = DIRECTIONALS[last];
+  const dir = DIRECTIONAL_WORDS[last];
   if (dir !== undefined) {
     words[end] = dir;
     end -= 1;

@@ -10,8 +10,7 @@ import {
 import { ApiError } from '../../platform/http/api-error.js';
 import { oneOf } from '../../shared/fields.js';
 import { ExternalTnErrors } from './externaltns.errors.js';
-import { ACTIONS } from './externaltns.kind.js';
-import { EXTERNAL_TNS } from './externaltns.kind.js';
+import { ACTIONS, EXTERNAL_TNS } from './externaltns.kind.js';
 import { createExternalTnOrder, getExternalTnOrder } from './externaltns.service.js';
 import {
   externalTnCreatedToXml,

@@ -1,6 +1,6 @@
 import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
 import { x, type RootOut } from '../../platform/xml/schema.js';
-import type { PostalAddress } from '../../shared/address.js';
+import { AddressXml, addressInputToXml } from '../../shared/address.xml.js';
 import type {
   NumberFeatures,
   TnDetails,
@@ -43,42 +43,6 @@ export const TelephoneNumberResponseXml = x.root('TelephoneNumberResponse', {
   AccountId: x.text(),
 });
 
-/** A feature's address on the number: the elements it has, in the address's order. */
-const FeatureAddressXml = x.object({
-  HouseNumber: x.text(),
-  HouseSuffix: x.text(),
-  PreDirectional: x.text(),
-  StreetName: x.text(),
-  StreetSuffix: x.text(),
-  PostDirectional: x.text(),
-  AddressLine2: x.text(),
-  City: x.text(),
-  StateCode: x.text(),
-  Zip: x.text(),
-  PlusFour: x.text(),
-  Country: x.text(),
-  AddressType: x.text(),
-});
-
-function featureAddressToXml(a: PostalAddress | undefined, addressType?: string) {
-  if (!a) return undefined;
-  return {
-    HouseNumber: a.houseNumber,
-    HouseSuffix: a.houseSuffix,
-    PreDirectional: a.preDirectional,
-    StreetName: a.streetName,
-    StreetSuffix: a.streetSuffix,
-    PostDirectional: a.postDirectional,
-    AddressLine2: a.addressLine2,
-    City: a.city,
-    StateCode: a.stateCode,
-    Zip: a.zip,
-    PlusFour: a.plusFour,
-    Country: a.country,
-    AddressType: addressType,
-  };
-}
-
 /** A directory listing's name elements, in their order, with the key each has in NumberFeatures. */
 const LISTING_NAME_FIELDS = [
   ['FirstName', 'firstName'],
@@ -107,7 +71,7 @@ export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
         LastE911OrderOutcome: x.text(),
         SipPeerAddress: x.text(),
         CallerName: x.text(),
-        Address: FeatureAddressXml,
+        Address: AddressXml,
       }),
       Lidb: x.object({
         Status: x.text(),
@@ -121,7 +85,7 @@ export const TelephoneNumberDetailsXml = x.root('TelephoneNumberResponse', {
         ListingType: x.text(),
         ListingName: x.object(Object.fromEntries(LISTING_NAME_FIELDS.map(([el]) => [el, x.text()]))),
         ListAddress: x.text(),
-        Address: FeatureAddressXml,
+        Address: AddressXml,
       }),
     }),
     MessagingSettings: x.object({ SmsEnabled: x.text() }),
@@ -208,7 +172,7 @@ export function detailsToXml(d: TnDetails, f: NumberFeatures): RootOut<typeof Te
                 LastE911OrderOutcome: f.e911.outcome,
                 SipPeerAddress: false,
                 CallerName: f.e911.callerName,
-                Address: featureAddressToXml(f.e911.address),
+                Address: addressInputToXml(f.e911.address),
               },
               Lidb: f.lidb && {
                 Status: 'Success',
@@ -226,7 +190,7 @@ export function detailsToXml(d: TnDetails, f: NumberFeatures): RootOut<typeof Te
                     LISTING_NAME_FIELDS.map(([el, key]) => [el, f.dlda?.listingName?.[key]]),
                   ),
                 ListAddress: f.dlda.listAddress,
-                Address: featureAddressToXml(f.dlda.address, 'Dlda'),
+                Address: f.dlda.address && addressInputToXml({ ...f.dlda.address, addressType: 'Dlda' }),
               },
             }
           : undefined,

@@ -7,17 +7,15 @@ import {
   type OrderJobPayload,
   type OrderNumber,
 } from '../orders-common/index.js';
-import { applyNumberOptions, PeerTnErrors, type OptionsRefusal } from '../sip-peer-tns/index.js';
-import type { ErrorDefinition } from '../../platform/http/api-error.js';
+import { applyNumberOptions, refusalError, type RefusalErrors } from '../sip-peer-tns/index.js';
 import { LidbErrors } from './lidbs.errors.js';
 import { LIDBS, type LidbError } from './lidbs.kind.js';
 
 /** Why a number cannot take a caller name, as LIDB's error. */
-export function refusalError(why: OptionsRefusal): ErrorDefinition {
-  if (why === 'not-on-system') return LidbErrors.notOnSystem;
-  if (why === 'external-sms-only') return PeerTnErrors.externalSmsOnly;
-  return LidbErrors.notOnAccount;
-}
+export const LIDB_REFUSALS: RefusalErrors = {
+  'not-on-system': LidbErrors.notOnSystem,
+  otherwise: LidbErrors.notOnAccount,
+};
 
 /**
  * A LIDB order's round (orders-common's processing job): each group's caller name on each of its
@@ -34,7 +32,7 @@ export function processJob(deps: AppDeps): JobDefinition<OrderJobPayload> {
       });
       numbers.push(...result.changed.map((tn): OrderNumber => ({ tn, outcome: 'completed' })));
       for (const [tn, why] of result.refused) {
-        const e = refusalError(why);
+        const e = refusalError(why, LIDB_REFUSALS);
         errors.push({ code: e.code, description: e.template, tn: formatTn(tn) });
         numbers.push({ tn, outcome: 'failed', errorCode: e.code, errorDescription: e.template });
       }

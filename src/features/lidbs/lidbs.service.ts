@@ -5,15 +5,16 @@ import { ApiError } from '../../platform/http/api-error.js';
 import { oneOf, text } from '../../shared/fields.js';
 import { formatTn, isTollFreeNpa, parseTn } from '../../shared/numbering.js';
 import { numbersByTn } from '../inventory/index.js';
-import { optionsRefusal } from '../sip-peer-tns/index.js';
+import { optionsRefusal, refusalError } from '../sip-peer-tns/index.js';
 import {
+  checkOrderNumbers,
   OrderCommonErrors,
   parseCustomerOrderId,
   receiveOrder,
   requireOrder,
 } from '../orders-common/index.js';
 import { LidbErrors } from './lidbs.errors.js';
-import { processJob, refusalError } from './lidbs.jobs.js';
+import { LIDB_REFUSALS, processJob } from './lidbs.jobs.js';
 import {
   LIDBS,
   USE_TYPES,
@@ -68,6 +69,7 @@ export async function createLidbOrder(
     raw: g.telephoneNumbers.map((t) => text(t) ?? ''),
   }));
   if (named.every((g) => g.raw.length === 0)) throw ApiError.of(OrderCommonErrors.orderTnRequired);
+  checkOrderNumbers(named.flatMap((g) => g.raw));
   const parsed = named.flatMap((g) => g.raw.map(parseTn)).filter((tn): tn is number => tn !== undefined);
   const rows = new Map((await numbersByTn(deps.database.db, parsed)).map((r) => [r.tn, r]));
   const errors: LidbError[] = [];
@@ -82,7 +84,7 @@ export async function createLidbOrder(
       if (tn === undefined) refuse(t, LidbErrors.notOnSystem);
       // Toll-free numbers are refused as such, whether this system has them or not.
       else if (isTollFreeNpa(Math.floor(tn / 10_000_000))) refuse(formatTn(tn), LidbErrors.tollFree);
-      else if (why !== undefined) refuse(formatTn(tn), refusalError(why));
+      else if (why !== undefined) refuse(formatTn(tn), refusalError(why, LIDB_REFUSALS));
       else tns.push(tn);
     }
     return { ...name, tns };

@@ -43,6 +43,7 @@ export {
   parseOrderName,
   parseCustomerOrderId,
   parseOrderTns,
+  checkOrderNumbers,
   parseTnFilter,
 } from './order-fields.js';
 export { addNote, recordNote, notesOf, type Note, type NoteInput } from './order-notes.js';
@@ -61,6 +62,7 @@ export {
   ordersWithNumber,
   countCompleted,
   updateOrderFields,
+  clearOrderNumbers,
   type OrderNumber,
   type OrderRow,
 } from './orders-common.store.js';

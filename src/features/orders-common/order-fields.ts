@@ -42,6 +42,16 @@ export function parseOrderTns(values: readonly string[] | undefined): number[] {
   return tns;
 }
 
+/**
+ * The numbers of an order that answers each one itself (LIDB, DL/DA): at most 5,000 (5095), none
+ * twice (5093); a malformed one is the kind's to refuse among the others.
+ */
+export function checkOrderNumbers(values: readonly string[]): void {
+  if (values.length > MAX_ORDER_QUANTITY) throw ApiError.of(CommonErrors.tooManyTns, MAX_ORDER_QUANTITY);
+  if (new Set(values.map((v) => parseTn(v) ?? v)).size !== values.length)
+    throw ApiError.of(OrderCommonErrors.orderDuplicateTns);
+}
+
 /** A list's `tn` filter: a malformed number is a malformed query (which order lists answer 404). */
 export function parseTnFilter(value: string): number {
   const tn = parseTn(value);

@@ -178,12 +178,13 @@ export function statusesOf(kind: OrderKind): readonly string[] {
   return statesOf(kind.machine);
 }
 
-/** Orders of the kind on every account, newest first, optionally only in some statuses. */
+/** Orders of the kind on every account (or one), newest first, optionally only in some statuses. */
 export async function ordersOfKind<S extends string, D>(
   db: Executor,
   kind: OrderKind<S, D>,
   statuses: readonly S[] | undefined,
   limit: number,
+  accountId?: string,
 ): Promise<Order<S, D>[]> {
-  return (await listOrderRowsOfKind(db, kind.name, statuses, limit)).map((r) => orderOf(kind, r));
+  return (await listOrderRowsOfKind(db, kind.name, statuses, limit, accountId)).map((r) => orderOf(kind, r));
 }

@@ -199,7 +199,8 @@ export const NUMBER_FEATURE_LIST_FILTERS = [
 /**
  * The filters of the number-feature lists (TN options, LIDB, DL/DA, E911: rows 58, 61, 66, 70):
  * a number the order named, the order's creation and modification days (`yyyy-MM-dd`;
- * `lastModifiedAfter` opens the modified range on its day), who last changed it, an id fragment.
+ * `lastModifiedAfter` opens the modified range on its day), the user who placed it
+ * (`lastModifiedBy`: these orders are changed after by the system only, a DL/DA PUT aside), an id fragment.
  */
 export async function numberFeatureListScope(
   deps: AppDeps,
@@ -210,19 +211,18 @@ export async function numberFeatureListScope(
   const tn = param(q, 'tn');
   const modified = parseOpenDateRange(day('modifiedDateFrom'), day('modifiedDateTo'));
   const after = parseOpenDateRange(day('lastModifiedAfter'), { name: 'lastModifiedAfter', value: undefined });
-  const latest = (a: string | undefined, b: string | undefined) =>
-    a === undefined ? b : b === undefined || a > b ? a : b;
   return {
     idPrefix: param(q, 'orderidfragment'),
     userId: param(q, 'lastmodifiedby'),
     orderIds: tn === undefined ? undefined : await ordersWithNumber(deps.database.db, parseTnFilter(tn)),
     dates: parseOpenDateRange(day('createdDateFrom'), day('createdDateTo')),
+    // Both ranges are whole (open ends are the far past and future): the later start, the earlier end.
     modified:
-      modified === undefined && after === undefined
-        ? undefined
+      modified === undefined || after === undefined
+        ? (modified ?? after)
         : {
-            from: latest(modified?.from, after?.from) ?? '',
-            before: modified?.before ?? after?.before ?? '',
+            from: modified.from > after.from ? modified.from : after.from,
+            before: modified.before < after.before ? modified.before : after.before,
           },
   };
 }

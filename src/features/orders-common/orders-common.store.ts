@@ -125,11 +125,17 @@ export async function updateOrderFields(
     customer_order_id?: string | null;
     site_id?: number | null;
     sip_peer_id?: number | null;
+    quantity?: number;
     details?: string;
     updated_at: string;
   },
 ): Promise<void> {
   await db.updateTable('orders').set(set).where('id', '=', id).execute();
+}
+
+/** Forgets what the order did to its numbers (a new round of it starts). */
+export async function clearOrderNumbers(db: Executor, orderId: string): Promise<void> {
+  await db.deleteFrom('order_numbers').where('order_id', '=', orderId).execute();
 }
 
 /** One number of an order: obtained (or disconnected, …), or failed with the error why. */
@@ -143,9 +149,11 @@ export interface OrderNumber {
 export async function insertOrderNumbers(
   db: Executor,
   orderId: string,
-  rows: readonly OrderNumber[],
+  numbers: readonly OrderNumber[],
   at: string,
 ): Promise<void> {
+  // One row per number (the last word on it): a statement may not upsert the same key twice.
+  const rows = [...new Map(numbers.map((n) => [n.tn, n])).values()];
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('order_numbers')
@@ -400,8 +408,10 @@ export async function listOrderRowsOfKind(
   kind: string,
   statuses: readonly string[] | undefined,
   limit: number,
+  accountId?: string,
 ): Promise<OrderRow[]> {
   let q = db.selectFrom('orders').selectAll().where('kind', '=', kind);
+  if (accountId !== undefined) q = q.where('account_id', '=', accountId);
   if (statuses !== undefined) q = q.where('status', 'in', statuses.length > 0 ? [...statuses] : ['']);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

@@ -1,4 +1,6 @@
 import type { AppDeps } from '../../context.js';
+import type { ErrorDefinition } from '../../platform/http/api-error.js';
+import { PeerTnErrors } from './sip-peer-tns.errors.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
   isInService,
@@ -69,6 +71,16 @@ export type OptionsRefusal =
   | 'forward-to-itself'
   /** An external number (hosted by another carrier) takes only its messaging setting (5128). */
   | 'external-sms-only';
+
+/** What each kind answers for each refusal; an external number's 5128 is the same for every kind. */
+export type RefusalErrors = { readonly [K in OptionsRefusal]?: ErrorDefinition } & {
+  readonly otherwise: ErrorDefinition;
+};
+
+export function refusalError(why: OptionsRefusal, own: RefusalErrors): ErrorDefinition {
+  if (why === 'external-sms-only') return PeerTnErrors.externalSmsOnly;
+  return own[why] ?? own.otherwise;
+}
 
 /** Whether the change leaves every option but messaging as it is. */
 const onlyMessaging = (change: NumberOptionsChange): boolean =>

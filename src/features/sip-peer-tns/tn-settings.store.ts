@@ -128,6 +128,10 @@ export async function removeTnSettings(db: Executor, tns: readonly number[]): Pr
   return removed.length === 0 ? undefined : removed.map(([name, n]) => `${name} on ${n}`).join(', ');
 }
 
+/** An order's history note with the features its numbers lost (what removeTnSettings said). */
+export const withFeaturesRemoved = (note: string, removed: string | undefined): string =>
+  removed === undefined ? note : `${note}; removed with them: ${removed}`;
+
 /** How many of the peer's numbers (in one of `statuses`) have settings that `has` accepts. */
 async function countOn(
   db: Executor,

@@ -12,7 +12,7 @@ import {
   type NumberOptionsChange,
   type OptionChange,
   type OptionsRefusal,
-  PeerTnErrors,
+  refusalError,
 } from '../sip-peer-tns/index.js';
 import { TnOptionErrors } from './tnoptions.errors.js';
 import { TN_OPTIONS, type TnOptionError, type TnOptionValues } from './tnoptions.kind.js';
@@ -85,16 +85,12 @@ export function changeOf(o: TnOptionValues): NumberOptionsChange {
 
 /** Why a number's options could not change, as its error. */
 export function refusalOf(tn: number, why: OptionsRefusal, forward: string | undefined): TnOptionError {
-  const def =
-    why === 'not-on-system'
-      ? OrderCommonErrors.orderTnNotOnSystem
-      : why === 'not-on-account'
-        ? OrderCommonErrors.orderTnOtherAccount
-        : why === 'not-in-service'
-          ? OrderCommonErrors.orderTnNotInService
-          : why === 'external-sms-only'
-            ? PeerTnErrors.externalSmsOnly
-            : TnOptionErrors.forwardToItself;
+  const def = refusalError(why, {
+    'not-on-system': OrderCommonErrors.orderTnNotOnSystem,
+    'not-on-account': OrderCommonErrors.orderTnOtherAccount,
+    'not-in-service': OrderCommonErrors.orderTnNotInService,
+    otherwise: TnOptionErrors.forwardToItself,
+  });
   const description =
     why === 'forward-to-itself'
       ? def.template.replace('%s', forward ?? '').replace('%s', String(tn))
