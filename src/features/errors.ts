@@ -15,6 +15,7 @@ import { LidbErrors } from './lidbs/index.js';
 import { LsrErrors } from './lsrorders/index.js';
 import { PortInErrors } from './portins/index.js';
 import { PortOutErrors } from './portouts/index.js';
+import { ReportErrors } from './reports/index.js';
 import { ReservationErrors } from './reservations/index.js';
 import { SearchErrors } from './search/index.js';
 import { CredentialErrors } from './sip-credentials/index.js';
@@ -58,6 +59,7 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   dldas: DldaErrors,
   e911s: E911Errors,
   externalTns: ExternalTnErrors,
+  reports: ReportErrors,
 };
 
 export interface CatalogueEntry extends ErrorDefinition {

@@ -14,6 +14,7 @@ import { lidbs } from './lidbs/index.js';
 import { lsrOrders, settleLsrOrder } from './lsrorders/index.js';
 import { portIns } from './portins/index.js';
 import { portOutsModule } from './portouts/index.js';
+import { reportsModule } from './reports/index.js';
 import { reservationJobs, reservationRoutes } from './reservations/index.js';
 import { searchRoutes } from './search/index.js';
 import { sipCredentialRoutes } from './sip-credentials/index.js';
@@ -40,6 +41,8 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   dldas,
   e911s,
   externalTns,
+  // The order-activity report lists every kind above (and its own instances).
+  reportsModule(() => ORDER_KINDS.map((m) => m.kind)),
 ];
 
 /** What features above the inventory keep on a number, for `/tns/{tn}/tndetails` (row 130). */

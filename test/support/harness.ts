@@ -12,8 +12,10 @@ export interface Reply {
   readonly status: number;
   readonly headers: Record<string, string | string[] | number | undefined>;
   readonly body: string;
-  /** The body parsed loosely for assertions (values stay strings). */
+  /** The body parsed loosely for assertions (values stay strings); empty for a body that is not XML. */
   readonly xml: Record<string, unknown>;
+  /** The body's bytes (files: reports, documents). */
+  readonly rawBody: Buffer;
 }
 
 export interface RequestOptions {
@@ -90,7 +92,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(o.remoteAddress ? { remoteAddress: o.remoteAddress } : {}),
       ...(o.body === undefined ? {} : { payload: o.body }),
     });
-    return { status: res.statusCode, headers: res.headers, body: res.body, xml: parseLoose(res.body) };
+    const isXml = /^[^;]*[/+]xml\s*(;|$)/.test(String(res.headers['content-type'] ?? 'application/xml'));
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: res.body,
+      xml: isXml ? parseLoose(res.body) : {},
+      rawBody: res.rawPayload,
+    };
   };
   return {
     app,

@@ -35,8 +35,11 @@ export interface OrderKindSpec<S extends string, D> {
   readonly machine: Machine<S>;
   /** What each order of the kind keeps besides the common columns, validated whenever it is read. */
   readonly details: z.ZodType<D>;
-  /** How subscriptions name the kind (`OrderType`, contract §11): 'orders', 'disconnects', 'portins', … */
-  readonly subscriptionType: string;
+  /**
+   * How subscriptions name the kind (`OrderType`, contract §11): 'orders', 'disconnects', 'portins', …;
+   * undefined for a kind whose orders are not notified (report instances).
+   */
+  readonly subscriptionType: string | undefined;
   /** The statuses whose reaching is notified to subscribers (contract §11). */
   readonly notifies: readonly S[];
   /** Notifications of a final status list the numbers the order completed (port-ins, port-outs, orders, disconnects). */
@@ -48,6 +51,8 @@ export interface OrderKindSpec<S extends string, D> {
 export type OrderKind<S extends string = string, D = unknown> = OrderKindSpec<S, D>;
 
 export function defineOrderKind<S extends string, D>(spec: OrderKindSpec<S, D>): OrderKind<S, D> {
+  if ((spec.subscriptionType === undefined) !== (spec.notifies.length === 0))
+    throw new Error(`${spec.name}: a kind notifies some statuses exactly when subscriptions can name it`);
   const strays = spec.notifies.filter((s: string) => !isState(spec.machine, s));
   if (strays.length > 0)
     throw new Error(`${spec.name}: notified statuses ${strays.join(', ')} are not states`);

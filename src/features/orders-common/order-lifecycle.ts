@@ -131,8 +131,9 @@ export async function recordEvent(
     message: e.message,
     at,
   });
-  if (event === 'status' && !e.kind.notifies.includes(e.status)) return;
-  const order = { accountId: e.accountId, orderType: e.kind.subscriptionType, orderId: e.orderId };
+  const orderType = e.kind.subscriptionType;
+  if (orderType === undefined || (event === 'status' && !e.kind.notifies.includes(e.status))) return;
+  const order = { accountId: e.accountId, orderType, orderId: e.orderId };
   await notifyOrderEvent(db, clock, order, async (): Promise<OrderNotification> => {
     const row = await findOrderRow(db, e.accountId, e.kind.name, e.orderId);
     const final =
@@ -146,7 +147,7 @@ export async function recordEvent(
         : {};
     return {
       ...extra,
-      orderType: e.kind.subscriptionType,
+      orderType,
       orderId: e.orderId,
       customerOrderId: row?.customer_order_id ?? undefined,
       status: e.status,

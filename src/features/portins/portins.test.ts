@@ -49,7 +49,7 @@ async function upload(
     headers: { authorization: basic(DEMO.username, DEMO.password), 'content-type': type },
     payload: body,
   });
-  return { status: res.statusCode, headers: res.headers, body: res.body, xml: {} };
+  return { status: res.statusCode, headers: res.headers, body: res.body, xml: {}, rawBody: res.rawPayload };
 }
 
 async function create(h: Harness, r: PortInRequest): Promise<string> {

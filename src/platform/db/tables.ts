@@ -42,6 +42,7 @@ import type {
   OrderHistoryTable,
   OrderNotesTable,
   OrderEventsTable,
+  ReportFilePartsTable,
 } from './tables/orders.js';
 
 import type { SubscriptionsTable, DeliveriesTable, DeliveryAttemptsTable } from './tables/notifications.js';
@@ -106,4 +107,5 @@ export interface DB {
   port_in_numbers: PortInNumbersTable;
   port_documents: PortDocumentsTable;
   port_out_numbers: PortOutNumbersTable;
+  report_file_parts: ReportFilePartsTable;
 }

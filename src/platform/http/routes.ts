@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeXml, rootText, type ParsedDocument } from '../xml/parse.js';
 import type { RootIn, RootNode, RootOut } from '../xml/schema.js';
@@ -24,7 +25,8 @@ export interface RouteAccess {
 
 export interface RouteResult {
   readonly status: number;
-  readonly body?: string | Buffer;
+  /** A stream for files sent as they are read (a report's file, part by part). */
+  readonly body?: string | Buffer | Readable;
   readonly contentType?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }

@@ -92,6 +92,18 @@ export async function holdJob(db: Executor, dialect: Dialect, job: Job, worker: 
   return mine !== undefined;
 }
 
+/** Extends this worker's lease of the job to `until` (wall clock); false when the claim was lost. */
+export async function extendLease(db: Executor, job: Job, worker: string, until: number): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ locked_until: until })
+    .where('id', '=', job.id)
+    .where('locked_by', '=', worker)
+    .where('attempts', '=', job.attempts)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Marks this worker's run of the job done; false when the claim was lost meanwhile. */
 export async function markJobDone(db: Executor, job: Job, worker: string): Promise<boolean> {
   const done = await db

@@ -90,6 +90,44 @@ describe('durable jobs', () => {
     assert.equal(job?.attempts, 1);
   });
 
+  it("does a job's long work outside the transaction, keeps its lease, and hands its result to run", async () => {
+    const seen: { prepared: unknown; attempt: number }[] = [];
+    const outside: boolean[] = [];
+    const def: JobDefinition<RecordPayload> = {
+      name: 'test.prepared',
+      maxAttempts: 3,
+      backoff: { baseMs: 1_000, capMs: 1_000 },
+      parse: (payload) => payload as RecordPayload,
+      async prepare(ctx, payload) {
+        // Outside any transaction: the connection answers other queries meanwhile.
+        const n = await t.database.db.selectFrom('jobs').select('id').execute();
+        outside.push(n.length === 1);
+        await ctx.keepAlive();
+        if (ctx.attempt === 1) throw new Error('the first try of the long work fails');
+        return { key: payload.key, attempt: ctx.attempt };
+      },
+      run(ctx) {
+        seen.push({ prepared: ctx.prepared, attempt: ctx.attempt });
+        return Promise.resolve();
+      },
+    };
+    const w = new JobWorker(t.database, clock, queue, silent, {
+      id: 'w1',
+      pollMs: 10_000,
+      leaseMs: 10,
+    }).register(def);
+    await inTransaction(t.database.db, (tx) => queue.enqueue(tx, def, { key: 'a' }));
+    assert.equal(await w.runDue(), 1);
+    assert.deepEqual(seen, []);
+    clock.advance(1_000);
+    await new Promise((r) => setTimeout(r, 15));
+    assert.equal(await w.runDue(), 1);
+    assert.deepEqual(seen, [{ prepared: { key: 'a', attempt: 2 }, attempt: 2 }]);
+    assert.deepEqual(outside, [true, true]);
+    const [job] = await jobRows(t);
+    assert.equal(job?.status, 'done');
+  });
+
   it('is enqueued with the transaction: a rolled-back change leaves no job', async () => {
     const def = recordJob('w1');
     await assert.rejects(

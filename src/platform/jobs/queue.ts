@@ -13,6 +13,17 @@ export interface JobContext {
   readonly jobId: number;
   /** 1 on the first run. */
   readonly attempt: number;
+  /** What `prepare` returned, when the job has one. */
+  readonly prepared?: unknown;
+}
+
+/** What a job's long work outside any transaction has (see JobDefinition.prepare). */
+export interface PrepareContext {
+  readonly clock: Clock;
+  readonly jobId: number;
+  readonly attempt: number;
+  /** Extends the job's lease when half of it is spent; throws when another worker has taken the job. */
+  keepAlive(): Promise<void>;
 }
 
 export interface JobDefinition<P> {
@@ -26,6 +37,14 @@ export interface JobDefinition<P> {
    * idempotent.
    */
   run(ctx: JobContext, payload: P): Promise<void>;
+  /**
+   * Long work done before `run`, outside any transaction (so that other requests keep the
+   * database meanwhile: producing a report file, reading its rows a page at a time). It must be
+   * idempotent (a retry, or another worker after a crash, does it again from the start), call
+   * `keepAlive` as it goes, and leave its results where `run` finishes the job in one transaction
+   * (what it returns reaches `run` as `ctx.prepared`).
+   */
+  prepare?(ctx: PrepareContext, payload: P): Promise<unknown>;
   /**
    * Runs once, in the transaction that marks the job failed for good (its attempts are used up):
    * where the job was the way to a final state (an order's fulfilment), it gets there anyway.

@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, wallClockMs } from '../clock.js';
 import type { Database, Executor } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
-import { claimDueJobs, holdJob, markJobDone, markJobFailed, pruneDoneJobs, type Job } from './jobs.store.js';
-import type { JobDefinition, JobQueue } from './queue.js';
+import {
+  claimDueJobs,
+  extendLease,
+  holdJob,
+  markJobDone,
+  markJobFailed,
+  pruneDoneJobs,
+  type Job,
+} from './jobs.store.js';
+import type { JobDefinition, JobQueue, PrepareContext } from './queue.js';
 
 export interface WorkerLog {
   info(obj: object, msg: string): void;
@@ -142,7 +150,8 @@ export class JobWorker {
     if (!def) return;
     try {
       const payload = def.parse(JSON.parse(job.payload));
-      await retryTransient(() => this.runOnce(job, def, payload));
+      const prepared = def.prepare ? await def.prepare(this.prepareContext(job), payload) : undefined;
+      await retryTransient(() => this.runOnce(job, def, payload, prepared));
     } catch (err) {
       if (err instanceof LeaseLostError) {
         this.log.warn({ job: job.id, worker: this.id }, 'job lease lost; effects rolled back');
@@ -152,13 +161,34 @@ export class JobWorker {
     }
   }
 
+  /** A job's work outside a transaction keeps its lease alive as it goes (wall clock). */
+  private prepareContext(job: Job): PrepareContext {
+    let leasedUntil = wallClockMs() + this.leaseMs;
+    return {
+      clock: this.clock,
+      jobId: job.id,
+      attempt: job.attempts,
+      keepAlive: async () => {
+        if (leasedUntil - wallClockMs() > this.leaseMs / 2) return;
+        const until = wallClockMs() + this.leaseMs;
+        if (!(await extendLease(this.database.db, job, this.id, until))) throw new LeaseLostError(job.id);
+        leasedUntil = until;
+      },
+    };
+  }
+
   /** One run of a job in its transaction, which also marks it done. */
-  private async runOnce(job: Job, def: JobDefinition<unknown>, payload: unknown): Promise<void> {
+  private async runOnce(
+    job: Job,
+    def: JobDefinition<unknown>,
+    payload: unknown,
+    prepared: unknown,
+  ): Promise<void> {
     await inTransaction(this.database.db, async (tx) => {
       // Hold the job row for the whole run, so no lease renewal is needed: on PostgreSQL a
       // reclaiming worker skips the locked row; on SQLite this transaction is the only writer.
       if (!(await holdJob(tx.db, this.database.dialect, job, this.id))) throw new LeaseLostError(job.id);
-      await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts }, payload);
+      await def.run({ tx, clock: this.clock, jobId: job.id, attempt: job.attempts, prepared }, payload);
       const done = await markJobDone(tx.db, job, this.id);
       // Our lease ran out and another worker took the job: undo our effects, theirs will count.
       if (!done) throw new LeaseLostError(job.id);

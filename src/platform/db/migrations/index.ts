@@ -8,6 +8,7 @@ import { orderDetailsNames } from './0007-order-details-names.js';
 import { notifications } from './0008-notifications.js';
 import { porting } from './0009-porting.js';
 import { portingOut } from './0010-porting-out.js';
+import { reportFiles } from './0011-report-files.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0008-notifications', notifications],
   ['0009-porting', porting],
   ['0010-porting-out', portingOut],
+  ['0011-report-files', reportFiles],
 ];

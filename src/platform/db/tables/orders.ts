@@ -58,3 +58,10 @@ export interface OrderEventsTable {
   message: string | null;
   at: string;
 }
+
+/** A part of a report instance's file (migration 0011), in order of `seq`. */
+export interface ReportFilePartsTable {
+  instance_id: string;
+  seq: number;
+  bytes: Buffer;
+}

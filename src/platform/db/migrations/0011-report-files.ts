@@ -1,0 +1,21 @@
+import { type MigrationFactory, columnTypes } from './types.js';
+
+/**
+ * Report files: the bytes of each report instance's file, in parts of about a megabyte (written as
+ * the file is produced, read back as a stream), stored in the database so that every instance of
+ * the server can serve them.
+ */
+export const reportFiles: MigrationFactory = (dialect) => {
+  const t = columnTypes(dialect);
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('report_file_parts')
+        .addColumn('instance_id', 'text', (c) => c.notNull().references('orders.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('bytes', t.bytes, (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_file_parts_pk', ['instance_id', 'seq'])
+        .execute();
+    },
+  };
+};
