@@ -26,11 +26,17 @@ export {
   IN_SERVICE_STATUSES,
   isInService,
   numbersInServiceAt,
+  listDisconnectedNumbers,
   countInServiceAt,
   type ServicePlace,
 } from './in-service.service.js';
 export { TnStatus } from '../../shared/tn-status.js';
 export { buildInventory, clearInventory, inventoryCount } from './inventory.build.js';
 export { importNumbers } from './inventory.import.js';
-export { availableNumbersOf, countNumbersByStatus } from './inventory.store.js';
+export {
+  accountHistoryPage,
+  availableNumbersOf,
+  countByRateCenter,
+  countNumbersByStatus,
+} from './inventory.store.js';
 export { InventoryErrors } from './inventory.errors.js';

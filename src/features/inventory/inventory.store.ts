@@ -157,3 +157,48 @@ export async function insertNumbersIfAbsent(
   }
   return inserted;
 }
+
+/** A page of an account's number history (every state change), from the row after `afterId`, by day range. */
+export async function accountHistoryPage(
+  db: Executor,
+  accountId: string,
+  range: { readonly from: string; readonly before: string },
+  afterId: number,
+  limit: number,
+): Promise<HistoryRecord[]> {
+  return db
+    .selectFrom('tn_history')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '>', afterId)
+    .where('at', '>=', range.from)
+    .where('at', '<', range.before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Per rate centre and status: the numbers in `everyone`'s statuses (available, aging), and the account's own. */
+export async function countByRateCenter(
+  db: Executor,
+  accountId: string,
+  everyone: readonly number[],
+): Promise<{ rateCenterId: number | null; status: number; mine: boolean; count: number }[]> {
+  const rows = await db
+    .selectFrom('telephone_numbers')
+    .select((eb) => [
+      'rate_center_id',
+      'status',
+      eb.fn.countAll<string | number>().as('n'),
+      eb.case().when('account_id', '=', accountId).then(1).else(0).end().as('mine'),
+    ])
+    .where((eb) => eb.or([eb('status', 'in', [...everyone]), eb('account_id', '=', accountId)]))
+    .groupBy(['rate_center_id', 'status', 'mine'])
+    .execute();
+  return rows.map((r) => ({
+    rateCenterId: r.rate_center_id,
+    status: r.status,
+    mine: r.mine === 1,
+    count: Number(r.n),
+  }));
+}

@@ -46,6 +46,8 @@ export interface OrderKindSpec<S extends string, D> {
   readonly notifiesCompletedNumbers: boolean;
   /** What the kind adds to a status notification from its details (a port-in at FOC: `ActualFocDate`). */
   notificationFields?(details: D, status: S): { readonly actualFocDate?: string | undefined };
+  /** The FOC date of a port (the actual one once given, else the one requested), for reports. */
+  focDateOf?(details: D): string | undefined;
 }
 
 export type OrderKind<S extends string = string, D = unknown> = OrderKindSpec<S, D>;

@@ -60,6 +60,7 @@ export const PORT_OUTS = defineOrderKind({
   subscriptionType: 'portouts',
   notifies: PORT_OUT_NOTIFIES,
   notifiesCompletedNumbers: true,
+  focDateOf: (d) => d.actualFocDate ?? d.requestedFocDate,
 });
 
 export type PortOutOrder = Order<PortOutStatus, PortOutDetails>;

@@ -1,8 +1,16 @@
 import type { AppDeps } from '../../context.js';
 import { formatTn } from '../../shared/numbering.js';
 import { TN_STATUS_WIRE } from '../../shared/tn-status.js';
-import { numbersInServiceAt } from '../inventory/index.js';
+import {
+  accountHistoryPage,
+  countByRateCenter,
+  listDisconnectedNumbers,
+  numbersByTn,
+  numbersInServiceAt,
+  TnStatus,
+} from '../inventory/index.js';
 import { isState, listOrderPage, type OrderKind } from '../orders-common/index.js';
+import { numberSettingsPage, type TnSettings } from '../sip-peer-tns/index.js';
 import { listAccountHosts } from '../sip-peers/index.js';
 
 /**
@@ -67,6 +75,28 @@ const siteParameter: ReportParameter = {
   help: 'The id of one of the account’s sites; leave out for all of them.',
 };
 
+const dateParameter = (name: string, description: string): ReportParameter => ({
+  name,
+  type: 'Date',
+  required: false,
+  description,
+  multiSelect: false,
+  help: 'YYYY-MM-DD',
+});
+
+/** A day range from two optional `yyyy-MM-dd` parameters (open ends are the far past and future). */
+function daysOf(run: ReportRun, from: string, to: string): { from: string; before: string } {
+  const a = one(run, from);
+  const b = one(run, to);
+  return {
+    from: a === undefined ? '0000-01-01T00:00:00.000Z' : `${a}T00:00:00.000Z`,
+    before: b === undefined ? '9999-12-31T00:00:00.000Z' : new Date(Date.parse(b) + 86_400_000).toISOString(),
+  };
+}
+
+const statusName = (code: number): string =>
+  TN_STATUS_WIRE[code as keyof typeof TN_STATUS_WIRE] ?? String(code);
+
 const one = (run: ReportRun, name: string): string | undefined => run.values.get(name)?.[0];
 const numberOf = (run: ReportRun, name: string): number | undefined => {
   const v = one(run, name);
@@ -112,7 +142,7 @@ const inServiceNumbers: ReportDefinition = {
       if (page.length === 0) return;
       yield page.map((n) => [
         formatTn(n.tn),
-        TN_STATUS_WIRE[n.status as keyof typeof TN_STATUS_WIRE] ?? String(n.status),
+        statusName(n.status),
         n.site_id,
         n.sip_peer_id,
         deps.coverage.rateCenter(n.rate_center_id)?.abbreviation ?? null,
@@ -154,22 +184,8 @@ function orderActivity(kinds: () => readonly OrderKind[]): ReportDefinition {
         multiSelect: false,
         help: 'A status of the order types chosen, such as COMPLETE or FOC.',
       },
-      {
-        name: 'FromDate',
-        type: 'Date',
-        required: false,
-        description: 'Orders created on or after this day',
-        multiSelect: false,
-        help: 'YYYY-MM-DD',
-      },
-      {
-        name: 'ToDate',
-        type: 'Date',
-        required: false,
-        description: 'Orders created on or before this day',
-        multiSelect: false,
-        help: 'YYYY-MM-DD',
-      },
+      dateParameter('FromDate', 'Orders created on or after this day'),
+      dateParameter('ToDate', 'Orders created on or before this day'),
     ],
     columns: [
       { header: 'Order ID', type: 'text', width: 38 },
@@ -251,7 +267,311 @@ const sipPeerHosts: ReportDefinition = {
   },
 };
 
+const inventoryByRateCenter: ReportDefinition = {
+  id: 100004,
+  name: 'Number inventory by rate center',
+  description: 'Per rate center: the numbers available to order, those aging before they are again, and the account’s in service.',
+  parameters: [
+    accountParameter,
+    {
+      name: 'State',
+      type: 'String',
+      required: false,
+      description: 'Only rate centers of this state',
+      multiSelect: false,
+      help: 'A two-letter state code, such as NC.',
+    },
+  ],
+  columns: [
+    { header: 'State', type: 'text', width: 7 },
+    { header: 'Rate center', type: 'text', width: 16 },
+    { header: 'LATA', type: 'text', width: 7 },
+    { header: 'Available', type: 'number', width: 11 },
+    { header: 'In service', type: 'number', width: 11 },
+    { header: 'Aging', type: 'number', width: 9 },
+  ],
+  async *rows(deps, run) {
+    const state = one(run, 'State')?.toUpperCase();
+    const totals = new Map<number, { available: number; inService: number; aging: number }>();
+    for (const c of await countByRateCenter(deps.database.db, run.accountId, [TnStatus.available, TnStatus.aging])) {
+      if (c.rateCenterId === null) continue;
+      const t = totals.get(c.rateCenterId) ?? { available: 0, inService: 0, aging: 0 };
+      if (c.status === TnStatus.available) t.available += c.count;
+      else if (c.mine && (c.status === TnStatus.inService || c.status === TnStatus.external))
+        t.inService += c.count;
+      else if (c.status === TnStatus.aging) t.aging += c.count;
+      totals.set(c.rateCenterId, t);
+    }
+    const rows: Cell[][] = [];
+    for (const [id, t] of totals) {
+      const rc = deps.coverage.rateCenter(id);
+      if (!rc || (state !== undefined && rc.state !== state)) continue;
+      rows.push([rc.state, rc.abbreviation, rc.lata, t.available, t.inService, t.aging]);
+    }
+    rows.sort((a, b) => `${String(a[0])}${String(a[1])}`.localeCompare(`${String(b[0])}${String(b[1])}`));
+    yield rows;
+  },
+};
+
+/** Port-ins and port-outs (the kinds subscriptions call `portins` and `portouts`), by status and FOC date. */
+function ports(kinds: () => readonly OrderKind[]): ReportDefinition {
+  const DIRECTIONS = [
+    { internalName: 'portins', displayName: 'Port-ins' },
+    { internalName: 'portouts', displayName: 'Port-outs' },
+  ];
+  return {
+    id: 100005,
+    name: 'Port-ins and port-outs',
+    description: 'The account’s ports in and out, by status and FOC date.',
+    parameters: [
+      accountParameter,
+      {
+        name: 'Direction',
+        type: 'Enum',
+        required: false,
+        description: 'Ports in, ports out, or both',
+        multiSelect: true,
+        help: 'Leave out for both.',
+        values: DIRECTIONS,
+      },
+      {
+        name: 'Status',
+        type: 'String',
+        required: false,
+        description: 'Only ports in this status',
+        multiSelect: false,
+        help: 'Such as FOC, COMPLETE or EXCEPTION.',
+      },
+      dateParameter('FocFromDate', 'FOC on or after this day'),
+      dateParameter('FocToDate', 'FOC on or before this day'),
+    ],
+    columns: [
+      { header: 'Order ID', type: 'text', width: 38 },
+      { header: 'Direction', type: 'text', width: 11 },
+      { header: 'Status', type: 'text', width: 18 },
+      { header: 'FOC date', type: 'text', width: 12 },
+      { header: 'Numbers', type: 'number', width: 9 },
+      { header: 'Customer order ID', type: 'text', width: 20 },
+      { header: 'Created', type: 'date', width: 22 },
+      { header: 'Last modified', type: 'date', width: 22 },
+    ],
+    async *rows(deps, run) {
+      const wanted = run.values.get('Direction') ?? DIRECTIONS.map((d) => d.internalName);
+      const status = one(run, 'Status')?.toUpperCase();
+      const foc = daysOf(run, 'FocFromDate', 'FocToDate');
+      const filtered = run.values.has('FocFromDate') || run.values.has('FocToDate');
+      for (const kind of kinds()) {
+        const direction = DIRECTIONS.find((d) => d.internalName === kind.subscriptionType);
+        if (!direction || !wanted.includes(direction.internalName)) continue;
+        if (status !== undefined && !isState(kind.machine, status)) continue;
+        let page: string | undefined;
+        for (;;) {
+          const result = await listOrderPage(deps, kind, {
+            accountId: run.accountId,
+            status,
+            page,
+            size: PAGE,
+          });
+          const rows: Cell[][] = [];
+          for (const o of result.entries) {
+            const day = kind.focDateOf?.(o.details)?.slice(0, 10);
+            if (
+              filtered &&
+              (day === undefined || `${day}T00:00:00.000Z` < foc.from || `${day}T00:00:00.000Z` >= foc.before)
+            )
+              continue;
+            rows.push([
+              o.id,
+              direction.displayName,
+              o.status,
+              day ?? null,
+              o.quantity,
+              o.customerOrderId ?? null,
+              new Date(o.createdAt),
+              new Date(o.updatedAt),
+            ]);
+          }
+          yield rows;
+          if (result.nextId === undefined) break;
+          page = result.nextId;
+        }
+      }
+    },
+  };
+}
+
+const disconnectedNumbers: ReportDefinition = {
+  id: 100006,
+  name: 'Disconnected and aging numbers',
+  description:
+    'Numbers disconnected from the account, with where each is now (aging, available again, ported out).',
+  parameters: [
+    accountParameter,
+    dateParameter('FromDate', 'Disconnected on or after this day'),
+    dateParameter('ToDate', 'Disconnected on or before this day'),
+  ],
+  columns: [
+    { header: 'Telephone number', type: 'text', width: 16 },
+    { header: 'Status now', type: 'text', width: 14 },
+    { header: 'Since', type: 'date', width: 22 },
+  ],
+  async *rows(deps, run) {
+    let page: string | undefined;
+    for (;;) {
+      const result = await listDisconnectedNumbers(deps, run.accountId, {
+        page,
+        size: String(PAGE),
+        startDate: one(run, 'FromDate') ?? (one(run, 'ToDate') ? '1970-01-01' : undefined),
+        endDate: one(run, 'ToDate') ?? (one(run, 'FromDate') ? '9999-12-31' : undefined),
+      });
+      const now = new Map(
+        (await numbersByTn(deps.database.db, result.tns.map(Number))).map((n) => [n.tn, n]),
+      );
+      yield result.tns.map((t) => {
+        const n = now.get(Number(t));
+        return [
+          t,
+          n ? statusName(n.status) : null,
+          n?.status_changed_at ? new Date(n.status_changed_at) : null,
+        ];
+      });
+      if (result.nextKey === undefined) return;
+      page = result.nextKey;
+    }
+  },
+};
+
+const FEATURES = [
+  { internalName: 'E911', displayName: 'E911 address' },
+  { internalName: 'LIDB', displayName: 'Caller name (LIDB)' },
+  { internalName: 'DLDA', displayName: 'Directory listing (DL/DA)' },
+];
+
+/** A number's features as report rows: one per feature it has. */
+function featureRows(tn: number, s: TnSettings, wanted: readonly string[]): Cell[][] {
+  const rows: Cell[][] = [];
+  const address = (
+    a: { houseNumber: string; streetName: string; city: string; stateCode: string; zip: string } | undefined,
+  ) => (a ? `${a.houseNumber} ${a.streetName}, ${a.city}, ${a.stateCode} ${a.zip}` : null);
+  if (s.e911 && wanted.includes('E911'))
+    rows.push([formatTn(tn), 'E911', s.e911.callerName ?? null, address(s.e911.address), s.e911.outcome]);
+  if (s.callerName && wanted.includes('LIDB'))
+    rows.push([
+      formatTn(tn),
+      'LIDB',
+      s.callerName.subscriberInformation,
+      null,
+      `${s.callerName.useType} ${s.callerName.visibility}`,
+    ]);
+  if (s.listing && wanted.includes('DLDA')) {
+    const n = s.listing.listingName;
+    const name = n ? [n.firstName, n.lastName].filter(Boolean).join(' ') : null;
+    rows.push([
+      formatTn(tn),
+      'DLDA',
+      name || null,
+      address(s.listing.address),
+      `${s.listing.listingType} ${s.listing.subscriberType}`,
+    ]);
+  }
+  return rows;
+}
+
+const numberFeatures: ReportDefinition = {
+  id: 100007,
+  name: 'E911 addresses, caller names and listings',
+  description: 'The account’s numbers with an emergency address, a caller name or a directory listing.',
+  parameters: [
+    accountParameter,
+    {
+      name: 'Feature',
+      type: 'Enum',
+      required: false,
+      description: 'Only these features',
+      multiSelect: true,
+      help: 'Leave out for all three.',
+      values: FEATURES,
+    },
+  ],
+  columns: [
+    { header: 'Telephone number', type: 'text', width: 16 },
+    { header: 'Feature', type: 'text', width: 9 },
+    { header: 'Name', type: 'text', width: 24 },
+    { header: 'Address', type: 'text', width: 40 },
+    { header: 'Detail', type: 'text', width: 24 },
+  ],
+  async *rows(deps, run) {
+    const wanted = run.values.get('Feature') ?? FEATURES.map((f) => f.internalName);
+    let from = 0;
+    for (;;) {
+      const page = await numberSettingsPage(deps.database.db, run.accountId, from, PAGE);
+      yield page.flatMap((p) => featureRows(p.tn, p.settings, wanted));
+      if (page.length < PAGE) return;
+      from = (page.at(-1)?.tn ?? 0) + 1;
+    }
+  },
+};
+
+const numberHistory: ReportDefinition = {
+  id: 100008,
+  name: 'Number history',
+  description:
+    'An audit of every state change of the account’s numbers: when, to what, by which order and user.',
+  parameters: [
+    accountParameter,
+    dateParameter('FromDate', 'Changes on or after this day'),
+    dateParameter('ToDate', 'Changes on or before this day'),
+    {
+      name: 'TelephoneNumber',
+      type: 'String',
+      required: false,
+      description: 'Only this number',
+      multiSelect: false,
+      help: 'Ten digits.',
+    },
+  ],
+  columns: [
+    { header: 'Time', type: 'date', width: 22 },
+    { header: 'Telephone number', type: 'text', width: 16 },
+    { header: 'Status', type: 'text', width: 12 },
+    { header: 'Order type', type: 'text', width: 18 },
+    { header: 'Order ID', type: 'text', width: 38 },
+    { header: 'Order status', type: 'text', width: 14 },
+    { header: 'User', type: 'text', width: 14 },
+  ],
+  async *rows(deps, run) {
+    const range = daysOf(run, 'FromDate', 'ToDate');
+    const only = one(run, 'TelephoneNumber')?.replace(/\D/g, '');
+    let after = 0;
+    for (;;) {
+      const page = await accountHistoryPage(deps.database.db, run.accountId, range, after, PAGE);
+      yield page
+        .filter((h) => only === undefined || formatTn(h.tn) === only)
+        .map((h) => [
+          new Date(h.at),
+          formatTn(h.tn),
+          statusName(h.status),
+          h.order_type,
+          h.order_id,
+          h.order_status,
+          h.user_id,
+        ]);
+      if (page.length < PAGE) return;
+      after = page.at(-1)?.id ?? after;
+    }
+  },
+};
+
 /** The catalogue: the reports, by id. */
 export function reportCatalogue(kinds: () => readonly OrderKind[]): readonly ReportDefinition[] {
-  return [inServiceNumbers, orderActivity(kinds), sipPeerHosts];
+  return [
+    inServiceNumbers,
+    orderActivity(kinds),
+    sipPeerHosts,
+    inventoryByRateCenter,
+    ports(kinds),
+    disconnectedNumbers,
+    numberFeatures,
+    numberHistory,
+  ];
 }

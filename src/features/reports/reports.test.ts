@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { at, DEMO, errorCode, startHarness, type Harness } from '../../../test/support/harness.js';
-import { CARRIER, setUpCarriers } from '../../../test/support/porting-out.js';
+import { CARRIER, fileLsr, inService, setUpCarriers, settle } from '../../../test/support/porting-out.js';
 import { notation, shapeOf } from '../../../test/support/xml-shape.js';
 
 /**
@@ -34,14 +34,14 @@ const param = (name: string, ...values: string[]) =>
 describe('reports', () => {
   let h: Harness;
   let dir = '';
-  let inService = 0;
+  let inServiceCount = 0;
   before(async () => {
     h = await startHarness({ inventory: 2000, env: { LOG_LEVEL: 'error' } });
     await setUpCarriers(h);
     dir = await mkdtemp(path.join(tmpdir(), 'reports-'));
     const totals = await h.get(`${A}/inserviceNumbers/totals`);
-    inService = Number(at(totals.xml, 'Quantity', 'Count'));
-    assert.ok(inService > 0, totals.body);
+    inServiceCount = Number(at(totals.xml, 'Quantity', 'Count'));
+    assert.ok(inServiceCount > 0, totals.body);
   });
   after(async () => {
     await h.close();
@@ -95,7 +95,7 @@ describe('reports', () => {
     );
     const rows = csvRows(bytes);
     assert.equal(rows[0]?.[0], 'Telephone number');
-    assert.equal(rows.length - 1, inService);
+    assert.equal(rows.length - 1, inServiceCount);
     assert.match(rows[1]?.[0] ?? '', /^\d{10}$/);
   });
 
@@ -111,7 +111,7 @@ describe('reports', () => {
     const sheet = workbook.getWorksheet('Report');
     assert.ok(sheet);
     assert.equal(sheet.getRow(1).getCell(1).value, 'Telephone number');
-    assert.equal(sheet.rowCount - 1, inService);
+    assert.equal(sheet.rowCount - 1, inServiceCount);
     assert.equal(typeof sheet.getRow(2).getCell(3).value, 'number');
     assert.ok(sheet.getRow(2).getCell(9).value instanceof Date);
     assert.equal(sheet.getColumn(1).width, 16);
@@ -127,7 +127,7 @@ describe('reports', () => {
     assert.match(stdout, /Run at \d{4}-\d{2}-\d{2}T/);
     assert.match(stdout, /AccountId: 9900000/);
     const numbers = stdout.match(/\b\d{10}\b/g) ?? [];
-    assert.equal(new Set(numbers).size, inService);
+    assert.equal(new Set(numbers).size, inServiceCount);
     assert.match(stdout, /page 1/);
   });
 
@@ -140,7 +140,7 @@ describe('reports', () => {
       text.replace(/^<!DOCTYPE html>\n/, ''),
     ) as Record<string, never>;
     const rows = at(doc, 'html', 'body', 'main', 'table', 'tbody', 'tr') as unknown[];
-    assert.equal([rows].flat().length, inService);
+    assert.equal([rows].flat().length, inServiceCount);
     assert.equal(at(doc, 'html', 'head', 'title'), 'In-service numbers');
   });
 
@@ -154,6 +154,55 @@ describe('reports', () => {
     const peers = await produce('csv', 100003, param('SiteId', '1'));
     const hosts = csvRows(peers.bytes);
     assert.deepEqual(hosts[0], ['Site ID', 'SIP peer ID', 'Host type', 'Host']);
+  });
+
+  it('reports inventory by rate center, ports, disconnected numbers, features and history, matching the API', async () => {
+    const [ported = 0, gone = 0, named = 0] = await inService(h, 3);
+    await fileLsr(h, { tns: [ported] });
+    await settle(h);
+    const disconnect = await h.post(
+      `${A}/disconnects`,
+      `<DisconnectTelephoneNumberOrder><DisconnectTelephoneNumberOrderType><TelephoneNumberList><TelephoneNumber>${gone}</TelephoneNumber></TelephoneNumberList></DisconnectTelephoneNumberOrderType></DisconnectTelephoneNumberOrder>`,
+    );
+    assert.equal(disconnect.status, 201);
+    const lidb = await h.post(
+      `${A}/lidbs`,
+      `<LidbOrder><LidbTnGroups><LidbTnGroup><TelephoneNumbers><TelephoneNumber>${named}</TelephoneNumber></TelephoneNumbers><SubscriberInformation>Acme</SubscriberInformation><UseType>BUSINESS</UseType><Visibility>PUBLIC</Visibility></LidbTnGroup></LidbTnGroups></LidbOrder>`,
+    );
+    assert.equal(lidb.status, 201);
+    await h.drain();
+    const total = Number(at((await h.get(`${A}/inserviceNumbers/totals`)).xml, 'Quantity', 'Count'));
+
+    const byRateCenter = csvRows((await produce('csv', 100004)).bytes);
+    assert.deepEqual(byRateCenter[0], ['State', 'Rate center', 'LATA', 'Available', 'In service', 'Aging']);
+    assert.equal(
+      byRateCenter.slice(1).reduce((n, r) => n + Number(r[4]), 0),
+      total,
+    );
+    assert.equal(
+      byRateCenter.slice(1).reduce((n, r) => n + Number(r[5]), 0),
+      1,
+    );
+    const nc = csvRows((await produce('csv', 100004, param('State', 'NC'))).bytes);
+    assert.ok(nc.slice(1).every((r) => r[0] === 'NC') && nc.length > 1);
+
+    const portOuts = csvRows((await produce('csv', 100005, param('Direction', 'portouts'))).bytes);
+    const [portOut] = portOuts.slice(1);
+    assert.equal(portOut?.[1], 'Port-outs');
+    assert.match(portOut?.[3] ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    const none = csvRows((await produce('csv', 100005, param('FocToDate', '2020-01-01'))).bytes);
+    assert.equal(none.length, 1);
+
+    const disconnected = csvRows((await produce('csv', 100006)).bytes);
+    assert.deepEqual(disconnected.slice(1).find((r) => r[0] === String(gone))?.[1], 'Aging');
+
+    const features = csvRows((await produce('csv', 100007, param('Feature', 'LIDB'))).bytes);
+    assert.deepEqual(features.slice(1), [[String(named), 'LIDB', 'Acme', '', 'BUSINESS PUBLIC']]);
+
+    const history = csvRows((await produce('csv', 100008, param('TelephoneNumber', String(gone)))).bytes);
+    const statuses = history.slice(1).map((r) => r[2]);
+    assert.ok(statuses.includes('Inservice') && statuses.includes('Aging'), statuses.join());
+    assert.ok(history.slice(1).every((r) => r[1] === String(gone)));
   });
 
   it('refuses every bad parameter with its code, in ReportInstanceResponse', async () => {

@@ -1,6 +1,10 @@
 /** Per-number SIP-peer settings: what other features may use. */
 export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
-export { removeTnSettings as clearNumberSettings, withFeaturesRemoved } from './tn-settings.store.js';
+export {
+  removeTnSettings as clearNumberSettings,
+  settingsPageOf as numberSettingsPage,
+  withFeaturesRemoved,
+} from './tn-settings.store.js';
 
 export { PeerTnErrors } from './sip-peer-tns.errors.js';
 export { numberSettingsOf } from './sip-peer-tns.service.js';
@@ -14,4 +18,10 @@ export {
   type OptionChange,
   type OptionsRefusal,
 } from './number-options.js';
-export type { CallerName, DirectoryListing, EmergencyAddress, ListingName } from './tn-settings.store.js';
+export type {
+  CallerName,
+  DirectoryListing,
+  EmergencyAddress,
+  ListingName,
+  TnSettings,
+} from './tn-settings.store.js';

@@ -166,3 +166,22 @@ export const callerNameCountOn = (
   sipPeerId: number,
   statuses: readonly number[],
 ) => countOn(db, accountId, sipPeerId, statuses, (s) => s.callerName !== undefined);
+
+/** A page of the account's numbers that have settings, in number order from `fromTn` on. */
+export async function settingsPageOf(
+  db: Executor,
+  accountId: string,
+  fromTn: number,
+  limit: number,
+): Promise<{ tn: number; settings: TnSettings }[]> {
+  const rows = await db
+    .selectFrom('tn_settings')
+    .innerJoin('telephone_numbers', 'telephone_numbers.tn', 'tn_settings.tn')
+    .select(['tn_settings.tn as tn', 'tn_settings.settings as settings'])
+    .where('telephone_numbers.account_id', '=', accountId)
+    .where('tn_settings.tn', '>=', fromTn)
+    .orderBy('tn_settings.tn')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ tn: r.tn, settings: JSON.parse(r.settings) as TnSettings }));
+}

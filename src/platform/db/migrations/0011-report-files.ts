@@ -3,7 +3,8 @@ import { type MigrationFactory, columnTypes } from './types.js';
 /**
  * Report files: the bytes of each report instance's file, in parts of about a megabyte (written as
  * the file is produced, read back as a stream), stored in the database so that every instance of
- * the server can serve them.
+ * the server can serve them; and an index that lets a report read an account's number history in
+ * order without scanning everyone's.
  */
 export const reportFiles: MigrationFactory = (dialect) => {
   const t = columnTypes(dialect);
@@ -15,6 +16,11 @@ export const reportFiles: MigrationFactory = (dialect) => {
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('bytes', t.bytes, (c) => c.notNull())
         .addPrimaryKeyConstraint('report_file_parts_pk', ['instance_id', 'seq'])
+        .execute();
+      await db.schema
+        .createIndex('tn_history_account')
+        .on('tn_history')
+        .columns(['account_id', 'id'])
         .execute();
     },
   };
