@@ -56,7 +56,8 @@ export interface ReportDefinition {
   rows(deps: AppDeps, run: ReportRun): AsyncIterable<readonly (readonly Cell[])[]>;
 }
 
-const PAGE = 5000;
+// Rows per read: small enough that producing a page never holds the event loop for long.
+const PAGE = 1000;
 
 const accountParameter: ReportParameter = {
   name: 'AccountId',
@@ -270,7 +271,8 @@ const sipPeerHosts: ReportDefinition = {
 const inventoryByRateCenter: ReportDefinition = {
   id: 100004,
   name: 'Number inventory by rate center',
-  description: 'Per rate center: the numbers available to order, those aging before they are again, and the account’s in service.',
+  description:
+    'Per rate center: the numbers available to order, those aging before they are again, and the account’s in service.',
   parameters: [
     accountParameter,
     {
@@ -293,7 +295,10 @@ const inventoryByRateCenter: ReportDefinition = {
   async *rows(deps, run) {
     const state = one(run, 'State')?.toUpperCase();
     const totals = new Map<number, { available: number; inService: number; aging: number }>();
-    for (const c of await countByRateCenter(deps.database.db, run.accountId, [TnStatus.available, TnStatus.aging])) {
+    for (const c of await countByRateCenter(deps.database.db, run.accountId, [
+      TnStatus.available,
+      TnStatus.aging,
+    ])) {
       if (c.rateCenterId === null) continue;
       const t = totals.get(c.rateCenterId) ?? { available: 0, inService: 0, aging: 0 };
       if (c.status === TnStatus.available) t.available += c.count;

@@ -80,6 +80,8 @@ export function produceJob(
           rows += batch.length;
           yield batch;
           await ctx.keepAlive();
+          // Reading and writing here resolve without I/O on SQLite: let requests in between pages.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
       const table = {

@@ -1,38 +1,109 @@
-import ExcelJS from 'exceljs';
-import type { Writable } from 'node:stream';
-import type { Batches, FormatWriter, ReportTable } from './table.js';
+import archiver from 'archiver';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Cell } from '../catalogue.js';
+import { put, type Batches, type FormatWriter, type ReportTable } from './table.js';
 
 /**
- * Excel (exceljs' streaming workbook writer, so rows are committed as they come): the table on its
- * own sheet with a bold, frozen header row, typed cells (numbers and dates as such) and column
- * widths, and the run's details on a second sheet.
+ * Excel (Office Open XML, `.xlsx`): a workbook of two sheets, the report (a bold, frozen header row,
+ * typed cells: numbers as numbers, dates as dates, column widths) and its details. The sheet is
+ * written row by row into a ZIP entry (archiver) with back-pressure all the way to the file, so a
+ * million rows never sit in memory. The XML is the format's own, kept to what Excel and LibreOffice
+ * need (checked by reading the files back with exceljs).
  */
+const STYLE_BOLD = 1;
+const STYLE_DATE = 2;
+
+const xmlText = (s: string) =>
+  s
+    // Characters XML 1.0 cannot carry are left out.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+
+/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+function columnName(i: number): string {
+  let n = i + 1;
+  let name = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** Excel's serial day number (days since 1899-12-30, fractions for the time). */
+const serialOf = (d: Date) => d.getTime() / 86_400_000 + 25_569;
+
+function cellXml(c: Cell, ref: string, style?: number): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  if (c === null) return '';
+  if (c instanceof Date) return `<c r="${ref}" s="${STYLE_DATE}"><v>${serialOf(c)}</v></c>`;
+  if (typeof c === 'number') return `<c r="${ref}"${s}><v>${c}</v></c>`;
+  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(c)}</t></is></c>`;
+}
+
+function rowXml(cells: readonly Cell[], r: number, style?: number): string {
+  return `<row r="${r}">${cells.map((c, i) => cellXml(c, `${columnName(i)}${r}`, style)).join('')}</row>`;
+}
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+const CONTENT_TYPES = `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
+const ROOT_RELS = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const WORKBOOK = `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Report" sheetId="1" r:id="rId1"/><sheet name="About" sheetId="2" r:id="rId2"/></sheets></workbook>`;
+const WORKBOOK_RELS = `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
+// Styles: 0 plain, 1 bold (headers), 2 a date and time.
+const STYLES = `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
+function sheetStart(widths: readonly number[]): string {
+  const cols = widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
+  return `${HEAD}<worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`;
+}
+const SHEET_END = '</sheetData></worksheet>';
+
 export const writeXlsx: FormatWriter = async (table: ReportTable, batches: Batches, out: Writable) => {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'bandwidth-dashboard-server';
-  const sheet = workbook.addWorksheet('Report', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c, i) => ({
-    header: c.header,
-    key: String(i),
-    width: c.width,
-    ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for await (const batch of batches) for (const row of batch) sheet.addRow([...row]).commit();
-  sheet.commit();
-  const about = workbook.addWorksheet('About');
-  about.columns = [
-    { header: 'Report', key: 'name', width: 24 },
-    { header: table.title, key: 'value', width: 48 },
-  ];
-  about.getRow(1).font = { bold: true };
-  about.addRow(['Run at', table.ranAt]).commit();
-  for (const p of table.parameters) about.addRow([p.name, p.value]).commit();
-  about.commit();
-  await workbook.commit();
+  const zip = archiver('zip', { zlib: { level: 6 } });
+  zip.pipe(out);
+  const done = finished(out);
+  zip.append(CONTENT_TYPES, { name: '[Content_Types].xml' });
+  zip.append(ROOT_RELS, { name: '_rels/.rels' });
+  zip.append(WORKBOOK, { name: 'xl/workbook.xml' });
+  zip.append(WORKBOOK_RELS, { name: 'xl/_rels/workbook.xml.rels' });
+  zip.append(STYLES, { name: 'xl/styles.xml' });
+
+  const sheet = new PassThrough();
+  zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
+  await put(sheet, sheetStart(table.columns.map((c) => c.width)));
+  await put(
+    sheet,
+    rowXml(
+      table.columns.map((c) => c.header),
+      1,
+      STYLE_BOLD,
+    ),
+  );
+  let r = 1;
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    await put(sheet, batch.map((row) => rowXml(row, ++r)).join(''));
+  }
+  await put(sheet, SHEET_END);
+  sheet.end();
+
+  const about: Cell[][] = [['Run at', table.ranAt], ...table.parameters.map((p) => [p.name, p.value])];
+  zip.append(
+    sheetStart([24, 48]) +
+      rowXml(['Report', table.title], 1, STYLE_BOLD) +
+      about.map((row, i) => rowXml(row, i + 2)).join('') +
+      SHEET_END,
+    { name: 'xl/worksheets/sheet2.xml' },
+  );
+  await zip.finalize();
+  await done;
 };

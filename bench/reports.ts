@@ -1,0 +1,133 @@
+/**
+ * Report benchmark (issue 14), through HTTP against the real server (API and worker in one process,
+ * as `npm start` runs it): the in-service numbers report of an account with 1,000,000 numbers in
+ * service, as CSV and as Excel, from the POST to the file downloaded (targets on SQLite: CSV ≤ 15 s,
+ * Excel ≤ 60 s), the server's memory growth while it runs (target ≤ 150 MB), and the latency of a
+ * plain GET meanwhile against the same GET at rest (its p99 should stay as it was).
+ *
+ * The million numbers are put in service on the demo account directly in the database before the
+ * server starts (a fixture: ordering them through the API is the orders benchmark's business).
+ *
+ *   npm run build && node --import tsx bench/reports.ts [--numbers 1000000] [--formats csv,xls] [--size 2m] [--database-url postgres://…]
+ */
+import { sql } from 'kysely';
+import { TnStatus } from '../src/shared/tn-status.js';
+import { prepareDatabase } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Database } from '../src/platform/db/database.js';
+import { flag, machine, memoryOf, prepareBench, startBenchServer } from './support.js';
+
+const AUTH = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
+const ACCOUNT = '9900000';
+const NUMBERS = Number(flag('numbers', '1000000'));
+
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** The demo account's numbers in service, topped up to NUMBERS on its site and SIP peer. */
+async function topUpInService(db: Database['db']): Promise<void> {
+  const have = await db
+    .selectFrom('telephone_numbers')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('account_id', '=', ACCOUNT)
+    .where('status', '=', TnStatus.inService)
+    .executeTakeFirstOrThrow();
+  const missing = NUMBERS - Number(have.n);
+  if (missing <= 0) return;
+  const peer = await db
+    .selectFrom('sip_peers')
+    .select(['id', 'site_id'])
+    .where('account_id', '=', ACCOUNT)
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  await sql`update telephone_numbers set status = ${TnStatus.inService}, account_id = ${ACCOUNT},
+    site_id = ${peer.site_id}, sip_peer_id = ${peer.id}, status_changed_at = ${now}, updated_at = ${now}
+    where tn in (select tn from telephone_numbers where status = ${TnStatus.available} and protected = 0
+                 order by tn limit ${missing})`.execute(db);
+}
+
+async function main(): Promise<void> {
+  const { size, env, dialect } = await prepareBench(undefined, { size: '2m', name: 'reports' });
+  // A first start seeds the demo account; then its numbers in service are topped up to NUMBERS.
+  const seeding = await startBenchServer({ ...env, INVENTORY_SIZE: String(size) });
+  seeding.stop();
+  await new Promise((r) => seeding.child.once('exit', r));
+  const database = await prepareDatabase(loadConfig({ ...env, INVENTORY_SIZE: String(size) }));
+  await topUpInService(database.db);
+  await database.close();
+  const server = await startBenchServer({ ...env, INVENTORY_SIZE: String(size), JOB_POLL: '10' });
+  const call = (method: string, path: string, body?: string) =>
+    fetch(`${server.url}/api/accounts/${ACCOUNT}${path}`, {
+      method,
+      headers: { authorization: AUTH, 'content-type': 'application/xml' },
+      ...(body === undefined ? {} : { body }),
+    });
+  const pid = server.child.pid ?? 0;
+
+  /** GET /accounts/{id} latencies (ms) while `busy` is running, one request at a time. */
+  const probe = async (busy: () => boolean) => {
+    const times: number[] = [];
+    while (busy()) {
+      const t0 = performance.now();
+      await (await call('GET', '')).text();
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times.sort((a, b) => a - b);
+  };
+
+  try {
+    console.log(
+      `Report benchmark on ${dialect}, ${size.toLocaleString('en-US')} numbers, ${NUMBERS.toLocaleString('en-US')} in service, ${machine()}`,
+    );
+    let resting = true;
+    setTimeout(() => (resting = false), 3000);
+    const atRest = await probe(() => resting);
+    console.log(
+      `GET /accounts/${ACCOUNT} at rest: p50 ${percentile(atRest, 50).toFixed(1)} ms, p99 ${percentile(atRest, 99).toFixed(1)} ms`,
+    );
+
+    for (const format of flag('formats', 'csv,xls').split(',')) {
+      const before = memoryOf(pid).rssMb;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(pid).rssMb)), 100);
+      let running = true;
+      const during = probe(() => running);
+      const t0 = performance.now();
+      const res = await call(
+        'POST',
+        '/reports/100001/instances',
+        `<Instance><OutputFormat>${format}</OutputFormat></Instance>`,
+      );
+      if (res.status !== 201) throw new Error(`POST instance: ${res.status} ${await res.text()}`);
+      const path = new URL(res.headers.get('location') ?? '').pathname.replace(
+        `/api/accounts/${ACCOUNT}`,
+        '',
+      );
+      for (;;) {
+        const file = await call('GET', `${path}/file`);
+        if (file.status === 200) {
+          let bytes = 0;
+          for await (const chunk of file.body ?? []) bytes += (chunk as Uint8Array).length;
+          const seconds = (performance.now() - t0) / 1000;
+          running = false;
+          clearInterval(sampler);
+          const busy = await during;
+          console.log(
+            `in-service report, ${format}: ${seconds.toFixed(1)} s from POST to downloaded (${(bytes / 1e6).toFixed(1)} MB); ` +
+              `server memory +${peak - before} MB (${before} → ${peak} MB); ` +
+              `GET meanwhile p50 ${percentile(busy, 50).toFixed(1)} ms, p99 ${percentile(busy, 99).toFixed(1)} ms (${busy.length} requests)`,
+          );
+          break;
+        }
+        if (file.status !== 202) throw new Error(`GET file: ${file.status} ${await file.text()}`);
+        await file.text();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+await main();
