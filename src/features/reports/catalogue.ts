@@ -9,7 +9,7 @@ import {
   numbersInServiceAt,
   TnStatus,
 } from '../inventory/index.js';
-import { isState, listOrderPage, type OrderKind } from '../orders-common/index.js';
+import { listOrderPage, statesOf, type OrderKind, type OrderSummary } from '../orders-common/index.js';
 import { numberSettingsPage, type TnSettings } from '../sip-peer-tns/index.js';
 import { listAccountHosts } from '../sip-peers/index.js';
 
@@ -52,6 +52,8 @@ export interface ReportDefinition {
   readonly description: string;
   readonly parameters: readonly ReportParameter[];
   readonly columns: readonly Column[];
+  /** Pairs of Date parameters that bound a range: the first may not be after the second. */
+  readonly ranges?: readonly (readonly [string, string])[];
   /** The rows, in batches (a page of the underlying list each). */
   rows(deps: AppDeps, run: ReportRun): AsyncIterable<readonly (readonly Cell[])[]>;
 }
@@ -158,6 +160,34 @@ const inServiceNumbers: ReportDefinition = {
   },
 };
 
+/** The account's orders of each kind (status in any case), a page at a time. */
+async function* ordersOfKinds(
+  deps: AppDeps,
+  kinds: readonly OrderKind[],
+  run: ReportRun,
+  dates?: { from: string; before: string },
+): AsyncGenerator<{ kind: OrderKind; orders: OrderSummary[] }> {
+  const wanted = one(run, 'Status')?.toUpperCase();
+  for (const kind of kinds) {
+    const status =
+      wanted === undefined ? undefined : statesOf(kind.machine).find((st) => st.toUpperCase() === wanted);
+    if (wanted !== undefined && status === undefined) continue;
+    let page: string | undefined;
+    for (;;) {
+      const result = await listOrderPage(deps, kind, {
+        accountId: run.accountId,
+        status,
+        dates,
+        page,
+        size: PAGE,
+      });
+      yield { kind, orders: [...result.entries] };
+      if (result.nextId === undefined) break;
+      page = result.nextId;
+    }
+  }
+}
+
 /** The order-activity report reads every kind registered (given by features/index.ts). */
 function orderActivity(kinds: () => readonly OrderKind[]): ReportDefinition {
   return {
@@ -198,41 +228,26 @@ function orderActivity(kinds: () => readonly OrderKind[]): ReportDefinition {
       { header: 'Created', type: 'date', width: 22 },
       { header: 'Last modified', type: 'date', width: 22 },
     ],
+    ranges: [['FromDate', 'ToDate']],
     async *rows(deps, run) {
       const wanted = run.values.get('OrderType');
-      const status = one(run, 'Status')?.toUpperCase();
-      const from = one(run, 'FromDate');
-      const to = one(run, 'ToDate');
-      const dates = {
-        from: from === undefined ? '0000-01-01T00:00:00.000Z' : `${from}T00:00:00.000Z`,
-        before:
-          to === undefined ? '9999-12-31T00:00:00.000Z' : new Date(Date.parse(to) + 86_400_000).toISOString(),
-      };
-      for (const kind of kinds()) {
-        if (wanted && !wanted.includes(kind.name)) continue;
-        if (status !== undefined && !isState(kind.machine, status)) continue;
-        let page: string | undefined;
-        for (;;) {
-          const result = await listOrderPage(deps, kind, {
-            accountId: run.accountId,
-            status,
-            dates,
-            page,
-            size: PAGE,
-          });
-          yield result.entries.map((o) => [
-            o.id,
-            kind.label,
-            o.status,
-            o.customerOrderId ?? null,
-            o.quantity,
-            o.createdBy ?? null,
-            new Date(o.createdAt),
-            new Date(o.updatedAt),
-          ]);
-          if (result.nextId === undefined) break;
-          page = result.nextId;
-        }
+      const chosen = kinds().filter((k) => !wanted || wanted.includes(k.name));
+      for await (const { kind, orders } of ordersOfKinds(
+        deps,
+        chosen,
+        run,
+        daysOf(run, 'FromDate', 'ToDate'),
+      )) {
+        yield orders.map((o) => [
+          o.id,
+          kind.label,
+          o.status,
+          o.customerOrderId ?? null,
+          o.quantity,
+          o.createdBy ?? null,
+          new Date(o.createdAt),
+          new Date(o.updatedAt),
+        ]);
       }
     },
   };
@@ -319,11 +334,9 @@ const inventoryByRateCenter: ReportDefinition = {
 };
 
 /** Port-ins and port-outs (the kinds subscriptions call `portins` and `portouts`), by status and FOC date. */
+/** Port-ins and port-outs (the kinds that have a FOC date), by status and FOC date. */
 function ports(kinds: () => readonly OrderKind[]): ReportDefinition {
-  const DIRECTIONS = [
-    { internalName: 'portins', displayName: 'Port-ins' },
-    { internalName: 'portouts', displayName: 'Port-outs' },
-  ];
+  const portKinds = () => kinds().filter((k) => k.focDateOf !== undefined);
   return {
     id: 100005,
     name: 'Port-ins and port-outs',
@@ -337,7 +350,9 @@ function ports(kinds: () => readonly OrderKind[]): ReportDefinition {
         description: 'Ports in, ports out, or both',
         multiSelect: true,
         help: 'Leave out for both.',
-        values: DIRECTIONS,
+        get values() {
+          return portKinds().map((k) => ({ internalName: k.name, displayName: k.label }));
+        },
       },
       {
         name: 'Status',
@@ -360,46 +375,30 @@ function ports(kinds: () => readonly OrderKind[]): ReportDefinition {
       { header: 'Created', type: 'date', width: 22 },
       { header: 'Last modified', type: 'date', width: 22 },
     ],
+    ranges: [['FocFromDate', 'FocToDate']],
     async *rows(deps, run) {
-      const wanted = run.values.get('Direction') ?? DIRECTIONS.map((d) => d.internalName);
-      const status = one(run, 'Status')?.toUpperCase();
+      const wanted = run.values.get('Direction');
+      const chosen = portKinds().filter((k) => !wanted || wanted.includes(k.name));
       const foc = daysOf(run, 'FocFromDate', 'FocToDate');
       const filtered = run.values.has('FocFromDate') || run.values.has('FocToDate');
-      for (const kind of kinds()) {
-        const direction = DIRECTIONS.find((d) => d.internalName === kind.subscriptionType);
-        if (!direction || !wanted.includes(direction.internalName)) continue;
-        if (status !== undefined && !isState(kind.machine, status)) continue;
-        let page: string | undefined;
-        for (;;) {
-          const result = await listOrderPage(deps, kind, {
-            accountId: run.accountId,
-            status,
-            page,
-            size: PAGE,
-          });
-          const rows: Cell[][] = [];
-          for (const o of result.entries) {
-            const day = kind.focDateOf?.(o.details)?.slice(0, 10);
-            if (
-              filtered &&
-              (day === undefined || `${day}T00:00:00.000Z` < foc.from || `${day}T00:00:00.000Z` >= foc.before)
-            )
-              continue;
-            rows.push([
-              o.id,
-              direction.displayName,
-              o.status,
-              day ?? null,
-              o.quantity,
-              o.customerOrderId ?? null,
-              new Date(o.createdAt),
-              new Date(o.updatedAt),
-            ]);
-          }
-          yield rows;
-          if (result.nextId === undefined) break;
-          page = result.nextId;
+      for await (const { kind, orders } of ordersOfKinds(deps, chosen, run)) {
+        const rows: Cell[][] = [];
+        for (const o of orders) {
+          const day = kind.focDateOf?.(o.details)?.slice(0, 10);
+          const at = `${day}T00:00:00.000Z`;
+          if (filtered && (day === undefined || at < foc.from || at >= foc.before)) continue;
+          rows.push([
+            o.id,
+            kind.label,
+            o.status,
+            day ?? null,
+            o.quantity,
+            o.customerOrderId ?? null,
+            new Date(o.createdAt),
+            new Date(o.updatedAt),
+          ]);
         }
+        yield rows;
       }
     },
   };
@@ -420,6 +419,7 @@ const disconnectedNumbers: ReportDefinition = {
     { header: 'Status now', type: 'text', width: 14 },
     { header: 'Since', type: 'date', width: 22 },
   ],
+  ranges: [['FromDate', 'ToDate']],
   async *rows(deps, run) {
     let page: string | undefined;
     for (;;) {
@@ -544,6 +544,7 @@ const numberHistory: ReportDefinition = {
     { header: 'Order status', type: 'text', width: 14 },
     { header: 'User', type: 'text', width: 14 },
   ],
+  ranges: [['FromDate', 'ToDate']],
   async *rows(deps, run) {
     const range = daysOf(run, 'FromDate', 'ToDate');
     const only = one(run, 'TelephoneNumber')?.replace(/\D/g, '');

@@ -13,6 +13,7 @@ export const ReportErrors = {
   outputFormatInvalid: e(400, 19030, 'Instance -> OutputFormat must be one of the following values: %s'),
   requiredMissing: e(400, 19032, 'Missing one or more required report parameters: %s'),
   parameterNotSupported: e(400, 19033, 'The following parameter(s) are not supported for this report: %s'),
+  parameterInvalid: e(400, 19034, 'Invalid report parameter: %s'),
   integerInvalid: e(400, 19036, 'Invalid integer value specified for report parameter %s: %s'),
   dateInvalid: e(400, 19037, 'Invalid date value for report parameter %s (expected YYYY-MM-DD): %s'),
   enumInvalid: e(400, 19038, 'Expected value for report parameter %s to be one of the following: %s'),

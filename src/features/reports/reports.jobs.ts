@@ -22,7 +22,7 @@ import { appendFilePart, deleteFile } from './reports.store.js';
  */
 const PART_BYTES = 1 << 20;
 /** What producing a file gives the job's transaction: its size and rows (none when there was nothing to do). */
-const Produced = z.object({ size: z.number(), rows: z.number() }).optional();
+const Produced = z.object({ size: z.number(), rows: z.number(), generation: z.number() }).optional();
 
 /** A sink that stores what it is given in parts of about a megabyte, keeping the job's lease alive. */
 function fileSink(deps: AppDeps, ctx: PrepareContext, instanceId: string) {
@@ -32,7 +32,7 @@ function fileSink(deps: AppDeps, ctx: PrepareContext, instanceId: string) {
   let size = 0;
   const flush = async () => {
     if (bufferedBytes === 0) return;
-    await appendFilePart(deps.database.db, instanceId, seq++, Buffer.concat(buffered));
+    await appendFilePart(deps.database.db, instanceId, ctx.attempt, seq++, Buffer.concat(buffered));
     size += bufferedBytes;
     buffered = [];
     bufferedBytes = 0;
@@ -49,6 +49,9 @@ function fileSink(deps: AppDeps, ctx: PrepareContext, instanceId: string) {
       flush().then(() => done(), done);
     },
   });
+  // Its failures (storing a part, a lost lease) are read by the writers from `errored` as they
+  // write; a listener keeps one between two writes from being an uncaught exception.
+  stream.on('error', () => undefined);
   return { stream, size: () => size };
 }
 
@@ -69,8 +72,7 @@ export function produceJob(
       if (instance?.status !== 'Processing') return undefined;
       const report = catalogue.find((r) => r.id === instance.details.reportId);
       if (!report) throw new Error(`report ${instance.details.reportId} is no longer in the catalogue`);
-      // Another attempt (or worker) may have written part of it: start again.
-      await deleteFile(deps.database.db, orderId);
+      // This attempt's parts only: another producer (a lost lease) writes its own generation.
       const sink = fileSink(deps, ctx, orderId);
       let rows = 0;
       async function* counted(): AsyncGenerator<readonly (readonly Cell[])[]> {
@@ -91,15 +93,20 @@ export function produceJob(
         columns: report.columns,
       };
       await FORMATS[instance.details.outputFormat].write(table, counted(), sink.stream);
-      return { size: sink.size(), rows };
+      return { size: sink.size(), rows, generation: ctx.attempt };
     },
     async run(ctx, { orderId }) {
       const instance = await lockOpenOrder(ctx.tx.db, deps.database.dialect, REPORT_INSTANCES, orderId);
       const file = Produced.parse(ctx.prepared);
-      if (instance?.status !== 'Processing') return;
+      // Expired (or failed) while it was produced: nothing of it is kept.
+      if (instance?.status !== 'Processing') {
+        await deleteFile(ctx.tx.db, orderId);
+        return;
+      }
       if (!file) throw new Error(`report instance ${orderId}: its file was not produced`);
       const format = instance.details.outputFormat;
       const name = fileNameOf(instance.details.reportName, orderId, format);
+      await deleteFile(ctx.tx.db, orderId, file.generation);
       await transition(
         ctx.tx.db,
         deps.clock,

@@ -25,7 +25,14 @@ export const ReportInstanceDetails = z.object({
   /** `yyyy-MM-dd`: the instance expires at the end of that day (UTC, business clock). */
   expiresAt: z.string(),
   file: z
-    .object({ name: z.string(), contentType: z.string(), size: z.number(), rows: z.number() })
+    .object({
+      name: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      rows: z.number(),
+      /** Which producer's parts are the file's. */
+      generation: z.number(),
+    })
     .optional(),
 });
 export type ReportInstanceDetails = z.infer<typeof ReportInstanceDetails>;

@@ -118,7 +118,10 @@ export function reportRoutes(deps: AppDeps, catalogue: readonly ReportDefinition
         return {
           status: 200,
           contentType: file.contentType,
-          headers: { 'Content-Disposition': `attachment; filename=${file.name}` },
+          headers: {
+            'Content-Disposition': `attachment; filename=${file.name}`,
+            'Content-Length': String(file.size),
+          },
           body: Readable.from(file.parts),
         };
       },

@@ -117,6 +117,12 @@ async function checkParameters(
     await checkValues(deps, accountId, p, values);
     accepted.push({ name: p.name, values });
   }
+  for (const [from, to] of report.ranges ?? []) {
+    const a = byName.get(from)?.[0];
+    const b = byName.get(to)?.[0];
+    if (a !== undefined && b !== undefined && a > b)
+      throw ApiError.of(ReportErrors.parameterInvalid, `${from} ${a} is after ${to} ${b}`);
+  }
   return accepted;
 }
 
@@ -189,14 +195,29 @@ export async function getReportInstance(
   return instance;
 }
 
+/** The parts, or an error when they stop short of the size (the file expired meanwhile): the download is cut, not passed off as whole. */
+async function* complete(parts: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+  let sent = 0;
+  for await (const part of parts) {
+    sent += part.length;
+    yield part;
+  }
+  if (sent !== size) throw new Error(`report file cut short: ${sent} of ${size} bytes`);
+}
+
 /** The file of a Ready instance, read part by part; 202 while it is produced, 404 once expired or failed. */
 export function reportFile(
   deps: AppDeps,
   instance: ReportInstance,
-): { name: string; contentType: string; parts: AsyncIterable<Buffer> } {
+): { name: string; contentType: string; size: number; parts: AsyncIterable<Buffer> } {
   if (instance.status === 'Processing') throw ApiError.of(ReportErrors.inProgress);
   if (instance.status === 'Expired') throw ApiError.of(ReportErrors.expired);
   const file = instance.details.file;
   if (instance.status === 'Failed' || !file) throw ApiError.of(ReportErrors.outputFailed);
-  return { name: file.name, contentType: file.contentType, parts: fileParts(deps.database.db, instance.id) };
+  return {
+    name: file.name,
+    contentType: file.contentType,
+    size: file.size,
+    parts: complete(fileParts(deps.database.db, instance.id, file.generation), file.size),
+  };
 }

@@ -1,29 +1,45 @@
 import type { Executor } from '../../platform/db/database.js';
 
-/** A report instance's file, in parts (migration 0011): written in order, read back in order. */
+/**
+ * A report instance's file, in parts (migration 0011): written in order by one producer (its
+ * generation: the job attempt that wrote it), read back in order; the other generations are
+ * deleted when one is kept.
+ */
 export async function appendFilePart(
   db: Executor,
   instanceId: string,
+  generation: number,
   seq: number,
   bytes: Buffer,
 ): Promise<void> {
-  await db.insertInto('report_file_parts').values({ instance_id: instanceId, seq, bytes }).execute();
+  await db
+    .insertInto('report_file_parts')
+    .values({ instance_id: instanceId, generation, seq, bytes })
+    .execute();
 }
 
-export async function deleteFile(db: Executor, instanceId: string): Promise<void> {
-  await db.deleteFrom('report_file_parts').where('instance_id', '=', instanceId).execute();
+/** Deletes the instance's parts: all of them, or all but those of the generation kept. */
+export async function deleteFile(db: Executor, instanceId: string, keep?: number): Promise<void> {
+  let q = db.deleteFrom('report_file_parts').where('instance_id', '=', instanceId);
+  if (keep !== undefined) q = q.where('generation', '<>', keep);
+  await q.execute();
 }
 
 /** The file's parts one at a time (each one query), so no more than a part is held at once. */
-export async function* fileParts(db: Executor, instanceId: string): AsyncGenerator<Buffer> {
+export async function* fileParts(
+  db: Executor,
+  instanceId: string,
+  generation: number,
+): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq++) {
     const part = await db
       .selectFrom('report_file_parts')
       .select('bytes')
       .where('instance_id', '=', instanceId)
+      .where('generation', '=', generation)
       .where('seq', '=', seq)
       .executeTakeFirst();
     if (!part) return;
-    yield Buffer.from(part.bytes);
+    yield Buffer.isBuffer(part.bytes) ? part.bytes : Buffer.from(part.bytes);
   }
 }

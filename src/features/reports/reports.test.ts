@@ -186,9 +186,9 @@ describe('reports', () => {
     const nc = csvRows((await produce('csv', 100004, param('State', 'NC'))).bytes);
     assert.ok(nc.slice(1).every((r) => r[0] === 'NC') && nc.length > 1);
 
-    const portOuts = csvRows((await produce('csv', 100005, param('Direction', 'portouts'))).bytes);
+    const portOuts = csvRows((await produce('csv', 100005, param('Direction', 'port_out'))).bytes);
     const [portOut] = portOuts.slice(1);
-    assert.equal(portOut?.[1], 'Port-outs');
+    assert.equal(portOut?.[1], 'Port-out');
     assert.match(portOut?.[3] ?? '', /^\d{4}-\d{2}-\d{2}$/);
     const none = csvRows((await produce('csv', 100005, param('FocToDate', '2020-01-01'))).bytes);
     assert.equal(none.length, 1);
@@ -217,6 +217,7 @@ describe('reports', () => {
       [instance('csv', param('OrderType', 'new_number', 'new_number')), '19054', 100002],
       [instance('csv', param('FromDate', '2026-02-30')), '19037', 100002],
       [instance('csv', param('SiteId', '')), '19055', IN_SERVICE],
+      [instance('csv', param('FromDate', '2026-12-02') + param('ToDate', '2026-12-01')), '19034', 100006],
       [instance('csv', '', '<ExpiresAt>12/25/2026</ExpiresAt>'), '19059', IN_SERVICE],
       [instance('csv', '', '<ExpiresAt>2099-01-01</ExpiresAt>'), '19046', IN_SERVICE],
     ];

@@ -150,7 +150,14 @@ export class JobWorker {
     if (!def) return;
     try {
       const payload = def.parse(JSON.parse(job.payload));
-      const prepared = def.prepare ? await def.prepare(this.prepareContext(job), payload) : undefined;
+      let prepared: unknown;
+      if (def.prepare) {
+        const ctx = this.prepareContext(job);
+        // The lease ran from the claim, perhaps behind other jobs of the batch: renew it first
+        // (which also fails fast when another worker has taken the job meanwhile).
+        await ctx.keepAlive();
+        prepared = await def.prepare(ctx, payload);
+      }
       await retryTransient(() => this.runOnce(job, def, payload, prepared));
     } catch (err) {
       if (err instanceof LeaseLostError) {
@@ -163,7 +170,7 @@ export class JobWorker {
 
   /** A job's work outside a transaction keeps its lease alive as it goes (wall clock). */
   private prepareContext(job: Job): PrepareContext {
-    let leasedUntil = wallClockMs() + this.leaseMs;
+    let leasedUntil = 0;
     return {
       clock: this.clock,
       jobId: job.id,

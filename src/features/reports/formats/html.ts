@@ -1,11 +1,8 @@
 import type { Writable } from 'node:stream';
+import { escapeXml } from '../../../platform/xml/encode.js';
 import { cellText, finish, put, type Batches, type FormatWriter, type ReportTable } from './table.js';
 
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
+const escape = escapeXml;
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1b1b1b}
 h1{font-size:1.4rem;margin:0 0 .5rem}dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:0 0 1rem}

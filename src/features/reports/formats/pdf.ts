@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { cellText, type Batches, type FormatWriter, type ReportTable } from './table.js';
 import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 
 const MARGIN = 36;
 const ROW = 14;
@@ -13,7 +14,9 @@ const FONT = 8;
  */
 export const writePdf: FormatWriter = async (table: ReportTable, batches: Batches, out: Writable) => {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, autoFirstPage: true });
-  doc.pipe(out);
+  // pipeline: an error of the file's store ends the document and surfaces here, never unhandled.
+  const piped = pipeline(doc, out);
+  piped.catch(() => undefined);
   const width = doc.page.width - 2 * MARGIN;
   const total = table.columns.reduce((n, c) => n + c.width, 0);
   const xs: number[] = [];
@@ -64,11 +67,10 @@ export const writePdf: FormatWriter = async (table: ReportTable, batches: Batche
       y += ROW;
     }
     // Let pdfkit hand the pages written so far to the stream before reading more rows.
+    if (out.errored) throw out.errored;
     if (out.writableNeedDrain) await once(out, 'drain');
   }
   footer();
-  // pdfkit ends the stream it is piped to.
-  const finished = out.writableFinished ? Promise.resolve() : once(out, 'finish');
   doc.end();
-  await finished;
+  await piped;
 };

@@ -1,6 +1,7 @@
 import archiver from 'archiver';
 import { PassThrough, type Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
+import { escapeXml } from '../../../platform/xml/encode.js';
 import type { Cell } from '../catalogue.js';
 import { put, type Batches, type FormatWriter, type ReportTable } from './table.js';
 
@@ -13,12 +14,6 @@ import { put, type Batches, type FormatWriter, type ReportTable } from './table.
  */
 const STYLE_BOLD = 1;
 const STYLE_DATE = 2;
-
-const xmlText = (s: string) =>
-  s
-    // Characters XML 1.0 cannot carry are left out.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 function columnName(i: number): string {
@@ -39,8 +34,8 @@ function cellXml(c: Cell, ref: string, style?: number): string {
   const s = style === undefined ? '' : ` s="${style}"`;
   if (c === null) return '';
   if (c instanceof Date) return `<c r="${ref}" s="${STYLE_DATE}"><v>${serialOf(c)}</v></c>`;
-  if (typeof c === 'number') return `<c r="${ref}"${s}><v>${c}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(c)}</t></is></c>`;
+  if (typeof c === 'number') return Number.isFinite(c) ? `<c r="${ref}"${s}><v>${c}</v></c>` : '';
+  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${escapeXml(c)}</t></is></c>`;
 }
 
 function rowXml(cells: readonly Cell[], r: number, style?: number): string {
@@ -69,8 +64,9 @@ const SHEET_END = '</sheetData></worksheet>';
 
 export const writeXlsx: FormatWriter = async (table: ReportTable, batches: Batches, out: Writable) => {
   const zip = archiver('zip', { zlib: { level: 6 } });
-  zip.pipe(out);
-  const done = finished(out);
+  // pipeline: an error of archiver or of the file's store surfaces here, never unhandled.
+  const piped = pipeline(zip, out);
+  piped.catch(() => undefined);
   zip.append(CONTENT_TYPES, { name: '[Content_Types].xml' });
   zip.append(ROOT_RELS, { name: '_rels/.rels' });
   zip.append(WORKBOOK, { name: 'xl/workbook.xml' });
@@ -105,5 +101,5 @@ export const writeXlsx: FormatWriter = async (table: ReportTable, batches: Batch
     { name: 'xl/worksheets/sheet2.xml' },
   );
   await zip.finalize();
-  await done;
+  await piped;
 };

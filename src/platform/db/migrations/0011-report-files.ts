@@ -13,9 +13,11 @@ export const reportFiles: MigrationFactory = (dialect) => {
       await db.schema
         .createTable('report_file_parts')
         .addColumn('instance_id', 'text', (c) => c.notNull().references('orders.id'))
+        // The attempt that wrote it: two producers of one instance (a lost lease) never mix parts.
+        .addColumn('generation', 'integer', (c) => c.notNull())
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('bytes', t.bytes, (c) => c.notNull())
-        .addPrimaryKeyConstraint('report_file_parts_pk', ['instance_id', 'seq'])
+        .addPrimaryKeyConstraint('report_file_parts_pk', ['instance_id', 'generation', 'seq'])
         .execute();
       await db.schema
         .createIndex('tn_history_account')

@@ -62,6 +62,7 @@ export interface OrderEventsTable {
 /** A part of a report instance's file (migration 0011), in order of `seq`. */
 export interface ReportFilePartsTable {
   instance_id: string;
+  generation: number;
   seq: number;
   bytes: Buffer;
 }
