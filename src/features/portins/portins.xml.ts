@@ -3,7 +3,7 @@ import type { ErrorShape } from '../../platform/http/error-shapes.js';
 import { LinksXml, type PageLinks } from '../../platform/http/paging.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import { x, type In, type Out, type RootIn, type RootOut } from '../../platform/xml/schema.js';
-import { AddressXml, addressInputOf } from '../../shared/address.xml.js';
+import { AddressXml, addressInputOf, addressInputToXml } from '../../shared/address.xml.js';
 import { formatTn } from '../../shared/numbering.js';
 import { VENDORS } from '../../shared/tn-status.js';
 import type { OrderPage } from '../orders-common/index.js';
@@ -156,28 +156,13 @@ const errorsOf = (errors: readonly PortInError[]) =>
   errors.map((e) => ({ Code: e.code, Description: e.description }));
 
 function subscriberToXml(s: Subscriber): Out<typeof SubscriberXml> {
-  const a = s.address;
   return {
     SubscriberType: s.type,
     BusinessName: s.businessName,
     FirstName: s.firstName,
     MiddleInitial: s.middleInitial,
     LastName: s.lastName,
-    ServiceAddress: {
-      HouseNumber: a.houseNumber,
-      HouseSuffix: a.houseSuffix,
-      PreDirectional: a.preDirectional,
-      StreetName: a.streetName,
-      StreetSuffix: a.streetSuffix,
-      PostDirectional: a.postDirectional,
-      AddressLine2: a.addressLine2,
-      City: a.city,
-      StateCode: a.stateCode,
-      Zip: a.zip,
-      PlusFour: a.plusFour,
-      County: a.county,
-      Country: a.country,
-    },
+    ServiceAddress: addressInputToXml(s.address),
   };
 }
 
