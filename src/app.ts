@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { AppDeps } from './context.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { featureJobs, featureRoutes } from './features/index.js';
+import { featureJobs, featureRoutes, startFeatures } from './features/index.js';
 import { deriveCoverage, loadCoverage } from './features/coverage/index.js';
 import { VanityIndex } from './features/search/index.js';
 import { buildInventory, inventoryCount } from './features/inventory/index.js';
@@ -112,6 +112,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     await seedDemo(deps, config.demo);
   }
+  await startFeatures(deps);
 
   // A manual clock may be moved by another process (`bwdash clock advance`): follow it.
   let clockFollower: NodeJS.Timeout | undefined;

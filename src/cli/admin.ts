@@ -23,6 +23,7 @@ import {
 import { parseDuration } from '../platform/clock.js';
 import { readManualTime, storeManualTime } from '../platform/clock.store.js';
 import { PERMISSIONS } from '../shared/roles.js';
+import { registerBillingCommands } from './billing.js';
 import { registerInventoryCommands } from './inventory.js';
 import { registerNotificationCommands } from './notifications.js';
 import { registerPortCommands } from './port.js';
@@ -271,6 +272,7 @@ export function registerAdminCommands(program: Command): void {
   registerNotificationCommands(program, withDeps);
   registerPortCommands(program, withDeps);
   registerPortOutCommands(program, withDeps);
+  registerBillingCommands(program, withDeps);
 }
 
 function requireManual(deps: AppDeps): void {

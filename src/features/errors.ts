@@ -3,6 +3,9 @@ import { ProtocolErrors } from '../platform/http/protocol-errors.js';
 import { QueryErrors } from '../platform/http/query.js';
 import { CommonErrors, CriteriaErrors } from '../shared/errors.js';
 import { AccountErrors } from './accounts/index.js';
+import { BdrErrors } from './bdrs/index.js';
+import { BillingErrors } from './billing/index.js';
+import { BillingReportErrors } from './billingreports/index.js';
 import { CoverageErrors } from './coverage/index.js';
 import { DisconnectErrors } from './disconnects/index.js';
 import { InventoryErrors } from './inventory/index.js';
@@ -58,6 +61,9 @@ export const ERROR_GROUPS: Readonly<Record<string, Readonly<Record<string, Error
   lidbs: LidbErrors,
   dldas: DldaErrors,
   e911s: E911Errors,
+  billing: BillingErrors,
+  billingReports: BillingReportErrors,
+  bdrs: BdrErrors,
   externalTns: ExternalTnErrors,
   reports: ReportErrors,
 };

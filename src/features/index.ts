@@ -2,6 +2,9 @@ import type { AppDeps } from '../context.js';
 import type { RouteDef } from '../platform/http/routes.js';
 import type { JobDefinition } from '../platform/jobs/queue.js';
 import { accountRoutes } from './accounts/index.js';
+import { bdrs } from './bdrs/index.js';
+import { billingJobs, startAccruing } from './billing/index.js';
+import { billingReports } from './billingreports/index.js';
 import { coverageRoutes } from './coverage/index.js';
 import { disconnects } from './disconnects/index.js';
 import { inServiceRoutes, tnRoutes, type NumberFeaturesOf } from './inventory/index.js';
@@ -41,6 +44,8 @@ export const ORDER_KINDS: readonly OrderKindModule[] = [
   dldas,
   e911s,
   externalTns,
+  billingReports,
+  bdrs,
   // The order-activity report lists every kind above (and its own instances).
   reportsModule(() => ORDER_KINDS.map((m) => m.kind)),
 ];
@@ -79,6 +84,12 @@ export function featureRoutes(deps: AppDeps): RouteDef[] {
 export function featureJobs(deps: AppDeps): JobDefinition<unknown>[] {
   return [
     ...(reservationJobs(deps) as JobDefinition<unknown>[]),
+    ...billingJobs(deps),
     ...ORDER_KINDS.flatMap((m) => m.jobs(deps)),
   ];
+}
+
+/** What features start when the server starts (after migrations): the accrual of each day's charges. */
+export async function startFeatures(deps: AppDeps): Promise<void> {
+  await startAccruing(deps);
 }

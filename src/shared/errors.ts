@@ -4,6 +4,7 @@ export const CommonErrors = {
   required: e(400, 1003, '%s is required'),
   notAllowed: e(400, 1005, '%s is not allowed'),
   invalidValue: e(400, 1008, "'%s' is not a valid value"),
+  invalidUuid: e(400, 1008, "'%s' is not a valid UUID"),
   invalidBoolean: e(400, 12751, "%s value is not valid (expected 'true' or 'false')."),
   tooLong: e(400, 12635, "%s '%s' is too long. Max length %s characters"),
   tooManyTns: e(400, 5095, 'The count of telephone numbers in order exceeds the maximum size of %s'),

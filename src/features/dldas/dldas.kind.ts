@@ -83,6 +83,7 @@ export const DLDAS = defineOrderKind({
   subscriptionType: 'dldas',
   notifies: DLDA_NOTIFIES,
   notifiesCompletedNumbers: false,
+  charge: 'FEATURE_NRC',
 });
 
 export type DldaOrder = Order<DldaStatus, DldaDetails>;

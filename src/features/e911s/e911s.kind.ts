@@ -56,6 +56,7 @@ export const E911S = defineOrderKind({
   subscriptionType: 'e911s',
   notifies: E911_NOTIFIES,
   notifiesCompletedNumbers: false,
+  charge: 'FEATURE_NRC',
 });
 
 export type E911Order = Order<E911Status, E911Details>;

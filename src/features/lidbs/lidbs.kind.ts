@@ -42,6 +42,7 @@ export const LIDBS = defineOrderKind({
   subscriptionType: 'lidb',
   notifies: LIDB_NOTIFIES,
   notifiesCompletedNumbers: false,
+  charge: 'FEATURE_NRC',
 });
 
 export type LidbOrder = Order<LidbStatus, LidbDetails>;

@@ -31,6 +31,13 @@ export {
 } from './order-lifecycle.js';
 export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
 export {
+  fileProducingJob,
+  deleteOrderFile,
+  StoredFile,
+  type FileJobSpec,
+  type ProducedFile,
+} from './order-files.js';
+export {
   processingMachine,
   processingJob,
   roundOutcome,

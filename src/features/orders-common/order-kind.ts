@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NonRecurringCharge } from '../billing/index.js';
 import type { AppDeps } from '../../context.js';
 import type { Dialect, Executor } from '../../platform/db/database.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -46,6 +47,8 @@ export interface OrderKindSpec<S extends string, D> {
   readonly notifiesCompletedNumbers: boolean;
   /** What the kind adds to a status notification from its details (a port-in at FOC: `ActualFocDate`). */
   notificationFields?(details: D, status: S): { readonly actualFocDate?: string | undefined };
+  /** What the kind charges per number a completed order took (features/billing), if anything. */
+  readonly charge?: NonRecurringCharge;
   /** The FOC date of a port (the actual one once given, else the one requested), for reports. */
   focDateOf?(details: D): string | undefined;
 }

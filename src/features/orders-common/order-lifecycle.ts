@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { OrderKind } from './order-kind.js';
 import { canMove, isTerminal } from './order-machine.js';
+import { chargeCompletedOrder } from '../billing/index.js';
 import { notifyOrderEvent, type OrderNotification } from '../notifications/index.js';
 import {
   findOrderRow,
@@ -16,7 +17,7 @@ import {
  * The only ways an order starts and moves: `receiveOrder` stores it in its machine's first state;
  * `transition` moves it along an allowed transition, only if it is still where the caller read it.
  * Each writes, in the caller's transaction, the status, a history row and an event for
- * notifications (and the caller enqueues the job that moves the order on in the same transaction).
+ * notifications (and, when an order of a charging kind ends, its non-recurring charges) (and the caller enqueues the job that moves the order on in the same transaction).
  */
 
 /** Another writer moved the order first (a concurrent close, a second worker): the caller's change is void. */
@@ -84,6 +85,15 @@ export async function transition<S extends string, D>(
     ...(details === undefined ? {} : { details: JSON.stringify(kind.details.parse(details)) }),
   });
   if (!moved) throw new OrderMovedError(order.id, order.status);
+  if (kind.charge && isTerminal(kind.machine, to)) {
+    const completed = (await orderNumbers(db, order.id)).filter((n) => n.outcome === 'completed');
+    await chargeCompletedOrder(
+      db,
+      clock,
+      { accountId: order.accountId, orderId: order.id, charge: kind.charge },
+      completed.map((n) => n.tn),
+    );
+  }
   await recordHistory(db, clock, order.id, to, detail);
   await recordEvent(db, clock, {
     orderId: order.id,

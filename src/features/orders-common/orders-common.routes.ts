@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { AppDeps } from '../../context.js';
 import type { ErrorShape } from '../../platform/http/error-shapes.js';
 import { ApiError } from '../../platform/http/api-error.js';
@@ -9,9 +10,17 @@ import {
   parseSize,
   type Query,
 } from '../../platform/http/query.js';
-import { created, noContent, okXml, type RouteContext, type RouteDef } from '../../platform/http/routes.js';
+import {
+  created,
+  noContent,
+  okXml,
+  type RouteContext,
+  type RouteDef,
+  type RouteResult,
+} from '../../platform/http/routes.js';
 import { encodeXml } from '../../platform/xml/encode.js';
 import type { RootNode, RootOut } from '../../platform/xml/schema.js';
+import { storedFileParts, type StoredFile } from './order-files.js';
 import { historyOf } from './order-history.js';
 import { requireOrder, type OrderKind } from './order-kind.js';
 import { listOrderPage, type OrderListQuery, type OrderPage } from './order-list.js';
@@ -288,4 +297,17 @@ export async function rejectWith<T>(
 /** An error shape that answers composed rejections with their body, and anything else with `shape`. */
 export function composedOr(shape: ErrorShape): ErrorShape {
   return (err) => (err instanceof ComposedRejection ? err.body : shape(err));
+}
+
+/** An order's stored file as a download: streamed part by part, with its length and its name. */
+export function fileDownload(deps: AppDeps, orderId: string, file: StoredFile): RouteResult {
+  return {
+    status: 200,
+    contentType: file.contentType,
+    headers: {
+      'Content-Disposition': `attachment; filename=${file.name}`,
+      'Content-Length': String(file.size),
+    },
+    body: Readable.from(storedFileParts(deps, orderId, file)),
+  };
 }

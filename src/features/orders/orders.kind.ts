@@ -78,6 +78,7 @@ export const NEW_NUMBER_ORDERS = defineOrderKind({
   subscriptionType: 'orders',
   notifies: NEW_NUMBER_NOTIFIES,
   notifiesCompletedNumbers: true,
+  charge: 'ORDER_NRC',
 });
 
 export type NewNumberOrder = Order<NewNumberStatus, NewNumberDetails>;

@@ -86,6 +86,7 @@ export const PORT_INS = defineOrderKind({
   subscriptionType: 'portins',
   notifies: PORT_IN_NOTIFIES,
   notifiesCompletedNumbers: true,
+  charge: 'PORTIN_NRC',
   focDateOf: (d) => d.actualFocDate ?? d.requestedFocDate,
   // Contract §11: a port-in entering FOC carries the confirmed date.
   notificationFields: (d, status) => ({ actualFocDate: status === 'FOC' ? d.actualFocDate : undefined }),

@@ -1,3 +1,4 @@
+import type { CsvCell } from '../../platform/csv.js';
 import { TN_STATUS_WIRE } from '../../shared/tn-status.js';
 import type { AppDeps } from '../../context.js';
 
@@ -20,7 +21,7 @@ export interface ReportParameter {
   readonly values?: readonly { readonly internalName: string; readonly displayName: string }[];
 }
 
-export type Cell = string | number | Date | null;
+export type Cell = CsvCell;
 
 export interface Column {
   readonly header: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Roles } from '../../shared/roles.js';
-import { defineOrderKind, type Order } from '../orders-common/index.js';
+import { defineOrderKind, StoredFile, type Order } from '../orders-common/index.js';
 import {
   REPORT_INSTANCE_NOTIFIES,
   reportInstanceMachine,
@@ -24,16 +24,7 @@ export const ReportInstanceDetails = z.object({
   parameters: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   /** `yyyy-MM-dd`: the instance expires at the end of that day (UTC, business clock). */
   expiresAt: z.string(),
-  file: z
-    .object({
-      name: z.string(),
-      contentType: z.string(),
-      size: z.number(),
-      rows: z.number(),
-      /** Which producer's parts are the file's. */
-      generation: z.number(),
-    })
-    .optional(),
+  file: StoredFile.optional(),
 });
 export type ReportInstanceDetails = z.infer<typeof ReportInstanceDetails>;
 

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import type { AppDeps } from '../../context.js';
 import { created, okXml, type RouteDef } from '../../platform/http/routes.js';
+import { fileDownload } from '../orders-common/index.js';
 import type { ReportDefinition } from './catalogue.js';
 import { REPORT_INSTANCES } from './reports.kind.js';
 import {
@@ -114,16 +114,7 @@ export function reportRoutes(deps: AppDeps, catalogue: readonly ReportDefinition
           p('reportId'),
           p('instanceId'),
         );
-        const file = reportFile(deps, instance);
-        return {
-          status: 200,
-          contentType: file.contentType,
-          headers: {
-            'Content-Disposition': `attachment; filename=${file.name}`,
-            'Content-Length': String(file.size),
-          },
-          body: Readable.from(file.parts),
-        };
+        return fileDownload(deps, instance.id, reportFile(instance));
       },
     },
   ];

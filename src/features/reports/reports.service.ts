@@ -5,12 +5,17 @@ import { ApiError } from '../../platform/http/api-error.js';
 import { oneOf, text } from '../../shared/fields.js';
 import { listAccountHosts } from '../sip-peers/index.js';
 import { findSiteOf } from '../sites/index.js';
-import { findOrder, ordersOfKind, receiveOrder, requireOrder } from '../orders-common/index.js';
+import {
+  findOrder,
+  ordersOfKind,
+  receiveOrder,
+  requireOrder,
+  type StoredFile,
+} from '../orders-common/index.js';
 import type { ReportDefinition, ReportParameter } from './catalogue.js';
 import { ReportErrors } from './reports.errors.js';
 import { expireJob, produceJob } from './reports.jobs.js';
 import { OUTPUT_FORMATS, REPORT_INSTANCES, type ReportInstance } from './reports.kind.js';
-import { fileParts } from './reports.store.js';
 
 /**
  * Reports: the catalogue as the API shows it, instances accepted (every parameter checked against
@@ -195,29 +200,11 @@ export async function getReportInstance(
   return instance;
 }
 
-/** The parts, or an error when they stop short of the size (the file expired meanwhile): the download is cut, not passed off as whole. */
-async function* complete(parts: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  let sent = 0;
-  for await (const part of parts) {
-    sent += part.length;
-    yield part;
-  }
-  if (sent !== size) throw new Error(`report file cut short: ${sent} of ${size} bytes`);
-}
-
-/** The file of a Ready instance, read part by part; 202 while it is produced, 404 once expired or failed. */
-export function reportFile(
-  deps: AppDeps,
-  instance: ReportInstance,
-): { name: string; contentType: string; size: number; parts: AsyncIterable<Buffer> } {
+/** The file of a Ready instance; 202 while it is produced, 404 once expired or failed. */
+export function reportFile(instance: ReportInstance): StoredFile {
   if (instance.status === 'Processing') throw ApiError.of(ReportErrors.inProgress);
   if (instance.status === 'Expired') throw ApiError.of(ReportErrors.expired);
   const file = instance.details.file;
   if (instance.status === 'Failed' || !file) throw ApiError.of(ReportErrors.outputFailed);
-  return {
-    name: file.name,
-    contentType: file.contentType,
-    size: file.size,
-    parts: complete(fileParts(deps.database.db, instance.id, file.generation), file.size),
-  };
+  return file;
 }

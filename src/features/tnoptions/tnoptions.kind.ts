@@ -54,6 +54,7 @@ export const TN_OPTIONS = defineOrderKind({
   subscriptionType: 'tnoptions',
   notifies: TN_OPTION_NOTIFIES,
   notifiesCompletedNumbers: false,
+  charge: 'FEATURE_NRC',
 });
 
 export type TnOptionOrder = Order<TnOptionStatus, TnOptionDetails>;

@@ -47,6 +47,7 @@ import type {
 
 import type { SubscriptionsTable, DeliveriesTable, DeliveryAttemptsTable } from './tables/notifications.js';
 import type { PortInNumbersTable, PortDocumentsTable, PortOutNumbersTable } from './tables/porting.js';
+import type { RateCardsTable, ChargesTable } from './tables/billing.js';
 
 export type * from './tables/core.js';
 export type * from './tables/tenants.js';
@@ -56,6 +57,7 @@ export type * from './tables/inventory.js';
 export type * from './tables/orders.js';
 export type * from './tables/notifications.js';
 export type * from './tables/porting.js';
+export type * from './tables/billing.js';
 
 /**
  * Row types of every table, one file per domain under tables/, mirroring migrations/ (which are the schema's source of truth).
@@ -108,4 +110,6 @@ export interface DB {
   port_documents: PortDocumentsTable;
   port_out_numbers: PortOutNumbersTable;
   report_file_parts: ReportFilePartsTable;
+  rate_cards: RateCardsTable;
+  charges: ChargesTable;
 }

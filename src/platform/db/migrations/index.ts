@@ -9,6 +9,7 @@ import { notifications } from './0008-notifications.js';
 import { porting } from './0009-porting.js';
 import { portingOut } from './0010-porting-out.js';
 import { reportFiles } from './0011-report-files.js';
+import { billing } from './0012-billing.js';
 import type { MigrationFactory } from './types.js';
 
 /** Every migration in order. Append only; never edit one that has shipped. */
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0009-porting', porting],
   ['0010-porting-out', portingOut],
   ['0011-report-files', reportFiles],
+  ['0012-billing', billing],
 ];

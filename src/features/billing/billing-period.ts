@@ -1,0 +1,43 @@
+import { ApiError } from '../../platform/http/api-error.js';
+import { text } from '../../shared/fields.js';
+import { BillingErrors } from './billing.errors.js';
+import { dayOf, startOfDay } from './charges.js';
+
+/** The days an archive covers, both included (yyyy-MM-dd, UTC days of the business clock). */
+export interface BillingPeriod {
+  readonly accountId: string;
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+function dateOf(value: string | undefined, name: string): string {
+  const v = text(value);
+  const valid = v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayOf(startOfDay(v)) === v;
+  if (!valid) throw ApiError.of(BillingErrors.dateRequired, name);
+  return v;
+}
+
+/** StartDate and EndDate of a billing report or BDR request: real dates, the start not after the end. */
+export function parseBillingDates(start: string | undefined, end: string | undefined) {
+  const startDate = dateOf(start, 'StartDate');
+  const endDate = dateOf(end, 'EndDate');
+  if (startDate > endDate) throw ApiError.of(BillingErrors.dateRange, startDate, endDate);
+  return { startDate, endDate };
+}
+
+/** The calendar months the period touches, each clipped to it (`whole`: not clipped). */
+export function monthsOf(p: BillingPeriod, whole = false): { month: string; from: string; to: string }[] {
+  const months = [];
+  for (let month = p.startDate.slice(0, 7); month <= p.endDate.slice(0, 7);) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const first = `${month}-01`;
+    const last = dayOf(Date.UTC(y, m, 0));
+    months.push({
+      month,
+      from: whole || first > p.startDate ? first : p.startDate,
+      to: whole || last < p.endDate ? last : p.endDate,
+    });
+    month = dayOf(Date.UTC(y, m, 1)).slice(0, 7);
+  }
+  return months;
+}

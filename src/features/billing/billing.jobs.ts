@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { JobDefinition } from '../../platform/jobs/queue.js';
+import { accrueDay, dayOf, nextDay, startOfDay } from './charges.js';
+
+/**
+ * The day's recurring charges, written once the day is over: one job per day, due at the next
+ * midnight (UTC, business clock), which schedules the next day's as it finishes. Jobs run in the
+ * order they are due, so after a jump of the clock each missed day runs in turn, after the orders
+ * that were due before its end. The first day's is scheduled at start-up (`startAccruing`).
+ */
+const Payload = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+type Payload = z.infer<typeof Payload>;
+
+export function accrueDayJob(deps: AppDeps): JobDefinition<Payload> {
+  return {
+    name: 'billing.accrue-day',
+    parse: (p) => Payload.parse(p),
+    // The long part, outside any transaction: a page of numbers at a time, idempotent.
+    async prepare(ctx, { day }) {
+      return accrueDay(deps, day, () => ctx.keepAlive());
+    },
+    async run(ctx, { day }) {
+      await scheduleDay(deps, ctx.tx, nextDay(day));
+    },
+  };
+}
+
+/** Enqueues the accrual of `day`, due when it is over (once: the key names the day). */
+async function scheduleDay(deps: AppDeps, tx: Tx, day: string): Promise<void> {
+  await deps.jobs.enqueue(
+    tx,
+    accrueDayJob(deps),
+    { day },
+    { runAt: startOfDay(nextDay(day)), dedupeKey: `billing.accrue-day:${day}` },
+  );
+}
+
+/** At start-up: today's accrual is scheduled unless it already is (the chain of days goes on from there). */
+export async function startAccruing(deps: AppDeps): Promise<void> {
+  await inTransaction(deps.database.db, (tx) => scheduleDay(deps, tx, dayOf(deps.clock.nowMs())));
+}
+
+export function billingJobs(deps: AppDeps): JobDefinition<unknown>[] {
+  return [accrueDayJob(deps)] as JobDefinition<unknown>[];
+}
