@@ -16,7 +16,17 @@ import { accrueDay, dailyShare } from './charges.js';
 const A = `/api/accounts/${DEMO.accountId}`;
 const DAY = 86_400_000;
 const LOCAL = 310_000; // $0.31 a month: $0.01 a day in December
-const rows = (text: string): string[][] => parseCsv(text) as string[][];
+const rows = (text: string): string[][] => {
+  const parsed: unknown = parseCsv(text);
+  return parsed as string[][];
+};
+/** The value, or a failed test saying what was missing. */
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) assert.fail(`missing: ${what}`);
+  return value;
+}
+const entry = async (zip: JSZip, name: string) =>
+  rows(await need(zip.file(name) ?? undefined, name).async('string'));
 const report = (type: string, start: string, end: string) =>
   `<BillingReport><Type>${type}</Type><DateRange><StartDate>${start}</StartDate><EndDate>${end}</EndDate></DateRange></BillingReport>`;
 const bdr = (start: string, end: string) =>
@@ -91,7 +101,7 @@ describe('billing', () => {
     );
     const zip = await JSZip.loadAsync(file.rawBody);
     const files = new Map<string, string[][]>();
-    for (const name of Object.keys(zip.files)) files.set(name, rows(await zip.file(name)!.async('string')));
+    for (const name of Object.keys(zip.files)) files.set(name, await entry(zip, name));
     return files;
   }
 
@@ -160,8 +170,11 @@ describe('billing', () => {
       [...files.keys()],
       ['invoice_2026-12-01_2026-12-31.csv', 'invoice_2026-12-01_2026-12-31_records.csv'],
     );
-    const summary = files.get('invoice_2026-12-01_2026-12-31.csv')!;
-    const records = files.get('invoice_2026-12-01_2026-12-31_records.csv')!;
+    const summary = need(files.get('invoice_2026-12-01_2026-12-31.csv'), 'invoice_2026-12-01_2026-12-31.csv');
+    const records = need(
+      files.get('invoice_2026-12-01_2026-12-31_records.csv'),
+      'invoice_2026-12-01_2026-12-31_records.csv',
+    );
     assert.deepEqual(summary[0], ['ChargeType', 'Description', 'Quantity', 'Amount']);
     assert.deepEqual(records[0], [
       'Date',
@@ -173,28 +186,34 @@ describe('billing', () => {
       'OrderId',
     ]);
     const micros = (dollars: string) => Math.round(Number(dollars) * 1_000_000);
-    const sum = records.slice(1).reduce((n, r) => n + micros(r[5]!), 0);
-    const total = summary[summary.length - 1]!;
+    const sum = records.slice(1).reduce((n, r) => n + micros(r[5] ?? ''), 0);
+    const total = need(summary[summary.length - 1], 'TOTAL');
     assert.equal(total[0], 'TOTAL');
     assert.equal(Number(total[2]), records.length - 1);
-    assert.equal(micros(total[3]!), sum);
+    assert.equal(micros(total[3] ?? ''), sum);
     // Each kind's line is the sum of its records.
     for (const line of summary.slice(1, -1)) {
       const of = records.slice(1).filter((r) => r[3] === line[0]);
       assert.equal(Number(line[2]), of.length, line[0]);
       assert.equal(
-        micros(line[3]!),
-        of.reduce((n, r) => n + micros(r[5]!), 0),
+        micros(line[3] ?? ''),
+        of.reduce((n, r) => n + micros(r[5] ?? ''), 0),
         line[0],
       );
     }
-    const local = summary.find((l) => l[0] === 'LOCAL_MRC')!;
+    const local = need(
+      summary.find((l) => l[0] === 'LOCAL_MRC'),
+      'LOCAL_MRC',
+    );
     assert.equal(local[3], ((demoNumbers * 31 + 40) * 0.01).toFixed(6));
   });
 
   it('builds a DID snapshot of the numbers in service on each day', async () => {
     const files = await build('DID_SNAPSHOT', '2026-12-09', '2026-12-10');
-    const snapshot = files.get('did_snapshot_2026-12-09_2026-12-10.csv')!;
+    const snapshot = need(
+      files.get('did_snapshot_2026-12-09_2026-12-10.csv'),
+      'did_snapshot_2026-12-09_2026-12-10.csv',
+    );
     assert.deepEqual(snapshot[0], ['Date', 'TelephoneNumber', 'NumberType', 'AccountId']);
     const on = (day: string) => snapshot.filter((r) => r[0] === day).map((r) => r[1]);
     assert.equal(on('2026-12-09').length, demoNumbers + 2);
@@ -205,12 +224,16 @@ describe('billing', () => {
 
   it('builds BDRs of the range, statements of whole months, and MDRs of no messages', async () => {
     const bdrFiles = await build('BDR', '2026-12-09', '2026-12-10');
-    const detail = bdrFiles.get('bdr_2026-12-09_2026-12-10.csv')!;
+    const detail = need(bdrFiles.get('bdr_2026-12-09_2026-12-10.csv'), 'bdr_2026-12-09_2026-12-10.csv');
     assert.ok(detail.slice(1).every((r) => r[0] === '2026-12-09' || r[0] === '2026-12-10'));
     assert.equal(detail.length - 1, demoNumbers + 2 + (demoNumbers + 1) + 2 /* CNAM */);
     const statement = await build('STATEMENT_BDR', '2026-12-09', '2026-12-10');
     assert.deepEqual([...statement.keys()], ['statement_bdr_2026-12.csv']);
-    assert.ok(statement.get('statement_bdr_2026-12.csv')!.some((r) => r[0] === '2026-12-31'));
+    assert.ok(
+      need(statement.get('statement_bdr_2026-12.csv'), 'statement_bdr_2026-12.csv').some(
+        (r) => r[0] === '2026-12-31',
+      ),
+    );
     const mdr = await build('MDR', '2026-12-01', '2026-12-31');
     assert.deepEqual(mdr.get('mdr_2026-12-01_2026-12-31.csv'), [
       ['Date', 'AccountId', 'From', 'To', 'Direction', 'Segments', 'Amount'],
@@ -239,10 +262,10 @@ describe('billing', () => {
     assert.equal(file.headers['content-disposition'], 'attachment; filename=bdrs_2026-11-20_2026-12-02.zip');
     const zip = await JSZip.loadAsync(file.rawBody);
     assert.deepEqual(Object.keys(zip.files), ['bdr_2026-11.csv', 'bdr_2026-12.csv']);
-    const december = rows(await zip.file('bdr_2026-12.csv')!.async('string'));
+    const december = await entry(zip, 'bdr_2026-12.csv');
     assert.deepEqual([...new Set(december.slice(1).map((r) => r[0]))], ['2026-12-01', '2026-12-02']);
     // November: before the server started, no charges; the header alone.
-    assert.equal(rows(await zip.file('bdr_2026-11.csv')!.async('string')).length, 1);
+    assert.equal((await entry(zip, 'bdr_2026-11.csv')).length, 1);
   });
 
   it('refuses bad dates (400 15501, 15503), a bad type (15600), malformed ids (1008) and others’ ids (404)', async () => {

@@ -1,4 +1,5 @@
 import type { OrderKind } from '../orders-common/index.js';
+import { chargesSummary } from './charge-reports.js';
 import {
   disconnectedNumbers,
   inServiceNumbers,
@@ -19,7 +20,7 @@ export type {
   ReportRun,
 } from './report-definition.js';
 
-/** The catalogue: the reports, by id (number-reports.ts and order-reports.ts define them). */
+/** The catalogue: the reports, by id (number-reports.ts, order-reports.ts and charge-reports.ts define them). */
 export function reportCatalogue(kinds: () => readonly OrderKind[]): readonly ReportDefinition[] {
   return [
     inServiceNumbers,
@@ -30,5 +31,6 @@ export function reportCatalogue(kinds: () => readonly OrderKind[]): readonly Rep
     disconnectedNumbers,
     numberFeatures,
     numberHistory,
+    chargesSummary,
   ];
 }
