@@ -11,10 +11,10 @@ describe('registered order kinds', () => {
     const types = notified.map((m) => m.kind.subscriptionType ?? '');
     for (const t of types) assert.ok((SUBSCRIPTION_ORDER_TYPES as readonly string[]).includes(t), t);
     assert.equal(new Set(types).size, types.length);
-    // Only report instances are not notified (contract §11 lists no type for them).
+    // Only the kinds whose result is a file are not notified (contract §11 lists no type for them).
     assert.deepEqual(
       ORDER_KINDS.filter((m) => m.kind.subscriptionType === undefined).map((m) => m.kind.name),
-      ['report_instance'],
+      ['billing_report', 'bdr', 'report_instance'],
     );
   });
 

@@ -1,4 +1,5 @@
 import { ApiError } from '../../platform/http/api-error.js';
+import { QueryErrors } from '../../platform/http/query.js';
 import { text } from '../../shared/fields.js';
 import { BillingErrors } from './billing.errors.js';
 import { dayOf, startOfDay } from './charges.js';
@@ -21,7 +22,7 @@ function dateOf(value: string | undefined, name: string): string {
 export function parseBillingDates(start: string | undefined, end: string | undefined) {
   const startDate = dateOf(start, 'StartDate');
   const endDate = dateOf(end, 'EndDate');
-  if (startDate > endDate) throw ApiError.of(BillingErrors.dateRange, startDate, endDate);
+  if (startDate > endDate) throw ApiError.of(QueryErrors.dateRange, startDate, endDate);
   return { startDate, endDate };
 }
 

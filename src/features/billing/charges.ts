@@ -49,17 +49,20 @@ function daysInMonth(day: string): number {
 /** A day's share of a monthly rate, to the micro. */
 export const dailyShare = (monthly: number, day: string): number => Math.round(monthly / daysInMonth(day));
 
-/** The non-recurring charge of each number a completed order took, in the order's transaction. */
+/**
+ * The non-recurring charge of each number a completed order took, in the order's transaction (the
+ * numbers are read only when the charge is not free).
+ */
 export async function chargeCompletedOrder(
   db: Executor,
   clock: Clock,
   order: { readonly accountId: string; readonly orderId: string; readonly charge: NonRecurringCharge },
-  tns: readonly number[],
+  completedNumbers: () => Promise<readonly number[]>,
 ): Promise<void> {
   const { rates } = await ratesOf(db, order.accountId);
   const amount = rates[CHARGE_KINDS[order.charge].rate];
-  // A free charge is no charge: nothing is written.
-  if (amount === 0 || tns.length === 0) return;
+  if (amount === 0) return;
+  const tns = await completedNumbers();
   const now = clock.now();
   const date = dayOf(now.getTime());
   await insertCharges(

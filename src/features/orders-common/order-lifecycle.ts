@@ -86,12 +86,9 @@ export async function transition<S extends string, D>(
   });
   if (!moved) throw new OrderMovedError(order.id, order.status);
   if (kind.charge && isTerminal(kind.machine, to)) {
-    const completed = (await orderNumbers(db, order.id)).filter((n) => n.outcome === 'completed');
-    await chargeCompletedOrder(
-      db,
-      clock,
-      { accountId: order.accountId, orderId: order.id, charge: kind.charge },
-      completed.map((n) => n.tn),
+    const charged = { accountId: order.accountId, orderId: order.id, charge: kind.charge };
+    await chargeCompletedOrder(db, clock, charged, async () =>
+      (await orderNumbers(db, order.id)).filter((n) => n.outcome === 'completed').map((n) => n.tn),
     );
   }
   await recordHistory(db, clock, order.id, to, detail);
