@@ -44,7 +44,7 @@ export function bdrRoutes(deps: AppDeps): RouteDef[] {
         const accountId = p('accountId');
         const bdr = await getBdr(deps, accountId, p('bdrId'));
         if (bdr.status === 'PROCESSING') return okXml(InfoXml, processingInfo());
-        // READY (and FAILED, whose file answers why): See Other, to the file.
+        bdrFile(bdr); // FAILED: 404 here, not a See Other to a file that is not there
         return { status: 303, headers: { Location: url(`/accounts/${accountId}/bdrs/${bdr.id}/file`) } };
       },
     },

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { CommonErrors } from '../../shared/errors.js';
 import { isUuid } from '../../shared/fields.js';
 import { BillingErrors, parseBillingDates } from '../billing/index.js';
-import { findOrder, receiveOrder, requireOrder, type StoredFile } from '../orders-common/index.js';
+import { findOrder, receiveFileOrder, type StoredFile } from '../orders-common/index.js';
 import { BdrErrors } from './bdrs.errors.js';
 import { produceBdrJob } from './bdrs.jobs.js';
 import { BDRS, type Bdr } from './bdrs.kind.js';
@@ -24,19 +22,7 @@ export async function createBdr(
   userId: string,
 ): Promise<Bdr> {
   const dates = parseBillingDates(input.startDate, input.endDate);
-  const id = randomUUID();
-  await inTransaction(deps.database.db, async (tx) => {
-    await receiveOrder(tx.db, deps.clock, BDRS, {
-      id,
-      accountId,
-      quantity: 0,
-      details: dates,
-      createdBy: userId,
-      createdAt: deps.clock.now().toISOString(),
-    });
-    await deps.jobs.enqueue(tx, produceBdrJob(deps), { orderId: id });
-  });
-  return requireOrder(deps, BDRS, accountId, id);
+  return receiveFileOrder(deps, BDRS, produceBdrJob(deps), { accountId, details: dates, userId });
 }
 
 /** GET …/bdrs/{id}: 400 (1008) for an id that is no UUID, 404 (15001) for one not on the account. */

@@ -1,11 +1,10 @@
-import archiver from 'archiver';
-import { PassThrough, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import type { AppDeps } from '../../context.js';
 import { csvLines, type CsvCell } from '../../platform/csv.js';
 import { put, yieldToOthers } from '../../platform/streams.js';
+import { zipTo } from '../../platform/zip.js';
 import { formatTn } from '../../shared/numbering.js';
-import { chargesPage, chargeTotals, type ChargeKey, type ChargeQuery } from './billing.store.js';
+import { chargesPage, type ChargeKey, type ChargeQuery } from './billing.store.js';
 import type { BillingPeriod } from './billing-period.js';
 import { monthsOf } from './billing-period.js';
 import { CHARGE_KINDS, NUMBER_DAY_KINDS, type ChargeKind } from './charges.js';
@@ -19,7 +18,8 @@ import { formatDollars } from './money.js';
  * - BDR: the detail records of the period (one row per charge).
  * - STATEMENT_BDR: the detail records of each whole calendar month the period touches, one file a
  *   month (aligned with the invoices, which are monthly).
- * - INVOICE: a summary per kind of charge with a TOTAL row, and the records it sums.
+ * - INVOICE: the records of the period, then a summary per kind of charge with a TOTAL row, summed
+ *   from those very records as they were written (so it always adds up to them).
  * - DID_SNAPSHOT: the numbers in service on each day of the period (from their days in service).
  * - MDR: message detail records. This server provisions numbers and carries no messages, so the
  *   file holds the header only.
@@ -59,19 +59,29 @@ async function* chargePages(deps: AppDeps, q: ChargeQuery) {
   }
 }
 
-const describe = (kind: string) => CHARGE_KINDS[kind as ChargeKind]?.description ?? kind;
+/** A kind of charge as people read it. */
+export const describeCharge = (kind: string): string => CHARGE_KINDS[kind as ChargeKind]?.description ?? kind;
 
-async function* detailRows(deps: AppDeps, q: ChargeQuery): Rows {
-  for await (const page of chargePages(deps, q))
+/** What an invoice sums, kind by kind, as its records are written. */
+type Tally = Map<string, { count: number; amount: number }>;
+
+async function* detailRows(deps: AppDeps, q: ChargeQuery, tally?: Tally): Rows {
+  for await (const page of chargePages(deps, q)) {
+    if (tally)
+      for (const c of page) {
+        const t = tally.get(c.kind) ?? { count: 0, amount: 0 };
+        tally.set(c.kind, { count: t.count + 1, amount: t.amount + c.amount });
+      }
     yield page.map((c) => [
       c.date,
       c.accountId,
       formatTn(c.tn),
       c.kind,
-      describe(c.kind),
+      describeCharge(c.kind),
       formatDollars(c.amount),
       c.reference,
     ]);
+  }
 }
 
 async function* snapshotRows(deps: AppDeps, q: ChargeQuery): Rows {
@@ -84,12 +94,13 @@ async function* snapshotRows(deps: AppDeps, q: ChargeQuery): Rows {
     ]);
 }
 
-async function* invoiceRows(deps: AppDeps, q: ChargeQuery): Rows {
-  const totals = await chargeTotals(deps.database.db, q);
-  const count = totals.reduce((n, t) => n + t.count, 0);
-  const amount = totals.reduce((n, t) => n + t.amount, 0);
+// eslint-disable-next-line @typescript-eslint/require-await
+async function* invoiceRows(tally: Tally, q: ChargeQuery): Rows {
+  const totals = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const count = totals.reduce((n, [, t]) => n + t.count, 0);
+  const amount = totals.reduce((n, [, t]) => n + t.amount, 0);
   yield [
-    ...totals.map((t) => [t.kind, describe(t.kind), t.count, formatDollars(t.amount)]),
+    ...totals.map(([kind, t]) => [kind, describeCharge(kind), t.count, formatDollars(t.amount)]),
     ['TOTAL', `${q.from} to ${q.to}`, count, formatDollars(amount)],
   ];
 }
@@ -112,15 +123,21 @@ function entriesOf(deps: AppDeps, type: BillingReportType, p: BillingPeriod): Cs
       return [detail(`bdr_${span(p)}.csv`, query(p))];
     case 'STATEMENT_BDR':
       return monthsOf(p, true).map((m) => detail(`statement_bdr_${m.month}.csv`, query(p, m.from, m.to)));
-    case 'INVOICE':
+    case 'INVOICE': {
+      const tally: Tally = new Map();
       return [
+        {
+          name: `invoice_${span(p)}_records.csv`,
+          header: DETAIL_HEADER,
+          rows: () => detailRows(deps, query(p), tally),
+        },
         {
           name: `invoice_${span(p)}.csv`,
           header: ['ChargeType', 'Description', 'Quantity', 'Amount'],
-          rows: () => invoiceRows(deps, query(p)),
+          rows: () => invoiceRows(tally, query(p)),
         },
-        detail(`invoice_${span(p)}_records.csv`, query(p)),
       ];
+    }
     case 'DID_SNAPSHOT':
       return [
         {
@@ -140,16 +157,12 @@ function entriesOf(deps: AppDeps, type: BillingReportType, p: BillingPeriod): Cs
   }
 }
 
-/** The CSV entries into a ZIP written to `out`; the number of records written. */
+/** The CSV entries into a ZIP written to `out`, one after another; the number of rows written. */
 async function writeZip(entries: readonly CsvEntry[], out: Writable, keepAlive: () => Promise<void>) {
-  const zip = archiver('zip', { zlib: { level: 6 } });
-  // pipeline: an error of archiver or of the file's store surfaces here, never unhandled.
-  const piped = pipeline(zip, out);
-  piped.catch(() => undefined);
+  const zip = zipTo(out);
   let records = 0;
   for (const entry of entries) {
-    const csv = new PassThrough();
-    zip.append(csv, { name: entry.name });
+    const csv = zip.entry(entry.name);
     await put(csv, csvLines([entry.header]));
     for await (const rows of entry.rows()) {
       records += rows.length;
@@ -157,9 +170,9 @@ async function writeZip(entries: readonly CsvEntry[], out: Writable, keepAlive: 
       await keepAlive();
     }
     csv.end();
+    await yieldToOthers();
   }
-  await zip.finalize();
-  await piped;
+  await zip.finish();
   return records;
 }
 

@@ -22,7 +22,11 @@ export function accrueDayJob(deps: AppDeps): JobDefinition<Payload> {
       return accrueDay(deps, day, () => ctx.keepAlive());
     },
     async run(ctx, { day }) {
-      await scheduleDay(deps, ctx.tx, nextDay(day));
+      await scheduleDaysAfter(deps, ctx.tx, day);
+    },
+    // A day that could not be accrued is left out (the log says why); the days after it are not.
+    async giveUp(ctx, { day }) {
+      await scheduleDaysAfter(deps, ctx.tx, day);
     },
   };
 }
@@ -35,6 +39,18 @@ async function scheduleDay(deps: AppDeps, tx: Tx, day: string): Promise<void> {
     { day },
     { runAt: startOfDay(nextDay(day)), dedupeKey: `billing.accrue-day:${day}` },
   );
+}
+
+/**
+ * Enqueues each day after `day` up to today: after a jump of the clock, every missed day is queued
+ * at once, each due at its own end, so the queue runs them in turn among the other jobs by due time.
+ */
+async function scheduleDaysAfter(deps: AppDeps, tx: Tx, day: string): Promise<void> {
+  const today = dayOf(deps.clock.nowMs());
+  for (let d = nextDay(day); ; d = nextDay(d)) {
+    await scheduleDay(deps, tx, d);
+    if (d >= today) return;
+  }
 }
 
 /** At start-up: today's accrual is scheduled unless it already is (the chain of days goes on from there). */

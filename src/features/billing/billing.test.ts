@@ -97,7 +97,7 @@ describe('billing', () => {
     assert.equal(file.headers['content-type'], 'application/zip');
     assert.equal(
       file.headers['content-disposition'],
-      `attachment; filename=${type.toLowerCase()}_${start}_${end}.zip`,
+      `attachment; filename=${(type === 'STMTBDR' ? 'STATEMENT_BDR' : type).toLowerCase()}_${start}_${end}.zip`,
     );
     const zip = await JSZip.loadAsync(file.rawBody);
     const files = new Map<string, string[][]>();
@@ -150,6 +150,13 @@ describe('billing', () => {
     const local = totals.find((t) => t.kind === 'LOCAL_MRC');
     assert.equal(local?.count, demoNumbers * 31 + 31 + 9);
     assert.equal(dailyShare(LOCAL, '2026-12-07'), 10_000);
+    // Any monthly rate: a whole month's shares add up to it exactly, whatever its days.
+    for (const month of ['2026-11', '2026-12', '2027-02', '2028-02']) {
+      const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 0)).getUTCDate();
+      let sum = 0;
+      for (let d = 1; d <= days; d++) sum += dailyShare(350_000, `${month}-${String(d).padStart(2, '0')}`);
+      assert.equal(sum, 350_000, month);
+    }
   });
 
   it('never writes a day twice, and keeps what it wrote when the rates change', async () => {
@@ -168,7 +175,7 @@ describe('billing', () => {
     const files = await build('INVOICE', '2026-12-01', '2026-12-31');
     assert.deepEqual(
       [...files.keys()],
-      ['invoice_2026-12-01_2026-12-31.csv', 'invoice_2026-12-01_2026-12-31_records.csv'],
+      ['invoice_2026-12-01_2026-12-31_records.csv', 'invoice_2026-12-01_2026-12-31.csv'],
     );
     const summary = need(files.get('invoice_2026-12-01_2026-12-31.csv'), 'invoice_2026-12-01_2026-12-31.csv');
     const records = need(
@@ -227,7 +234,8 @@ describe('billing', () => {
     const detail = need(bdrFiles.get('bdr_2026-12-09_2026-12-10.csv'), 'bdr_2026-12-09_2026-12-10.csv');
     assert.ok(detail.slice(1).every((r) => r[0] === '2026-12-09' || r[0] === '2026-12-10'));
     assert.equal(detail.length - 1, demoNumbers + 2 + (demoNumbers + 1) + 2 /* CNAM */);
-    const statement = await build('STATEMENT_BDR', '2026-12-09', '2026-12-10');
+    // Bandwidth's short name for it (STMTBDR) is taken too.
+    const statement = await build('STMTBDR', '2026-12-09', '2026-12-10');
     assert.deepEqual([...statement.keys()], ['statement_bdr_2026-12.csv']);
     assert.ok(
       need(statement.get('statement_bdr_2026-12.csv'), 'statement_bdr_2026-12.csv').some(
@@ -274,6 +282,10 @@ describe('billing', () => {
       [`${A}/billingreports`, report('BDR', '2026-02-30', '2026-12-01'), 400, '15503'],
       [`${A}/billingreports`, '<BillingReport><Type>BDR</Type></BillingReport>', 400, '15503'],
       [`${A}/billingreports`, report('CDR', '2026-12-01', '2026-12-02'), 400, '15600'],
+      [`${A}/billingreports`, report('BDR', '2026-13-01', '2026-12-02'), 400, '15503'],
+      [`${A}/billingreports`, report('BDR', '1999-12-31', '2026-12-02'), 400, '15503'],
+      [`${A}/billingreports`, report('BDR', '0000-01-01', '9999-12-31'), 400, '15503'],
+      [`${A}/bdrs`, bdr('2026-12-01', '2026-12-32'), 400, '15503'],
       [`${A}/bdrs`, bdr('2015-06-01', '2015-04-30'), 400, '15501'],
       [`${A}/bdrs`, bdr('yesterday', '2015-04-30'), 400, '15503'],
     ];

@@ -41,13 +41,16 @@ export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0,
 export const startOfDay = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 export const nextDay = (day: string): string => dayOf(startOfDay(day) + DAY_MS);
 
-function daysInMonth(day: string): number {
+/**
+ * A day's share of a monthly rate, to the micro: the month's rate spread over its days so that the
+ * shares of a whole month add up to the rate exactly (day d of D gets ⌊M·d/D⌋ − ⌊M·(d−1)/D⌋).
+ */
+export function dailyShare(monthly: number, day: string): number {
   const d = new Date(startOfDay(day));
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  const days = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  const n = d.getUTCDate();
+  return Math.floor((monthly * n) / days) - Math.floor((monthly * (n - 1)) / days);
 }
-
-/** A day's share of a monthly rate, to the micro. */
-export const dailyShare = (monthly: number, day: string): number => Math.round(monthly / daysInMonth(day));
 
 /**
  * The non-recurring charge of each number a completed order took, in the order's transaction (the

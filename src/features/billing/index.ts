@@ -4,6 +4,7 @@ export { BillingErrors } from './billing.errors.js';
 export { parseBillingDates, type BillingPeriod } from './billing-period.js';
 export {
   BILLING_REPORT_TYPES,
+  describeCharge,
   writeBdrArchive,
   writeBillingArchive,
   ZIP_CONTENT_TYPE,

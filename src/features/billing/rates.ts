@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { findRateCard, saveRateCard } from './billing.store.js';
 import { parseDollars } from './money.js';
 
@@ -60,17 +61,18 @@ export async function setRates(
   accountId: string,
   changes: Partial<Readonly<Record<RateName, string>>>,
 ): Promise<AccountRates> {
-  const db = deps.database.db;
-  const current = await ratesOf(db, accountId);
-  const rates: Record<RateName, number> = { ...current.rates };
-  for (const name of RATE_NAMES) {
+  const amounts = RATE_NAMES.flatMap((name) => {
     const text = changes[name];
-    if (text === undefined) continue;
+    if (text === undefined) return [];
     const micros = parseDollars(text);
     if (micros === undefined)
       throw new RateError(`${name}: '${text}' is not an amount in dollars (such as 0.35)`);
-    rates[name] = micros;
-  }
-  await saveRateCard(db, accountId, rates, deps.clock.now().toISOString());
-  return ratesOf(db, accountId);
+    return [[name, micros] as const];
+  });
+  // Read and written in one transaction: two operators setting different rates both keep theirs.
+  return inTransaction(deps.database.db, async (tx) => {
+    const rates = { ...(await ratesOf(tx.db, accountId)).rates, ...Object.fromEntries(amounts) };
+    await saveRateCard(tx.db, accountId, rates, deps.clock.now().toISOString());
+    return ratesOf(tx.db, accountId);
+  });
 }

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { CommonErrors } from '../../shared/errors.js';
 import { isUuid, oneOf, text } from '../../shared/fields.js';
 import { BILLING_REPORT_TYPES, BillingErrors, parseBillingDates } from '../billing/index.js';
-import { findOrder, receiveOrder, requireOrder, type StoredFile } from '../orders-common/index.js';
+import { findOrder, receiveFileOrder, type StoredFile } from '../orders-common/index.js';
 import { BillingReportErrors } from './billingreports.errors.js';
 import { produceBillingReportJob } from './billingreports.jobs.js';
 import { BILLING_REPORTS, type BillingReport } from './billingreports.kind.js';
@@ -17,6 +15,9 @@ export interface BillingReportInput {
   readonly endDate?: string | undefined;
 }
 
+/** Bandwidth's short names of two types (its 15600 text lists them so). */
+const TYPE_ALIASES: Readonly<Record<string, string>> = { STMTBDR: 'STATEMENT_BDR', DIDSNAP: 'DID_SNAPSHOT' };
+
 /** POST /accounts/{id}/billingreports: PROCESSING, its archive built by a job. */
 export async function createBillingReport(
   deps: AppDeps,
@@ -25,22 +26,15 @@ export async function createBillingReport(
   userId: string,
 ): Promise<BillingReport> {
   const typeText = text(input.type) ?? '';
-  const type = oneOf(typeText.toUpperCase(), BILLING_REPORT_TYPES);
+  const upper = typeText.toUpperCase();
+  const type = oneOf(TYPE_ALIASES[upper] ?? upper, BILLING_REPORT_TYPES);
   if (!type) throw ApiError.of(BillingReportErrors.typeInvalid, typeText, BILLING_REPORT_TYPES.join(', '));
   const dates = parseBillingDates(input.startDate, input.endDate);
-  const id = randomUUID();
-  await inTransaction(deps.database.db, async (tx) => {
-    await receiveOrder(tx.db, deps.clock, BILLING_REPORTS, {
-      id,
-      accountId,
-      quantity: 0,
-      details: { type, ...dates },
-      createdBy: userId,
-      createdAt: deps.clock.now().toISOString(),
-    });
-    await deps.jobs.enqueue(tx, produceBillingReportJob(deps), { orderId: id });
+  return receiveFileOrder(deps, BILLING_REPORTS, produceBillingReportJob(deps), {
+    accountId,
+    details: { type, ...dates },
+    userId,
   });
-  return requireOrder(deps, BILLING_REPORTS, accountId, id);
 }
 
 /** GET …/billingreports/{id}: 400 (1008) for an id that is no UUID, 404 (15603) for one not on the account. */

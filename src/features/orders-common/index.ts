@@ -32,6 +32,7 @@ export {
 export { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
 export {
   fileProducingJob,
+  receiveFileOrder,
   deleteOrderFile,
   StoredFile,
   type FileJobSpec,

@@ -1,10 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import type { JobDefinition, PrepareContext } from '../../platform/jobs/queue.js';
 import { parseOrderJobPayload, type OrderJobPayload } from './order-jobs.js';
-import { findOrderOnAnyAccount, lockOpenOrder, type Order, type OrderKind } from './order-kind.js';
-import { transition } from './order-lifecycle.js';
+import {
+  findOrderOnAnyAccount,
+  lockOpenOrder,
+  requireOrder,
+  type Order,
+  type OrderKind,
+} from './order-kind.js';
+import { receiveOrder, transition } from './order-lifecycle.js';
 import { appendFilePart, deleteFile, fileParts } from './order-files.store.js';
 
 /**
@@ -149,3 +157,30 @@ export function storedFileParts(deps: AppDeps, orderId: string, file: StoredFile
 }
 
 export { deleteFile as deleteOrderFile } from './order-files.store.js';
+
+/**
+ * Receives an order whose result is a file and enqueues the job that produces it, in one
+ * transaction (`alsoEnqueue`: its other jobs, such as an expiry); the stored order.
+ */
+export async function receiveFileOrder<S extends string, D>(
+  deps: AppDeps,
+  kind: OrderKind<S, D>,
+  produce: JobDefinition<OrderJobPayload>,
+  order: { readonly accountId: string; readonly details: D; readonly userId: string },
+  alsoEnqueue?: (tx: Tx, orderId: string) => Promise<void>,
+): Promise<Order<S, D>> {
+  const id = randomUUID();
+  await inTransaction(deps.database.db, async (tx) => {
+    await receiveOrder(tx.db, deps.clock, kind, {
+      id,
+      accountId: order.accountId,
+      quantity: 0,
+      details: order.details,
+      createdBy: order.userId,
+      createdAt: deps.clock.now().toISOString(),
+    });
+    await deps.jobs.enqueue(tx, produce, { orderId: id });
+    await alsoEnqueue?.(tx, id);
+  });
+  return requireOrder(deps, kind, order.accountId, id);
+}

@@ -1,4 +1,4 @@
-import { CHARGE_KINDS, chargeTotals, formatDollars, type ChargeKind } from '../billing/index.js';
+import { chargeTotals, describeCharge, formatDollars } from '../billing/index.js';
 import {
   accountParameter,
   dateParameter,
@@ -34,12 +34,7 @@ export const chargesSummary: ReportDefinition = {
     const to = one(run, 'ToDate') ?? today;
     const totals = await chargeTotals(deps.database.db, { accountId: run.accountId, from, to });
     const dollars = (micros: number) => Number(formatDollars(micros));
-    const lines: Cell[][] = totals.map((t) => [
-      t.kind,
-      CHARGE_KINDS[t.kind as ChargeKind]?.description ?? t.kind,
-      t.count,
-      dollars(t.amount),
-    ]);
+    const lines: Cell[][] = totals.map((t) => [t.kind, describeCharge(t.kind), t.count, dollars(t.amount)]);
     const count = totals.reduce((n, t) => n + t.count, 0);
     const amount = totals.reduce((n, t) => n + t.amount, 0);
     yield [...lines, ['TOTAL', `${from} to ${to}`, count, dollars(amount)]];

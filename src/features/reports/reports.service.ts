@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../context.js';
-import { inTransaction } from '../../platform/db/transaction.js';
 import { ApiError } from '../../platform/http/api-error.js';
 import { oneOf, text } from '../../shared/fields.js';
 import { listAccountHosts } from '../sip-peers/index.js';
 import { findSiteOf } from '../sites/index.js';
-import {
-  findOrder,
-  ordersOfKind,
-  receiveOrder,
-  requireOrder,
-  type StoredFile,
-} from '../orders-common/index.js';
+import { findOrder, ordersOfKind, receiveFileOrder, type StoredFile } from '../orders-common/index.js';
 import type { ReportDefinition, ReportParameter } from './catalogue.js';
 import { ReportErrors } from './reports.errors.js';
 import { expireJob, produceJob } from './reports.jobs.js';
@@ -160,20 +152,17 @@ export async function createReportInstance(
   if (!outputFormat) throw ApiError.of(ReportErrors.outputFormatInvalid, OUTPUT_FORMATS.join(', '));
   const parameters = await checkParameters(deps, report, accountId, input.parameters);
   const expiresAt = expiryOf(deps, input.expiresAt);
-  const id = randomUUID();
-  await inTransaction(deps.database.db, async (tx) => {
-    await receiveOrder(tx.db, deps.clock, REPORT_INSTANCES, {
-      id,
+  return receiveFileOrder(
+    deps,
+    REPORT_INSTANCES,
+    produceJob(deps, catalogue),
+    {
       accountId,
-      quantity: 0,
       details: { reportId: report.id, reportName: report.name, outputFormat, parameters, expiresAt },
-      createdBy: userId,
-      createdAt: deps.clock.now().toISOString(),
-    });
-    await deps.jobs.enqueue(tx, produceJob(deps, catalogue), { orderId: id });
-    await deps.jobs.enqueue(tx, expireJob(deps), { orderId: id }, { runAt: expiryInstant(expiresAt) });
-  });
-  return requireOrder(deps, REPORT_INSTANCES, accountId, id);
+      userId,
+    },
+    (tx, id) => deps.jobs.enqueue(tx, expireJob(deps), { orderId: id }, { runAt: expiryInstant(expiresAt) }),
+  );
 }
 
 /** The account's instances (of one report, or all), newest first. */

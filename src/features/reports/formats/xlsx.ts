@@ -1,14 +1,13 @@
-import archiver from 'archiver';
-import { PassThrough, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { escapeXml } from '../../../platform/xml/encode.js';
+import { zipTo } from '../../../platform/zip.js';
 import type { Cell } from '../catalogue.js';
 import { put, type Batches, type FormatWriter, type ReportTable } from './table.js';
 
 /**
  * Excel (Office Open XML, `.xlsx`): a workbook of two sheets, the report (a bold, frozen header row,
  * typed cells: numbers as numbers, dates as dates, column widths) and its details. The sheet is
- * written row by row into a ZIP entry (archiver) with back-pressure all the way to the file, so a
+ * written row by row into a ZIP entry (platform/zip.ts, archiver) with back-pressure all the way to the file, so a
  * million rows never sit in memory. The XML is the format's own, kept to what Excel and LibreOffice
  * need (checked by reading the files back with exceljs).
  */
@@ -63,18 +62,14 @@ function sheetStart(widths: readonly number[]): string {
 const SHEET_END = '</sheetData></worksheet>';
 
 export const writeXlsx: FormatWriter = async (table: ReportTable, batches: Batches, out: Writable) => {
-  const zip = archiver('zip', { zlib: { level: 6 } });
-  // pipeline: an error of archiver or of the file's store surfaces here, never unhandled.
-  const piped = pipeline(zip, out);
-  piped.catch(() => undefined);
-  zip.append(CONTENT_TYPES, { name: '[Content_Types].xml' });
-  zip.append(ROOT_RELS, { name: '_rels/.rels' });
-  zip.append(WORKBOOK, { name: 'xl/workbook.xml' });
-  zip.append(WORKBOOK_RELS, { name: 'xl/_rels/workbook.xml.rels' });
-  zip.append(STYLES, { name: 'xl/styles.xml' });
+  const zip = zipTo(out);
+  zip.add('[Content_Types].xml', CONTENT_TYPES);
+  zip.add('_rels/.rels', ROOT_RELS);
+  zip.add('xl/workbook.xml', WORKBOOK);
+  zip.add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
+  zip.add('xl/styles.xml', STYLES);
 
-  const sheet = new PassThrough();
-  zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
+  const sheet = zip.entry('xl/worksheets/sheet1.xml');
   await put(sheet, sheetStart(table.columns.map((c) => c.width)));
   await put(
     sheet,
@@ -93,13 +88,12 @@ export const writeXlsx: FormatWriter = async (table: ReportTable, batches: Batch
   sheet.end();
 
   const about: Cell[][] = [['Run at', table.ranAt], ...table.parameters.map((p) => [p.name, p.value])];
-  zip.append(
+  zip.add(
+    'xl/worksheets/sheet2.xml',
     sheetStart([24, 48]) +
       rowXml(['Report', table.title], 1, STYLE_BOLD) +
       about.map((row, i) => rowXml(row, i + 2)).join('') +
       SHEET_END,
-    { name: 'xl/worksheets/sheet2.xml' },
   );
-  await zip.finalize();
-  await piped;
+  await zip.finish();
 };
