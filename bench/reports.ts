@@ -10,41 +10,21 @@
  *
  *   npm run build && node --import tsx bench/reports.ts [--numbers 1000000] [--formats csv,xls] [--size 2m] [--database-url postgres://…]
  */
-import { sql } from 'kysely';
-import { TnStatus } from '../src/shared/tn-status.js';
 import { prepareDatabase } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import type { Database } from '../src/platform/db/database.js';
-import { flag, machine, memoryOf, prepareBench, startBenchServer } from './support.js';
+import {
+  flag,
+  machine,
+  memoryOf,
+  percentile,
+  prepareBench,
+  startBenchServer,
+  topUpInService,
+} from './support.js';
 
 const AUTH = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
 const ACCOUNT = '9900000';
 const NUMBERS = Number(flag('numbers', '1000000'));
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/** The demo account's numbers in service, topped up to NUMBERS on its site and SIP peer. */
-async function topUpInService(db: Database['db']): Promise<void> {
-  const have = await db
-    .selectFrom('telephone_numbers')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('account_id', '=', ACCOUNT)
-    .where('status', '=', TnStatus.inService)
-    .executeTakeFirstOrThrow();
-  const missing = NUMBERS - Number(have.n);
-  if (missing <= 0) return;
-  const peer = await db
-    .selectFrom('sip_peers')
-    .select(['id', 'site_id'])
-    .where('account_id', '=', ACCOUNT)
-    .executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
-  await sql`update telephone_numbers set status = ${TnStatus.inService}, account_id = ${ACCOUNT},
-    site_id = ${peer.site_id}, sip_peer_id = ${peer.id}, status_changed_at = ${now}, updated_at = ${now}
-    where tn in (select tn from telephone_numbers where status = ${TnStatus.available} and protected = 0
-                 order by tn limit ${missing})`.execute(db);
-}
 
 async function main(): Promise<void> {
   const { size, env, dialect } = await prepareBench(undefined, { size: '2m', name: 'reports' });
@@ -53,7 +33,7 @@ async function main(): Promise<void> {
   seeding.stop();
   await new Promise((r) => seeding.child.once('exit', r));
   const database = await prepareDatabase(loadConfig({ ...env, INVENTORY_SIZE: String(size) }));
-  await topUpInService(database.db);
+  await topUpInService(database.db, ACCOUNT, NUMBERS);
   await database.close();
   const server = await startBenchServer({ ...env, INVENTORY_SIZE: String(size), JOB_POLL: '10' });
   const call = (method: string, path: string, body?: string) =>

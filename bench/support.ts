@@ -4,6 +4,7 @@
  * it, and the server's memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import type { Database } from '../src/platform/db/database.js';
 import { progressBar } from '../src/platform/progress.js';
 import { projectRoot } from '../src/platform/project-root.js';
 import { parseInventorySize } from '../src/shared/sizes.js';
+import { TnStatus } from '../src/shared/tn-status.js';
 
 const args = process.argv.slice(2);
 
@@ -104,4 +106,33 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 
 export function machine(): string {
   return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`;
+}
+
+/** The value at percentile `p` of sorted values. */
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * The account's numbers in service, topped up to `count` on its first SIP peer, directly in the
+ * database (a fixture: ordering them through the API is the orders benchmark's business).
+ */
+export async function topUpInService(db: Database['db'], account: string, count: number): Promise<void> {
+  const have = await db
+    .selectFrom('telephone_numbers')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('account_id', '=', account)
+    .where('status', '=', TnStatus.inService)
+    .executeTakeFirstOrThrow();
+  const missing = count - Number(have.n);
+  if (missing <= 0) return;
+  const peer = await db
+    .selectFrom('sip_peers')
+    .select(['id', 'site_id'])
+    .where('account_id', '=', account)
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  await sql`update telephone_numbers set status = ${TnStatus.inService}, account_id = ${account},
+    site_id = ${peer.site_id}, sip_peer_id = ${peer.id}, status_changed_at = ${now}, updated_at = ${now}
+    where tn in (select tn from telephone_numbers where status = ${TnStatus.available} and protected = 0
+                 order by tn limit ${missing})`.execute(db);
 }

@@ -171,6 +171,18 @@ describe('billing', () => {
     assert.equal((await ratesOf(deps.database.db, CARRIER.accountId)).source, 'built-in');
   });
 
+  it('keeps a free day in service (for the DID snapshot) but writes no free feature charge', async () => {
+    const deps = h.app.deps;
+    await setRates(deps, DEMO.accountId, { localMrc: '0', cnamMrc: '0' });
+    await accrueDay(deps, '2027-01-01', () => Promise.resolve());
+    const q = { accountId: DEMO.accountId, from: '2027-01-01', to: '2027-01-01' };
+    const day = await chargesPage(deps.database.db, q, undefined, 1000);
+    assert.equal(day.filter((c) => c.kind === 'LOCAL_MRC').length, demoNumbers + 1);
+    assert.ok(day.every((c) => c.amount === 0));
+    assert.equal(day.filter((c) => c.kind === 'CNAM_MRC').length, 0);
+    await setRates(deps, DEMO.accountId, { localMrc: '0.31', cnamMrc: '0.62' });
+  });
+
   it('builds an invoice whose total is the sum of its records, and the records themselves', async () => {
     const files = await build('INVOICE', '2026-12-01', '2026-12-31');
     assert.deepEqual(

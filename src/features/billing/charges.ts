@@ -6,7 +6,7 @@ import { isTollFreeNpa } from '../../shared/numbering.js';
 import { TnStatus } from '../../shared/tn-status.js';
 import { allAccounts } from '../accounts/index.js';
 import { numbersInServiceAt } from '../inventory/index.js';
-import { numberSettingsPage } from '../sip-peer-tns/index.js';
+import { settingsOfNumbers } from '../sip-peer-tns/index.js';
 import { insertCharges, type ChargeRow } from './billing.store.js';
 import { ratesOf, type RateName } from './rates.js';
 
@@ -83,6 +83,7 @@ export async function chargeCompletedOrder(
 }
 
 const PAGE = 1000;
+const INSERT_ROWS = 250;
 
 /**
  * Writes the day's recurring charges of every account: each number in service (local or toll-free)
@@ -110,21 +111,20 @@ export async function accrueDay(deps: AppDeps, day: string, keepAlive: () => Pro
       const rows = numbers.map((n) =>
         charge(n.tn, isTollFreeNpa(String(n.tn).slice(0, 3)) ? 'TOLLFREE_MRC' : 'LOCAL_MRC'),
       );
-      const first = page[0]?.tn;
-      const last = page[Math.min(page.length, PAGE) - 1]?.tn;
-      if (first !== undefined && last !== undefined) {
-        const inService = new Set(numbers.map((n) => n.tn));
-        for (const { tn, settings } of await settingsBetween(deps, account.id, first, last)) {
-          if (!inService.has(tn)) continue;
-          if (settings.e911) rows.push(charge(tn, 'E911_MRC'));
-          if (settings.callerName) rows.push(charge(tn, 'CNAM_MRC'));
-        }
-      }
-      await insertCharges(
+      for (const [tn, settings] of await settingsOfNumbers(
         db,
-        rows.filter((r) => r.amount > 0),
-        at,
-      );
+        numbers.map((n) => n.tn),
+      )) {
+        if (settings.e911) rows.push(charge(tn, 'E911_MRC'));
+        if (settings.callerName) rows.push(charge(tn, 'CNAM_MRC'));
+      }
+      // A free feature is no charge; a number's day in service is kept even when free (the DID
+      // snapshot reads them). A few hundred rows a statement, other requests let in between.
+      const kept = rows.filter((r) => r.amount > 0 || NUMBER_DAY_KINDS.includes(r.kind as ChargeKind));
+      for (let i = 0; i < kept.length; i += INSERT_ROWS) {
+        await insertCharges(db, kept.slice(i, i + INSERT_ROWS), at);
+        await yieldToOthers();
+      }
       written += rows.length;
       await keepAlive();
       await yieldToOthers();
@@ -133,16 +133,4 @@ export async function accrueDay(deps: AppDeps, day: string, keepAlive: () => Pro
     }
   }
   return written;
-}
-
-/** The account's per-number settings of the numbers in [first, last]. */
-async function settingsBetween(deps: AppDeps, accountId: string, first: number, last: number) {
-  const found = [];
-  for (let from = first; ;) {
-    const page = await numberSettingsPage(deps.database.db, accountId, from, PAGE);
-    for (const s of page) if (s.tn <= last) found.push(s);
-    const end = page[page.length - 1]?.tn;
-    if (page.length < PAGE || end === undefined || end >= last) return found;
-    from = end + 1;
-  }
 }

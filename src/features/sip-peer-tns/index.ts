@@ -3,6 +3,7 @@ export { sipPeerTnRoutes } from './sip-peer-tns.routes.js';
 export {
   removeTnSettings as clearNumberSettings,
   settingsPageOf as numberSettingsPage,
+  settingsOf as settingsOfNumbers,
   withFeaturesRemoved,
 } from './tn-settings.store.js';
 
