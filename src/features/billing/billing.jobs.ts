@@ -6,9 +6,9 @@ import { accrueDay, dayOf, nextDay, startOfDay } from './charges.js';
 
 /**
  * The day's recurring charges, written once the day is over: one job per day, due at the next
- * midnight (UTC, business clock), which schedules the next day's as it finishes. Jobs run in the
- * order they are due, so after a jump of the clock each missed day runs in turn, after the orders
- * that were due before its end. The first day's is scheduled at start-up (`startAccruing`).
+ * midnight (UTC, business clock), which queues every day after it up to today as it finishes. Jobs
+ * run in the order they are due, so after a jump of the clock each missed day runs in turn, after
+ * the orders that were due before its end. Today's is queued at start-up (`startAccruing`).
  */
 const Payload = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 type Payload = z.infer<typeof Payload>;
