@@ -21,7 +21,7 @@ import { appendFilePart, deleteFile, fileParts } from './order-files.store.js';
  * megabyte as it is written (so neither the rows nor the file are ever held whole, and every
  * server instance can serve it), and recorded in the order's details when the order moves on.
  */
-const PART_BYTES = 1 << 20;
+const PART_BYTES = 1 << 18;
 
 /** A produced file as an order's details keep it. */
 export const StoredFile = z.object({

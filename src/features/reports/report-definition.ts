@@ -49,7 +49,7 @@ export interface ReportDefinition {
 }
 
 // Rows per read: small enough that producing a page never holds the event loop for long.
-export const PAGE = 1000;
+export const PAGE = 250;
 
 export const accountParameter: ReportParameter = {
   name: 'AccountId',
