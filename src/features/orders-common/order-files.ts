@@ -18,7 +18,7 @@ import { appendFilePart, deleteFile, fileParts } from './order-files.store.js';
 /**
  * Orders whose result is a file (report instances, billing reports, BDR archives): the file is
  * produced by a durable job outside any transaction, stored in the database in parts of about a
- * megabyte as it is written (so neither the rows nor the file are ever held whole, and every
+ * quarter of a megabyte as it is written (so neither the rows nor the file are ever held whole, and every
  * server instance can serve it), and recorded in the order's details when the order moves on.
  */
 const PART_BYTES = 1 << 18;
@@ -58,7 +58,7 @@ export interface FileJobSpec<S extends string, D> {
 
 const Produced = StoredFile.optional();
 
-/** A sink that stores what it is given in parts of about a megabyte, keeping the job's lease alive. */
+/** A sink that stores what it is given in parts of about 256 KB, keeping the job's lease alive. */
 function fileSink(deps: AppDeps, ctx: PrepareContext, orderId: string) {
   let buffered: Buffer[] = [];
   let bufferedBytes = 0;
