@@ -12,6 +12,8 @@ import { loadConfig } from '../src/config.js';
 import { readManualTime, storeManualTime } from '../src/platform/clock.store.js';
 import {
   flag,
+  latenciesAtRest,
+  latenciesWhile,
   machine,
   memoryOf,
   percentile,
@@ -50,16 +52,7 @@ async function main(): Promise<void> {
     fetch(`${server.url}/api/accounts/${ACCOUNT}`, { headers: { authorization: AUTH } }).then((r) =>
       r.text(),
     );
-  const probe = async (busy: () => boolean) => {
-    const times: number[] = [];
-    while (busy()) {
-      const t0 = performance.now();
-      await get();
-      times.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return times.sort((a, b) => a - b);
-  };
+  const probe = (busy: () => boolean) => latenciesWhile(get, busy);
   const charged = async () =>
     Number(
       (
@@ -77,12 +70,7 @@ async function main(): Promise<void> {
     console.log(
       `Billing benchmark on ${dialect}, ${size.toLocaleString('en-US')} numbers, ${NUMBERS.toLocaleString('en-US')} in service, ${machine()}`,
     );
-    let resting = true;
-    setTimeout(() => (resting = false), 3000);
-    const atRest = await probe(() => resting);
-    console.log(
-      `GET /accounts/${ACCOUNT} at rest: p50 ${percentile(atRest, 50).toFixed(1)} ms, p99 ${percentile(atRest, 99).toFixed(1)} ms`,
-    );
+    await latenciesAtRest(`GET /accounts/${ACCOUNT}`, get);
     const before = memoryOf(pid).rssMb;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, memoryOf(pid).rssMb)), 100);

@@ -14,6 +14,8 @@ import { prepareDatabase } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import {
   flag,
+  latenciesAtRest,
+  latenciesWhile,
   machine,
   memoryOf,
   percentile,
@@ -44,28 +46,14 @@ async function main(): Promise<void> {
     });
   const pid = server.child.pid ?? 0;
 
-  /** GET /accounts/{id} latencies (ms) while `busy` is running, one request at a time. */
-  const probe = async (busy: () => boolean) => {
-    const times: number[] = [];
-    while (busy()) {
-      const t0 = performance.now();
-      await (await call('GET', '')).text();
-      times.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return times.sort((a, b) => a - b);
-  };
+  const get = async () => (await call('GET', '')).text();
+  const probe = (busy: () => boolean) => latenciesWhile(get, busy);
 
   try {
     console.log(
       `Report benchmark on ${dialect}, ${size.toLocaleString('en-US')} numbers, ${NUMBERS.toLocaleString('en-US')} in service, ${machine()}`,
     );
-    let resting = true;
-    setTimeout(() => (resting = false), 3000);
-    const atRest = await probe(() => resting);
-    console.log(
-      `GET /accounts/${ACCOUNT} at rest: p50 ${percentile(atRest, 50).toFixed(1)} ms, p99 ${percentile(atRest, 99).toFixed(1)} ms`,
-    );
+    await latenciesAtRest(`GET /accounts/${ACCOUNT}`, get);
 
     for (const format of flag('formats', 'csv,xls').split(',')) {
       const before = memoryOf(pid).rssMb;

@@ -136,3 +136,28 @@ export async function topUpInService(db: Database['db'], account: string, count:
     where tn in (select tn from telephone_numbers where status = ${TnStatus.available} and protected = 0
                  order by tn limit ${missing})`.execute(db);
 }
+
+/** Latencies (ms, sorted) of `request` sent one at a time, 20 ms apart, while `busy` says so. */
+export async function latenciesWhile(
+  request: () => Promise<unknown>,
+  busy: () => boolean,
+): Promise<number[]> {
+  const times: number[] = [];
+  while (busy()) {
+    const t0 = performance.now();
+    await request();
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** `request`'s latencies over three seconds of rest, printed as p50 and p99. */
+export async function latenciesAtRest(label: string, request: () => Promise<unknown>): Promise<void> {
+  let resting = true;
+  setTimeout(() => (resting = false), 3000);
+  const atRest = await latenciesWhile(request, () => resting);
+  console.log(
+    `${label} at rest: p50 ${percentile(atRest, 50).toFixed(1)} ms, p99 ${percentile(atRest, 99).toFixed(1)} ms`,
+  );
+}

@@ -3,22 +3,26 @@ import type { RateCard } from './rates.js';
 
 /** Rate cards and charges (migration 0012). Amounts in micros. */
 
-export async function findRateCard(db: Executor, accountId: string): Promise<RateCard | undefined> {
-  const row = await db
-    .selectFrom('rate_cards')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    localMrc: row.local_mrc,
-    tollfreeMrc: row.tollfree_mrc,
-    e911Mrc: row.e911_mrc,
-    cnamMrc: row.cnam_mrc,
-    orderNrc: row.order_nrc,
-    portinNrc: row.portin_nrc,
-    featureNrc: row.feature_nrc,
-  };
+/** The stored cards of these accounts ('*' for the default one), by account. */
+export async function findRateCards(
+  db: Executor,
+  accountIds: readonly string[],
+): Promise<Map<string, RateCard>> {
+  const rows = await db.selectFrom('rate_cards').selectAll().where('account_id', 'in', accountIds).execute();
+  return new Map(
+    rows.map((row) => [
+      row.account_id,
+      {
+        localMrc: row.local_mrc,
+        tollfreeMrc: row.tollfree_mrc,
+        e911Mrc: row.e911_mrc,
+        cnamMrc: row.cnam_mrc,
+        orderNrc: row.order_nrc,
+        portinNrc: row.portin_nrc,
+        featureNrc: row.feature_nrc,
+      },
+    ]),
+  );
 }
 
 export async function saveRateCard(db: Executor, accountId: string, r: RateCard, at: string): Promise<void> {

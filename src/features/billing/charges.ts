@@ -125,7 +125,7 @@ export async function accrueDay(deps: AppDeps, day: string, keepAlive: () => Pro
         await insertCharges(db, kept.slice(i, i + INSERT_ROWS), at);
         await yieldToOthers();
       }
-      written += rows.length;
+      written += kept.length;
       await keepAlive();
       await yieldToOthers();
       if (page.length <= PAGE) break;

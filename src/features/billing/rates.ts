@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { findRateCard, saveRateCard } from './billing.store.js';
+import { findRateCards, saveRateCard } from './billing.store.js';
 import { parseDollars } from './money.js';
 
 /**
@@ -42,10 +42,12 @@ export interface AccountRates {
   readonly source: 'account' | 'default' | 'built-in';
 }
 
+/** The rates an account pays (one query: its card and the default card together). */
 export async function ratesOf(db: Executor, accountId: string): Promise<AccountRates> {
-  const own = accountId === DEFAULT_CARD ? undefined : await findRateCard(db, accountId);
+  const cards = await findRateCards(db, [accountId, DEFAULT_CARD]);
+  const own = accountId === DEFAULT_CARD ? undefined : cards.get(accountId);
   if (own) return { accountId, rates: own, source: 'account' };
-  const fallback = await findRateCard(db, DEFAULT_CARD);
+  const fallback = cards.get(DEFAULT_CARD);
   if (fallback) return { accountId, rates: fallback, source: 'default' };
   return { accountId, rates: DEFAULT_RATES, source: 'built-in' };
 }
